@@ -1,0 +1,14 @@
+package org.rewriteradar.similarity;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's verdict that a candidate text rewrites an original.
+ *
+ * @param kind the strongest kind of rewriting the evidence supports
+ * @param score calibrated confidence in [0,1] that the candidate is derived from the original
+ * @param signals the individual measurements that produced the score, by name (e.g. {@code containment5})
+ * @param evidence aligned passages, strongest first
+ */
+public record Detection(RewriteKind kind, double score, Map<String, Double> signals, List<MatchedPassage> evidence) {}
