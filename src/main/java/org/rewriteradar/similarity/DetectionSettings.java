@@ -1,13 +1,111 @@
 package org.rewriteradar.similarity;
 
 /**
- * Every threshold and size of the detection engine. {@link #defaults()} holds the tuned values.
+ * Every threshold and size of the detection engine, as a flat record of primitives (mapped from Quarkus
+ * configuration). {@link #defaults()} holds the values tuned on the development sets of
+ * {@code shared/data} (logistic weights fitted by {@code org.rewriteradar.eval.FitWeights}).
  *
- * @param alertThreshold minimum score for a pair to be reported as a rewrite
+ * @param shingleSize word (stem) n-gram size for the verbatim-overlap measures {@code c5}, {@code j5}
+ * @param minHashComponents number of SuperMinHash components over stem 3-shingles (document LSH)
+ * @param lshBands number of LSH bands cut from the SuperMinHash signature
+ * @param lshRows components per LSH band ({@code lshBands * lshRows <= minHashComponents})
+ * @param sentenceKeySeeds candidate keys per sentence: each is the pair of the sentence's content stems
+ *     with the smallest seeded hashes (a bottom-2 sketch), so spun sentences that keep names and some
+ *     words share keys even when every 5-gram changed
+ * @param sentenceKeyMinTerms sentences with fewer distinct content stems get no sentence key
+ * @param skeletonSize length of the "skeleton" n-grams: function words, numbers and names literal,
+ *     other words replaced by a wildcard (what synonym substitution leaves intact)
+ * @param skeletonMaxWildcards skeleton n-grams with more wildcards than this are ignored
+ * @param alignMinSimilarity minimum Dice similarity of two sentences' narrative (non-quote) content
+ *     stems for them to be aligned
+ * @param alignMinTerms sentences with fewer narrative content stems take no part in the alignment
+ * @param prefilterMinContainment pairs whose candidate content stems are contained in the original's
+ *     below this are rejected before scoring (speed)
+ * @param bias logistic intercept of the calibrated score
+ * @param wContainment weight of {@code c5} (shingle containment, smaller set)
+ * @param wNarrative weight of {@code narrative5} (candidate's non-quote 5-shingles found in the original)
+ * @param wSkeleton weight of {@code skeleton} (candidate's skeleton n-grams found in the original)
+ * @param wAlignCandidate weight of {@code alignCandidate} (share of the candidate's narrative covered by
+ *     sentences aligned in order with the original)
+ * @param wAlignOriginal weight of {@code alignOriginal} (same, share of the original covered)
+ * @param wAlignSimilarity weight of {@code alignSimilarity} (mean Dice similarity of aligned sentences)
+ * @param wUnigram weight of {@code unigram} (candidate's narrative content stems found in the original)
+ * @param wQuote weight of {@code quoteShared} (share of the candidate's quoted words quoted verbatim in
+ *     the original; same-event reports share quotes too, so this weight is small or negative)
+ * @param wLength weight of {@code lengthRatio} (|log(candidate tokens / original tokens)|)
+ * @param alertThreshold minimum calibrated score for a pair to be reported as a rewrite
+ * @param nearDuplicateContainment {@code c5} at or above which a pair always alerts, as NEAR_DUPLICATE
+ * @param verbatimJaccard {@code c5} and {@code j5} at or above which the kind is VERBATIM_COPY
+ * @param spunMinAlign minimum {@code alignCandidate} and {@code alignOriginal} for kind SPUN_REWRITE
+ * @param spunMinSkeleton minimum {@code skeleton} for kind SPUN_REWRITE
+ * @param maxEvidence maximum number of passages in a detection's evidence
+ * @param revisionMinChangedFraction minimum {@code changedFraction} for a REVISED alert (0 = any change)
+ * @param indexBucketCapacity ids kept per candidate key in a candidate index (most recent first)
+ * @param maxCandidates candidates scored per article (those sharing most keys first)
  */
-public record DetectionSettings(double alertThreshold) {
+public record DetectionSettings(
+        int shingleSize,
+        int minHashComponents,
+        int lshBands,
+        int lshRows,
+        int sentenceKeySeeds,
+        int sentenceKeyMinTerms,
+        int skeletonSize,
+        int skeletonMaxWildcards,
+        double alignMinSimilarity,
+        int alignMinTerms,
+        double prefilterMinContainment,
+        double bias,
+        double wContainment,
+        double wNarrative,
+        double wSkeleton,
+        double wAlignCandidate,
+        double wAlignOriginal,
+        double wAlignSimilarity,
+        double wUnigram,
+        double wQuote,
+        double wLength,
+        double alertThreshold,
+        double nearDuplicateContainment,
+        double verbatimJaccard,
+        double spunMinAlign,
+        double spunMinSkeleton,
+        int maxEvidence,
+        double revisionMinChangedFraction,
+        int indexBucketCapacity,
+        int maxCandidates) {
 
     public static DetectionSettings defaults() {
-        return new DetectionSettings(0.5);
+        return new DetectionSettings(
+                5, // shingleSize
+                64, // minHashComponents
+                16, // lshBands
+                4, // lshRows
+                2, // sentenceKeySeeds
+                4, // sentenceKeyMinTerms
+                6, // skeletonSize
+                3, // skeletonMaxWildcards
+                0.34, // alignMinSimilarity
+                3, // alignMinTerms
+                0.25, // prefilterMinContainment
+                -6.0, // bias
+                4.0, // wContainment
+                4.0, // wNarrative
+                4.0, // wSkeleton
+                4.0, // wAlignCandidate
+                2.0, // wAlignOriginal
+                1.0, // wAlignSimilarity
+                1.0, // wUnigram
+                0.0, // wQuote
+                0.0, // wLength
+                0.5, // alertThreshold
+                0.55, // nearDuplicateContainment
+                0.9, // verbatimJaccard
+                0.6, // spunMinAlign
+                0.3, // spunMinSkeleton
+                20, // maxEvidence
+                0.0, // revisionMinChangedFraction
+                64, // indexBucketCapacity
+                50); // maxCandidates
     }
 }

@@ -1,0 +1,53 @@
+package org.rewriteradar.similarity;
+
+/**
+ * The measurements of one (original, candidate) pair that the calibrated score combines. All in [0,1]
+ * except {@code lengthRatio} (absolute log ratio of token counts).
+ *
+ * @param c5 shared stem 5-shingles over the smaller shingle set
+ * @param j5 Jaccard of the stem 5-shingle sets
+ * @param narrative5 candidate's non-quote stem 5-shingles found in the original
+ * @param skeleton candidate's non-quote skeleton n-grams found in the original
+ * @param alignCandidate share of the candidate's narrative content covered by in-order aligned sentences
+ * @param alignOriginal share of the original's narrative content covered by in-order aligned sentences
+ * @param alignSimilarity mean Dice similarity of the aligned sentence pairs (0 when none)
+ * @param unigram candidate's distinct narrative content stems found in the original
+ * @param quoteShared candidate's quoted 3-shingles found verbatim in the original
+ * @param lengthRatio |log(candidate tokens / original tokens)|
+ * @param alignedPairs aligned sentence pairs, {@code [2k]} original sentence, {@code [2k+1]} candidate
+ * @param alignedSims similarity of each aligned pair
+ */
+public record PairFeatures(
+        double c5,
+        double j5,
+        double narrative5,
+        double skeleton,
+        double alignCandidate,
+        double alignOriginal,
+        double alignSimilarity,
+        double unigram,
+        double quoteShared,
+        double lengthRatio,
+        int[] alignedPairs,
+        double[] alignedSims) {
+
+    /** Names of {@link #vector()} components, in order. */
+    public static final String[] NAMES = {
+        "c5",
+        "narrative5",
+        "skeleton",
+        "alignCandidate",
+        "alignOriginal",
+        "alignSimilarity",
+        "unigram",
+        "quoteShared",
+        "lengthRatio"
+    };
+
+    /** The score's inputs, in the order of {@link #NAMES} and of the weights in {@link DetectionSettings}. */
+    public double[] vector() {
+        return new double[] {
+            c5, narrative5, skeleton, alignCandidate, alignOriginal, alignSimilarity, unigram, quoteShared, lengthRatio
+        };
+    }
+}

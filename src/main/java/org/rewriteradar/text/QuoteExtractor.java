@@ -1,0 +1,80 @@
+package org.rewriteradar.text;
+
+import java.util.Arrays;
+
+/**
+ * Finds quotations in normalised text (where curly quotes are already folded to ASCII): text between
+ * double quotes {@code "…"}, and between single quotes {@code '…'} when they open after a space and close
+ * before a non-letter (British style), ignoring apostrophes. A double quote left open at the end of a
+ * paragraph closes there (the wire convention for quotes running over several paragraphs). Quotes shorter
+ * than {@link #MIN_QUOTE_WORDS} words are ignored. Linear scan, no regex.
+ */
+public final class QuoteExtractor {
+
+    /** Minimum number of words for a quotation to count. */
+    public static final int MIN_QUOTE_WORDS = 3;
+
+    private QuoteExtractor() {}
+
+    /** Quote spans (inside the quote marks): {@code result[2k]} start, {@code result[2k+1]} end (exclusive). */
+    public static int[] extract(String text) {
+        int[] out = new int[8];
+        int count = 0;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            int close = -1;
+            if (c == '"') {
+                close = findClose(text, i + 1, '"');
+            } else if (c == '\''
+                    && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+                    && i + 1 < n
+                    && Character.isLetter(text.charAt(i + 1))) {
+                close = findSingleClose(text, i + 1);
+            }
+            if (close > 0) {
+                if (TextNormalizer.countWords(text.substring(i + 1, close)) >= MIN_QUOTE_WORDS) {
+                    if (count + 2 > out.length) {
+                        out = Arrays.copyOf(out, out.length * 2);
+                    }
+                    out[count++] = i + 1;
+                    out[count++] = close;
+                }
+                i = close + 1;
+            } else {
+                i++;
+            }
+        }
+        return Arrays.copyOf(out, count);
+    }
+
+    private static int findClose(String text, int from, char q) {
+        for (int j = from; j < text.length(); j++) {
+            char c = text.charAt(j);
+            if (c == q) {
+                return j;
+            }
+            if (c == '\n') {
+                return j; // open quote runs to the end of its paragraph
+            }
+        }
+        return text.length();
+    }
+
+    private static int findSingleClose(String text, int from) {
+        for (int j = from; j < text.length(); j++) {
+            char c = text.charAt(j);
+            if (c == '\n') {
+                return -1;
+            }
+            if (c == '\''
+                    && j > from
+                    && !Character.isWhitespace(text.charAt(j - 1))
+                    && (j + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(j + 1)))) {
+                return j;
+            }
+        }
+        return -1;
+    }
+}
