@@ -41,7 +41,7 @@ import org.jsoup.Jsoup;
  * source article [80]; {@code --seed S} [20220127]; {@code --wordnet DIR} WordNet files instead of the
  * class-path artifact; the spinner knobs {@code --sub-rate} [0.85], {@code --synsets} [2],
  * {@code --swap-rate} [0.15], {@code --delete-rate} [0.06], {@code --connector-rate} [0.08],
- * {@code --filler-rate} [0.08], {@code --furniture-rate} [0.5], {@code --html-rate} [0.25] (see
+ * {@code --filler-rate} [0.08], {@code --furniture-rate} [0.5], {@code --html-rate} [0.25], {@code --min-synonym-count} [1] (see
  * {@link Spinner.Params#defaults()}).
  *
  * <p>Deterministic for a seed: pool articles are read in file order, shuffled with
@@ -92,7 +92,8 @@ public final class SpinSetGenerator {
                 Double.parseDouble(one(opts, "connector-rate", String.valueOf(d.connectorRate()))),
                 Double.parseDouble(one(opts, "filler-rate", String.valueOf(d.fillerRate()))),
                 Double.parseDouble(one(opts, "furniture-rate", String.valueOf(d.furnitureRate()))),
-                Double.parseDouble(one(opts, "html-rate", String.valueOf(d.htmlRate()))));
+                Double.parseDouble(one(opts, "html-rate", String.valueOf(d.htmlRate()))),
+                Integer.parseInt(one(opts, "min-synonym-count", String.valueOf(d.minSynonymCount()))));
         String wnDir = one(opts, "wordnet", null);
         for (String p : pools) {
             if (p.contains("holdout")) {
@@ -559,7 +560,8 @@ public final class SpinSetGenerator {
                 + " exception lists plus suffix rules), weighted by WordNet tag counts and the neighbouring"
                 + " words (after \"to\"/modals: verb; after a determiner: noun/adjective). Synonyms are weighted"
                 + " by how common they are (sqrt of 1 + tag count) and by sense rank (0.6^rank); never-tagged"
-                + " lemmas are used only when nothing tagged exists. The synonym gets the replaced word's"
+                + " lemmas are used only when nothing tagged exists, and not at all while `--min-synonym-count` "
+                + p.minSynonymCount() + " ≥ 1. The synonym gets the replaced word's"
                 + " inflection (plural, -s, past/participle, -ing; WordNet's irregular forms, else suffix rules)"
                 + " and capitalisation.\n"
                 + "   **Kept verbatim**: quotations (“…” and \"…\"; an unclosed quote to the end of its"

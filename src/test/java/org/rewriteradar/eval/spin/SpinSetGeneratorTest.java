@@ -46,7 +46,8 @@ class SpinSetGeneratorTest {
                         d.connectorRate(),
                         d.fillerRate(),
                         d.furnitureRate(),
-                        d.htmlRate()));
+                        d.htmlRate(),
+                        d.minSynonymCount()));
         for (long seed = 1; seed <= 20; seed++) {
             String text = SpinSetGenerator.plainText(noDeletions
                     .spinArticle(TITLE, BODY, new SplittableRandom(seed))
@@ -95,6 +96,14 @@ class SpinSetGeneratorTest {
         Spinner.Analysis told = spinner.analyse("told", "he", "reporters");
         assertThat(List.of(told.pos(), told.base(), told.infl()))
                 .containsExactly(WordNet.Pos.VERB, "tell", Spinner.Infl.PAST);
+    }
+
+    @Test
+    void continuedQuotationsStayProtected() {
+        String p = "He added: \"There was nothing new. \"Matches abroad are worse.\" Then he left.";
+        boolean[] prot = Spinner.protectQuotes(p);
+        assertThat(prot[p.indexOf("Matches")]).isTrue();
+        assertThat(prot[p.indexOf("Then")]).isFalse();
     }
 
     @Test

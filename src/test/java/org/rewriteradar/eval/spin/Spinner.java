@@ -30,7 +30,8 @@ final class Spinner {
             double connectorRate,
             double fillerRate,
             double furnitureRate,
-            double htmlRate) {
+            double htmlRate,
+            int minSynonymCount) {
 
         /**
          * Defaults, tuned on pool-bbc so that word-5-shingle Jaccard has median ≤ 0.25 and under 10% of pairs
@@ -38,10 +39,11 @@ final class Spinner {
          * speech, swap an adjacent sentence pair with probability 0.15, delete a sentence (never the lead nor
          * one with a quote) with probability 0.06, start a sentence with a connective with probability 0.08,
          * append a filler sentence to a paragraph with probability 0.08, add page furniture to half of the
-         * articles and wrap a quarter of them in HTML.
+         * articles and wrap a quarter of them in HTML; use only synonyms tagged at least once in WordNet's
+         * semantic concordance (drops rarities such as "hebdomad" for "week"; 0 allows every lemma).
          */
         static Params defaults() {
-            return new Params(0.85, 2, 0.15, 0.06, 0.08, 0.08, 0.5, 0.25);
+            return new Params(0.85, 2, 0.15, 0.06, 0.08, 0.08, 0.5, 0.25, 1);
         }
     }
 
@@ -565,7 +567,10 @@ final class Spinner {
 
     // ---------------------------------------------------------------- quotes and sentences
 
-    /** Marks the characters inside quotations: “…”, and "…" paired in order; an unclosed quote runs to the end. */
+    /**
+     * Marks the characters inside quotations: “…”, and "…" paired in order (a straight quote that opens a word
+     * after a space continues an open quotation); an unclosed quote runs to the end of the paragraph.
+     */
     static boolean[] protectQuotes(String text) {
         boolean[] prot = new boolean[text.length()];
         int open = -1;
@@ -578,6 +583,16 @@ final class Spinner {
                     closer = ch == '"' ? '"' : '”';
                 }
             } else if (ch == closer) {
+                // a straight quote after a space and before a word opens a continued quotation
+                // ('... derbies. "Derby matches ...'): the quotation goes on
+                boolean reopens = ch == '"'
+                        && i > 0
+                        && Character.isWhitespace(text.charAt(i - 1))
+                        && i + 1 < text.length()
+                        && Character.isLetterOrDigit(text.charAt(i + 1));
+                if (reopens) {
+                    continue;
+                }
                 for (int k = open; k <= i; k++) {
                     prot[k] = true;
                 }
@@ -1002,6 +1017,7 @@ final class Spinner {
         if (anyCommon) {
             weights.keySet().removeIf(w -> wordNet.tagCount(w) == 0);
         }
+        weights.keySet().removeIf(w -> wordNet.tagCount(w) < params.minSynonymCount());
         if (weights.isEmpty()) {
             return null;
         }
