@@ -1,0 +1,74 @@
+package org.rewriteradar.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Every setting of the service, under the {@code radar.} prefix. Each one can also be set from the
+ * environment, e.g. {@code RADAR_TOPICS_PARTITIONS=6}.
+ */
+@ConfigMapping(prefix = "radar")
+public interface RadarConfig {
+
+    Topics topics();
+
+    Validation validation();
+
+    Index index();
+
+    /** Topic names and the partitioning of the application's internal topics. */
+    interface Topics {
+
+        /** Input topic of article events (key: article id). */
+        @WithDefault("articles")
+        String articles();
+
+        /** Output topic of rewrite alerts (key: the rewrite's article id). */
+        @WithDefault("rewrite-alerts")
+        String alerts();
+
+        /** Dead-letter topic: invalid article records, unchanged, with the reason in headers. */
+        @WithDefault("articles-dlq")
+        String deadLetter();
+
+        /**
+         * Partitions of the internal repartition topics (articles by id, LSH bands, candidate pairs).
+         * All of them must agree, so this is fixed for the lifetime of an application id; it bounds how
+         * many instances can share the work.
+         */
+        @WithDefault("6")
+        int partitions();
+
+        /** Whether the service creates its input, alert and dead-letter topics at start when missing. */
+        @WithDefault("false")
+        boolean create();
+
+        /** Replication factor of topics the service creates ({@link #create()}). */
+        @WithDefault("1")
+        short replicationFactor();
+    }
+
+    /** Limits applied to incoming article records before processing. */
+    interface Validation {
+
+        /** Largest accepted article body, in UTF-8 bytes; larger ones go to the dead-letter topic. */
+        @WithDefault("1048576")
+        int maxBodyBytes();
+    }
+
+    /** The candidate index (LSH buckets) and its bounds. */
+    interface Index {
+
+        /**
+         * Most article ids one LSH bucket keeps; when a bucket is full the oldest member leaves it, so a
+         * bucket shared by thousands of articles (boilerplate) cannot stall the stream.
+         */
+        @WithDefault("64")
+        int maxBucketSize();
+
+        /** How long (in event time, by {@code publishedAt}) an article stays in the index. */
+        @WithDefault("P30D")
+        Duration retention();
+    }
+}

@@ -1,0 +1,41 @@
+package org.rewriteradar.streams;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The value of {@code bucket-store}: the articles that share one LSH band key, oldest first, at most
+ * a configured number of them.
+ *
+ * @param members the bucket's members, oldest first
+ * @param evicted how many members were pushed out because the bucket was full (a hot bucket)
+ */
+public record Bucket(List<BandEntry> members, long evicted) {
+
+    public static final Bucket EMPTY = new Bucket(List.of(), 0);
+
+    /** This bucket with {@code entry} added (replacing an older entry of the same article), bounded. */
+    public Bucket with(BandEntry entry, int maxSize) {
+        List<BandEntry> next = new ArrayList<>(members.size() + 1);
+        for (BandEntry m : members) {
+            if (!m.articleId().equals(entry.articleId())) {
+                next.add(m);
+            }
+        }
+        next.add(entry);
+        long dropped = 0;
+        while (next.size() > maxSize) {
+            next.remove(0);
+            dropped++;
+        }
+        return new Bucket(List.copyOf(next), evicted + dropped);
+    }
+
+    /** This bucket without members published before {@code cutoffMillis}. */
+    public Bucket withoutOlderThan(long cutoffMillis) {
+        List<BandEntry> kept = members.stream()
+                .filter(m -> m.publishedAtMillis() >= cutoffMillis)
+                .toList();
+        return kept.size() == members.size() ? this : new Bucket(kept, evicted);
+    }
+}

@@ -1,0 +1,123 @@
+package org.rewriteradar.streams;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.rewriteradar.config.RadarConfig;
+import org.rewriteradar.model.ArticleEvent;
+import org.rewriteradar.model.RewriteAlert;
+import org.rewriteradar.similarity.RewriteEngine;
+
+/**
+ * The Kafka Streams topology of Rewrite Radar, and the one place that names its topics, stores and
+ * serdes.
+ *
+ * <pre>
+ * articles ──intake──┬── invalid ──────────────────────────────▶ articles-dlq
+ *                    └── valid ─▶ (by id) articles-by-id
+ *   ─▶ versions [article-store] ──┬── REVISED ─────────────────▶ rewrite-alerts
+ *                                 └── LSH bands ─▶ (by band) article-bands
+ *   ─▶ buckets [bucket-store] ─▶ (by indexed id) candidate-pairs
+ *   ─▶ lookup [article-store, pair-store] ─▶ (by new id) scored-pairs
+ *   ─▶ score [article-store] ──────────────────────────────────▶ rewrite-alerts
+ * </pre>
+ *
+ * All internal topics have {@link RadarConfig.Topics#partitions()} partitions, so the article store is
+ * co-partitioned with the pairs that read it and every instance holds only its share of the index.
+ */
+public final class RadarTopology {
+
+    /** Article id → {@link StoredArticle}: latest fingerprint and version history. */
+    public static final String ARTICLE_STORE = "article-store";
+    /** LSH band key → {@link Bucket}. */
+    public static final String BUCKET_STORE = "bucket-store";
+    /** "indexed id \0 new id" → epoch millis; pairs already scored. */
+    public static final String PAIR_STORE = "pair-store";
+
+    static final String ARTICLES_BY_ID = "articles-by-id";
+    static final String ARTICLE_BANDS = "article-bands";
+    static final String CANDIDATE_PAIRS = "candidate-pairs";
+    static final String SCORED_PAIRS = "scored-pairs";
+
+    public static final Serde<ArticleEvent> ARTICLE_SERDE = JsonSerdes.of(ArticleEvent.class);
+    public static final Serde<RewriteAlert> ALERT_SERDE = JsonSerdes.of(RewriteAlert.class);
+    static final Serde<StoredArticle> STORED_ARTICLE_SERDE = JsonSerdes.of(StoredArticle.class);
+    static final Serde<BandEntry> BAND_ENTRY_SERDE = JsonSerdes.of(BandEntry.class);
+    static final Serde<Bucket> BUCKET_SERDE = JsonSerdes.of(Bucket.class);
+    static final Serde<CandidatePair> PAIR_SERDE = JsonSerdes.of(CandidatePair.class);
+
+    private RadarTopology() {}
+
+    public static Topology build(RadarConfig config, RewriteEngine engine) {
+        RadarConfig.Topics topics = config.topics();
+        int partitions = topics.partitions();
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ARTICLE_STORE), Serdes.String(), STORED_ARTICLE_SERDE));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKET_STORE), Serdes.Long(), BUCKET_SERDE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PAIR_STORE), Serdes.String(), Serdes.Long()));
+
+        ArticleValidator validator = new ArticleValidator(config.validation().maxBodyBytes());
+        KStream<byte[], IntakeProcessor.Intake> intake = builder.stream(
+                        topics.articles(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .process(() -> new IntakeProcessor(validator), Named.as("intake"));
+
+        List<KStream<byte[], IntakeProcessor.Intake>> branches = new ArrayList<>();
+        intake.split(Named.as("intake-"))
+                .branch((k, v) -> v.event() == null, Branched.withConsumer(branches::add, "invalid"))
+                .defaultBranch(Branched.withConsumer(branches::add, "valid"));
+        branches.get(0)
+                .mapValues(IntakeProcessor.Intake::raw, Named.as("raw-value"))
+                .to(topics.deadLetter(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+
+        KStream<String, VersionProcessor.Update> updates = branches.get(1)
+                .map((k, v) -> KeyValue.pair(v.event().id(), v.event()), Named.as("key-by-id"))
+                .repartition(Repartitioned.with(Serdes.String(), ARTICLE_SERDE)
+                        .withName(ARTICLES_BY_ID)
+                        .withNumberOfPartitions(partitions))
+                .process(() -> new VersionProcessor(engine), Named.as("versions"), ARTICLE_STORE);
+
+        updates.filter((id, u) -> u.revision() != null, Named.as("revisions"))
+                .mapValues(VersionProcessor.Update::revision, Named.as("revision-alert"))
+                .to(topics.alerts(), Produced.with(Serdes.String(), ALERT_SERDE));
+
+        updates.flatMap(
+                        (id, u) -> {
+                            long published = u.article().ref().publishedAt().toEpochMilli();
+                            List<KeyValue<Long, BandEntry>> out = new ArrayList<>();
+                            for (long key : engine.candidateKeys(u.article().fingerprint())) {
+                                out.add(KeyValue.pair(key, new BandEntry(id, published)));
+                            }
+                            return out;
+                        },
+                        Named.as("lsh-bands"))
+                .repartition(Repartitioned.with(Serdes.Long(), BAND_ENTRY_SERDE)
+                        .withName(ARTICLE_BANDS)
+                        .withNumberOfPartitions(partitions))
+                .process(() -> new BucketProcessor(config.index().maxBucketSize()), Named.as("buckets"), BUCKET_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), PAIR_SERDE)
+                        .withName(CANDIDATE_PAIRS)
+                        .withNumberOfPartitions(partitions))
+                .process(PairLookupProcessor::new, Named.as("lookup"), ARTICLE_STORE, PAIR_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), PAIR_SERDE)
+                        .withName(SCORED_PAIRS)
+                        .withNumberOfPartitions(partitions))
+                .process(() -> new ScoreProcessor(engine), Named.as("score"), ARTICLE_STORE)
+                .to(topics.alerts(), Produced.with(Serdes.String(), ALERT_SERDE));
+
+        return builder.build();
+    }
+}

@@ -1,0 +1,9 @@
+package org.rewriteradar.kafka;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The seed scenario against Kafka's own KRaft broker running inside the test JVM. */
+@QuarkusTest
+@WithTestResource(InJvmKafkaResource.class)
+class SeedPairOnInJvmKafkaTest extends SeedPairScenario {}

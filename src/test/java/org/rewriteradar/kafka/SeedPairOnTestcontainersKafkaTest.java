@@ -1,0 +1,13 @@
+package org.rewriteradar.kafka;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/** The seed scenario against the {@code apache/kafka} container; skipped where no Docker engine runs. */
+@QuarkusTest
+@WithTestResource(TestcontainersKafkaResource.class)
+@EnabledIf(
+        value = "org.rewriteradar.kafka.TestcontainersKafkaResource#dockerAvailable",
+        disabledReason = "no Docker engine: the same scenario runs on the in-JVM broker")
+class SeedPairOnTestcontainersKafkaTest extends SeedPairScenario {}

@@ -1,0 +1,112 @@
+package org.rewriteradar.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.rewriteradar.SharedData;
+import org.rewriteradar.model.RewriteAlert;
+import org.rewriteradar.streams.JsonSerdes;
+
+/**
+ * End to end through a real broker: a real producer publishes articles, the running service processes
+ * them, a real consumer (read-committed) reads what it wrote. Subclasses choose the broker.
+ */
+abstract class SeedPairScenario {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void flagsSeedRewritePublishedAfterItsOriginal() throws Exception {
+        publish(SharedData.SEED_ORIGINAL_ID, SharedData.seedOriginalJson());
+        publish(SharedData.SEED_REWRITE_ID, SharedData.seedRewriteJson());
+
+        List<ConsumerRecord<String, String>> alerts =
+                consume("rewrite-alerts", r -> r.key().equals(SharedData.SEED_REWRITE_ID), 1, Duration.ofSeconds(90));
+
+        assertThat(alerts).hasSize(1);
+        RewriteAlert alert = JsonSerdes.MAPPER.readValue(alerts.get(0).value(), RewriteAlert.class);
+        assertThat(alert.article().id()).isEqualTo(SharedData.SEED_REWRITE_ID);
+        assertThat(alert.original().id()).isEqualTo(SharedData.SEED_ORIGINAL_ID);
+        assertThat(alert.evidence()).isNotEmpty();
+    }
+
+    @Test
+    void routesMalformedRecordToDeadLetterTopic() {
+        String key = "broken-" + UUID.randomUUID();
+        publish(key, "{\"id\": \"" + key + "\", \"body\": ");
+
+        List<ConsumerRecord<String, String>> dead =
+                consume("articles-dlq", r -> key.equals(r.key()), 1, Duration.ofSeconds(60));
+
+        assertThat(dead).hasSize(1);
+        Header reason = dead.get(0).headers().lastHeader("radar.dlq.reason");
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isEqualTo("MALFORMED_JSON");
+    }
+
+    private void publish(String key, String json) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class))) {
+            producer.send(new ProducerRecord<>("articles", key, json));
+            producer.flush();
+        }
+    }
+
+    /** Reads the topic from the start until {@code expected} matching records arrived, then a grace period. */
+    private List<ConsumerRecord<String, String>> consume(
+            String topic, Predicate<ConsumerRecord<String, String>> match, int expected, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long graceEnd = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, graceEnd)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(250))) {
+                    if (r.key() != null && match.test(r)) {
+                        found.add(r);
+                    }
+                }
+                if (found.size() >= expected && graceEnd == Long.MAX_VALUE) {
+                    graceEnd = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                }
+            }
+        }
+        return found;
+    }
+}

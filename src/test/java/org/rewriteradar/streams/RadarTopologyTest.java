@@ -1,0 +1,203 @@
+package org.rewriteradar.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.rewriteradar.SharedData;
+import org.rewriteradar.TestConfig;
+import org.rewriteradar.model.RewriteAlert;
+import org.rewriteradar.similarity.DetectionSettings;
+import org.rewriteradar.similarity.RewriteEngine;
+import org.rewriteradar.similarity.RewriteKind;
+
+class RadarTopologyTest {
+
+    private static final String ARTICLE =
+            """
+            {"id":"a-1","url":"https://example.org/a-1","source":"Example","title":"Council approves bridge",
+             "body":"The city council approved the new bridge on Tuesday after a long debate. Work starts in May and should take two years. The mayor said the bridge would cut travel times for thousands of commuters every day.",
+             "publishedAt":"2024-03-05T10:00:00Z","language":"en"}""";
+
+    @TempDir
+    java.nio.file.Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> articles;
+    private TestOutputTopic<String, RewriteAlert> alerts;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+
+    @BeforeEach
+    void startDriver() {
+        var config = TestConfig.radar(Map.of("radar.validation.max-body-bytes", "4096"));
+        var topology = RadarTopology.build(config, new RewriteEngine(DetectionSettings.defaults()));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(topology, props);
+        articles = driver.createInputTopic(
+                config.topics().articles(), new ByteArraySerializer(), new ByteArraySerializer());
+        alerts = driver.createOutputTopic(
+                config.topics().alerts(), new StringDeserializer(), RadarTopology.ALERT_SERDE.deserializer());
+        deadLetters = driver.createOutputTopic(
+                config.topics().deadLetter(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private void publish(String key, String json) {
+        articles.pipeInput(
+                key == null ? null : key.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void acceptsValidArticleWithoutAlertOrDeadLetter() {
+        publish("a-1", ARTICLE);
+
+        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(deadLetters.isEmpty()).isTrue();
+        var stored = driver.<String, StoredArticle>getKeyValueStore(RadarTopology.ARTICLE_STORE)
+                .get("a-1");
+        assertThat(stored.ref().version()).isEqualTo(1);
+        assertThat(stored.fingerprint().text()).startsWith("The city council approved");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "MALFORMED_JSON       | {\"id\":\"x\",\"body\":",
+                "MALFORMED_JSON       | [1,2,3]",
+                "MISSING_ID           | {\"body\":\"text\",\"publishedAt\":\"2024-03-05T10:00:00Z\"}",
+                "MISSING_BODY         | {\"id\":\"x\",\"publishedAt\":\"2024-03-05T10:00:00Z\"}",
+                "MISSING_PUBLISHED_AT | {\"id\":\"x\",\"body\":\"text\"}",
+                "INVALID_PUBLISHED_AT | {\"id\":\"x\",\"body\":\"text\",\"publishedAt\":\"yesterday\"}",
+                "INVALID_FIELD        | {\"id\":\"x\",\"body\":\"text\",\"publishedAt\":\"2024-03-05T10:00:00Z\",\"title\":{}}",
+            })
+    void sendsInvalidRecordUnchangedToDeadLetterTopicWithReason(String reason, String json) {
+        publish("x", json);
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo(json);
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("x");
+        assertThat(header(dead, "radar.dlq.reason")).isEqualTo(reason);
+        assertThat(header(dead, "radar.dlq.message")).isNotBlank();
+        assertThat(header(dead, "radar.dlq.topic")).isEqualTo("articles");
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void sendsOversizedBodyToDeadLetterTopic() {
+        String json = ARTICLE.replace("The city council", "x".repeat(5000));
+        publish("a-1", json);
+
+        assertThat(header(deadLetters.readRecord(), "radar.dlq.reason")).isEqualTo("BODY_TOO_LARGE");
+    }
+
+    @Test
+    void sendsRecordWithoutValueToDeadLetterTopic() {
+        articles.pipeInput("a-1".getBytes(StandardCharsets.UTF_8), (byte[]) null);
+
+        assertThat(header(deadLetters.readRecord(), "radar.dlq.reason")).isEqualTo("EMPTY_RECORD");
+    }
+
+    @Test
+    void keepsProcessingAfterBadInput() {
+        publish("x", "not json");
+        publish("a-1", ARTICLE);
+
+        assertThat(deadLetters.getQueueSize()).isEqualTo(1);
+        assertThat(driver.<String, StoredArticle>getKeyValueStore(RadarTopology.ARTICLE_STORE)
+                        .get("a-1"))
+                .isNotNull();
+    }
+
+    @Test
+    void flagsSeedRewriteOfEarlierArticle() {
+        publish(SharedData.SEED_ORIGINAL_ID, SharedData.seedOriginalJson());
+        publish(SharedData.SEED_REWRITE_ID, SharedData.seedRewriteJson());
+
+        List<RewriteAlert> found = alerts.readValuesToList();
+        assertThat(found).hasSize(1);
+        RewriteAlert alert = found.get(0);
+        assertThat(alert.article().id()).isEqualTo(SharedData.SEED_REWRITE_ID);
+        assertThat(alert.original().id()).isEqualTo(SharedData.SEED_ORIGINAL_ID);
+        assertThat(alert.kind()).isNotEqualTo(RewriteKind.REVISED);
+        assertThat(alert.score()).isBetween(0.0, 1.0);
+        assertThat(alert.evidence()).isNotEmpty();
+    }
+
+    @Test
+    void namesEarlierPublishedArticleAsOriginalWhateverArrivesFirst() {
+        publish(SharedData.SEED_REWRITE_ID, SharedData.seedRewriteJson());
+        publish(SharedData.SEED_ORIGINAL_ID, SharedData.seedOriginalJson());
+
+        List<TestRecord<String, RewriteAlert>> found = alerts.readRecordsToList();
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).key()).isEqualTo(SharedData.SEED_REWRITE_ID);
+        assertThat(found.get(0).value().original().id()).isEqualTo(SharedData.SEED_ORIGINAL_ID);
+    }
+
+    @Test
+    void ignoresIdenticalResend() {
+        publish("a-1", ARTICLE);
+        publish("a-1", ARTICLE);
+
+        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(driver.<String, StoredArticle>getKeyValueStore(RadarTopology.ARTICLE_STORE)
+                        .get("a-1")
+                        .versions())
+                .hasSize(1);
+    }
+
+    @Test
+    void flagsSilentRevisionOfPublishedArticle() {
+        publish("a-1", ARTICLE);
+        publish("a-1", ARTICLE.replace("Work starts in May", "Work starts in September"));
+
+        List<TestRecord<String, RewriteAlert>> found = alerts.readRecordsToList();
+        assertThat(found).hasSize(1);
+        RewriteAlert alert = found.get(0).value();
+        assertThat(alert.kind()).isEqualTo(RewriteKind.REVISED);
+        assertThat(alert.article().version()).isEqualTo(2);
+        assertThat(alert.original().version()).isEqualTo(1);
+        assertThat(alert.original().id()).isEqualTo("a-1");
+    }
+
+    @Test
+    void doesNotAlertOnUnrelatedArticles() {
+        publish("a-1", ARTICLE);
+        publish(
+                "b-1",
+                """
+                {"id":"b-1","body":"Heavy rain flooded several roads in the north of the county overnight. Police asked drivers to avoid the valley road until the water recedes.","publishedAt":"2024-03-05T11:00:00Z"}""");
+
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
