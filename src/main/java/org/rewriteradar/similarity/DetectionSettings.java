@@ -88,21 +88,21 @@ public record DetectionSettings(
                 0.34, // alignMinSimilarity
                 3, // alignMinTerms
                 0.25, // prefilterMinContainment
-                -6.0, // bias
-                4.0, // wContainment
-                4.0, // wNarrative
-                4.0, // wSkeleton
-                4.0, // wAlignCandidate
-                2.0, // wAlignOriginal
-                1.0, // wAlignSimilarity
-                1.0, // wUnigram
+                -6.058, // bias
+                2.146, // wContainment
+                1.217, // wNarrative
+                1.036, // wSkeleton
+                2.402, // wAlignCandidate
+                1.662, // wAlignOriginal
+                2.928, // wAlignSimilarity
+                2.843, // wUnigram
                 0.0, // wQuote
                 0.0, // wLength
                 0.5, // alertThreshold
                 0.55, // nearDuplicateContainment
                 0.9, // verbatimJaccard
                 0.6, // spunMinAlign
-                0.3, // spunMinSkeleton
+                0.0, // spunMinSkeleton
                 20, // maxEvidence
                 0.0, // revisionMinChangedFraction
                 64, // indexBucketCapacity

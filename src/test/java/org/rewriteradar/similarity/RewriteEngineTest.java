@@ -1,0 +1,168 @@
+package org.rewriteradar.similarity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RewriteEngineTest {
+
+    private final RewriteEngine engine = new RewriteEngine(DetectionSettings.defaults());
+
+    private ArticleFingerprint original() {
+        return engine.fingerprint("002", null, Fixtures.seedOriginal());
+    }
+
+    private ArticleFingerprint rewrite() {
+        return engine.fingerprint("000", null, Fixtures.seedRewrite());
+    }
+
+    @Test
+    void flagsSpunCopyOfEarlierArticle() {
+        Optional<Detection> d = engine.compare(original(), rewrite());
+
+        assertThat(d).isPresent();
+        assertThat(d.get().kind()).isEqualTo(RewriteKind.SPUN_REWRITE);
+        assertThat(d.get().score()).isBetween(engine.settings().alertThreshold(), 1.0);
+        assertThat(d.get().evidence()).anySatisfy(p -> {
+            assertThat(p.quote()).isTrue();
+            assertThat(p.candidateText()).contains("There is no positive reaction on the main issue");
+        });
+    }
+
+    @Test
+    void evidenceOffsetsPointIntoNormalisedTexts() {
+        ArticleFingerprint o = original();
+        ArticleFingerprint c = rewrite();
+        Detection d = engine.compare(o, c).orElseThrow();
+        for (MatchedPassage p : d.evidence()) {
+            assertThat(o.text().substring(p.originalStart(), p.originalEnd())).isEqualTo(p.originalText());
+            assertThat(c.text().substring(p.candidateStart(), p.candidateEnd())).isEqualTo(p.candidateText());
+        }
+    }
+
+    @Test
+    void doesNotFlagIndependentReportOfSameEvent() {
+        ArticleFingerprint a = engine.fingerprint("a", null, Fixtures.read("sameevent-a.txt"));
+        ArticleFingerprint b = engine.fingerprint("b", null, Fixtures.read("sameevent-b.txt"));
+
+        assertThat(engine.compare(a, b)).isEmpty();
+        assertThat(engine.compare(b, a)).isEmpty();
+    }
+
+    @Test
+    void doesNotFlagUnrelatedArticles() {
+        ArticleFingerprint a = engine.fingerprint("a", null, Fixtures.read("sameevent-a.txt"));
+        assertThat(engine.compare(original(), a)).isEmpty();
+    }
+
+    @Test
+    void flagsIdenticalTextUnderAnotherIdAsVerbatimCopy() {
+        ArticleFingerprint a = engine.fingerprint("x", null, Fixtures.seedOriginal());
+        ArticleFingerprint b =
+                engine.fingerprint("y", null, "<html><body><p>" + Fixtures.seedOriginal() + "</p></body></html>");
+        assertThat(engine.compare(a, b)).map(Detection::kind).contains(RewriteKind.VERBATIM_COPY);
+    }
+
+    @Test
+    void candidateKeysAreStableAndSharedBySpunPair() {
+        long[] k1 = engine.candidateKeys(original());
+        long[] k2 = new RewriteEngine(DetectionSettings.defaults()).candidateKeys(original());
+        assertThat(k1).isNotEmpty().containsExactly(k2);
+
+        long[] r = engine.candidateKeys(rewrite());
+        assertThat(Arrays.stream(r).filter(k -> Arrays.binarySearch(k1, k) >= 0).count())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void candidateKeysAreFixedValues() {
+        // guards cross-JVM stability: seeded hashes only, no identity/random hashes
+        ArticleFingerprint fp =
+                engine.fingerprint("k", null, "The quick brown fox jumps over the lazy dog near London Bridge today.");
+        ArticleFingerprint again =
+                engine.fingerprint("k", null, "The quick brown fox jumps over the lazy dog near London Bridge today.");
+        assertThat(engine.candidateKeys(fp)).containsExactly(engine.candidateKeys(again));
+        assertThat(fp.textHash()).isEqualTo(again.textHash());
+    }
+
+    @Test
+    void fingerprintSurvivesJsonRoundTrip() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ArticleFingerprint fp = rewrite();
+
+        String json = mapper.writeValueAsString(fp);
+        ArticleFingerprint back = mapper.readValue(json, ArticleFingerprint.class);
+
+        assertThat(back).usingRecursiveComparison().isEqualTo(fp);
+        assertThat(engine.compare(original(), back)).map(Detection::kind).contains(RewriteKind.SPUN_REWRITE);
+    }
+
+    @Test
+    void compareVersionsOfIdenticalTextIsEmpty() {
+        ArticleFingerprint a = engine.fingerprint("v", null, Fixtures.seedOriginal());
+        ArticleFingerprint b =
+                engine.fingerprint("v", null, Fixtures.seedOriginal().replace("\n\n", "\n\n\n  "));
+        assertThat(engine.compareVersions(a, b)).isEmpty();
+    }
+
+    @Test
+    void compareVersionsOfChangedTextIsRevisedWithSizeOfChange() {
+        String text = Fixtures.seedOriginal();
+        ArticleFingerprint a = engine.fingerprint("v", null, text);
+        ArticleFingerprint b = engine.fingerprint("v", null, text.replace("stay excessive", "remain high"));
+
+        Detection d = engine.compareVersions(a, b).orElseThrow();
+
+        assertThat(d.kind()).isEqualTo(RewriteKind.REVISED);
+        assertThat(d.signals()).containsKeys("changedFraction", "addedChars", "removedChars");
+        assertThat(d.signals().get("changedFraction")).isGreaterThan(0).isLessThan(0.5);
+        assertThat(d.evidence()).singleElement().satisfies(p -> {
+            assertThat(p.originalText()).contains("stay excessive");
+            assertThat(p.candidateText()).contains("remain high");
+        });
+    }
+
+    @Test
+    void compareVersionsHonoursMinimumChange() {
+        DetectionSettings d = DetectionSettings.defaults();
+        DetectionSettings strict = new DetectionSettings(
+                d.shingleSize(),
+                d.minHashComponents(),
+                d.lshBands(),
+                d.lshRows(),
+                d.sentenceKeySeeds(),
+                d.sentenceKeyMinTerms(),
+                d.skeletonSize(),
+                d.skeletonMaxWildcards(),
+                d.alignMinSimilarity(),
+                d.alignMinTerms(),
+                d.prefilterMinContainment(),
+                d.bias(),
+                d.wContainment(),
+                d.wNarrative(),
+                d.wSkeleton(),
+                d.wAlignCandidate(),
+                d.wAlignOriginal(),
+                d.wAlignSimilarity(),
+                d.wUnigram(),
+                d.wQuote(),
+                d.wLength(),
+                d.alertThreshold(),
+                d.nearDuplicateContainment(),
+                d.verbatimJaccard(),
+                d.spunMinAlign(),
+                d.spunMinSkeleton(),
+                d.maxEvidence(),
+                0.5,
+                d.indexBucketCapacity(),
+                d.maxCandidates());
+        RewriteEngine e = new RewriteEngine(strict);
+        String text = Fixtures.seedOriginal();
+        assertThat(e.compareVersions(
+                        e.fingerprint("v", null, text), e.fingerprint("v", null, text + "\n\nOne more line.")))
+                .isEmpty();
+    }
+}

@@ -1,0 +1,40 @@
+package org.rewriteradar.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextAnalyzerTest {
+
+    @Test
+    void splitsSentencesButNotAfterAbbreviationsOrInitials() {
+        String text = "Mr. Smith met John F. Kennedy in the U.S. capital. He left at 5 p.m. on Friday! Why?\nNew line";
+        int[] s = SentenceSplitter.split(text);
+        assertThat(s.length / 2).isEqualTo(4);
+        assertThat(text.substring(s[0], s[1])).isEqualTo("Mr. Smith met John F. Kennedy in the U.S. capital.");
+        assertThat(text.substring(s[6], s[7])).isEqualTo("New line");
+    }
+
+    @Test
+    void extractsDoubleAndSingleQuotedSpeech() {
+        String text = "He said \"we will not give up the fight\" and she replied 'that is not the point at all' today. "
+                + "It's the Smiths' house.";
+        int[] q = QuoteExtractor.extract(text);
+        assertThat(q.length).isEqualTo(4);
+        assertThat(text.substring(q[0], q[1])).isEqualTo("we will not give up the fight");
+        assertThat(text.substring(q[2], q[3])).isEqualTo("that is not the point at all");
+    }
+
+    @Test
+    void stemsWithPorterAndFlagsFunctionWordsNamesAndQuotes() {
+        AnalyzedText t = TextAnalyzer.analyze("The ministers were warning Lavrov: \"talks are failing badly\".");
+        assertThat(t.size()).isEqualTo(9);
+        assertThat(t.terms()[1]).isEqualTo(TextAnalyzer.termHash("minist"));
+        assertThat(t.terms()[3]).isEqualTo(TextAnalyzer.termHash("warn"));
+        assertThat(t.flags()[0] & AnalyzedText.FUNCTION).isNotZero();
+        assertThat(t.flags()[4] & AnalyzedText.CAPITALISED).isNotZero();
+        assertThat(t.flags()[0] & AnalyzedText.CAPITALISED).isZero();
+        assertThat(t.flags()[5] & AnalyzedText.QUOTE).isNotZero();
+        assertThat(t.flags()[3] & AnalyzedText.QUOTE).isZero();
+    }
+}
