@@ -5,13 +5,13 @@ import jakarta.enterprise.inject.Produces;
 import org.rewriteradar.similarity.DetectionSettings;
 import org.rewriteradar.similarity.RewriteEngine;
 
-/** Builds the detection engine from configuration. */
+/** Builds the detection engine from its tuned defaults and any {@code radar.detection.*} overrides. */
 @ApplicationScoped
 public class EngineProducer {
 
     @Produces
     @ApplicationScoped
-    public RewriteEngine engine() {
-        return new RewriteEngine(DetectionSettings.defaults());
+    public RewriteEngine engine(RadarConfig config) {
+        return new RewriteEngine(DetectionOverrides.apply(DetectionSettings.defaults(), config.detection()));
     }
 }

@@ -3,6 +3,7 @@ package org.rewriteradar.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Every setting of the service, under the {@code radar.} prefix. Each one can also be set from the
@@ -16,6 +17,13 @@ public interface RadarConfig {
     Validation validation();
 
     Index index();
+
+    /**
+     * Overrides of the detection engine's settings, by kebab-case name of a
+     * {@link org.rewriteradar.similarity.DetectionSettings} component, e.g.
+     * {@code radar.detection.alert-threshold=0.6}; unset ones keep their tuned defaults.
+     */
+    Map<String, String> detection();
 
     /** Topic names and the partitioning of the application's internal topics. */
     interface Topics {
