@@ -1,44 +1,68 @@
 package org.rewriteradar.similarity;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Base64;
+
 /**
- * Everything the engine keeps about one article version: its normalised text and the fingerprints
- * computed from it. Stored in state stores, so every field is plain data (Jackson-serialisable: strings,
- * numbers and primitive arrays) and every hash is seeded and stable across JVMs and machines.
+ * Everything the engine keeps about one article version: its normalised text and the compact,
+ * comparison-ready sets computed from it. Stored in state stores and sent through repartition topics, so
+ * it holds only what pair scoring needs in its final form (sorted primitive arrays, merge-joined without
+ * rebuilding); token offsets, sentence spans and quotations are recomputed from {@code text} when an alert
+ * needs evidence. Every hash is seeded and stable across JVMs and machines.
+ *
+ * <p>Packed sets hold 31-bit hashes shifted left by one, with bit 0 set when the item occurs in the
+ * narrative (outside quotations); they are sorted ascending and distinct in {@code value >> 1}.
+ *
+ * <p>Binary form: {@link FingerprintCodec}. Jackson writes the fingerprint as one base64 string of that
+ * binary form (about a third of the size of a field-by-field JSON object) and reads it back.
  *
  * @param id article id
  * @param text normalised plain text (HTML and page furniture removed); evidence offsets point into it
  * @param textHash stable 64-bit hash of {@code text}; equal hashes mean an identical re-send
  * @param tokens number of word tokens in {@code text}
- * @param terms per token: seeded 32-bit hash of its Porter stem
- * @param flags per token: bit set of {@link org.rewriteradar.text.AnalyzedText#FUNCTION},
- *     {@code NUMBER}, {@code CAPITALISED}, {@code QUOTE}
- * @param tokenStarts per token: start offset in {@code text}
- * @param tokenEnds per token: end offset (exclusive) in {@code text}
- * @param sentenceStarts first token index of each sentence, plus {@code tokens} at the end
- * @param sentenceSpans character spans of the sentences ({@code [2k]} start, {@code [2k+1]} end)
- * @param quoteSpans character spans of the quotations found in {@code text}
- * @param contentTerms sorted distinct stem hashes of the non-function words (fast pre-filter)
- * @param minHash SuperMinHash signature of the stem 3-shingles (near-duplicate LSH bands)
- * @param keys LSH candidate keys ({@link RewriteEngine#candidateKeys})
+ * @param contentTerms packed set of the stem hashes of the non-function words (prefilter, unigram overlap,
+ *     sentence alignment dictionary)
+ * @param shingles packed set of the stem 5-shingle hashes ({@code c5}, {@code j5}, {@code narrative5})
+ * @param skeleton packed set of the skeleton n-gram hashes (function words, numbers and names literal)
+ * @param sentenceTerms per sentence, the sorted distinct indices into {@code contentTerms} of its narrative
+ *     content stems, concatenated
+ * @param sentenceOffsets start of each sentence in {@code sentenceTerms}, plus its length at the end
+ *     (sentence {@code k} is the {@code k}-th sentence of {@code text})
+ * @param keys LSH candidate keys ({@link RewriteEngine#candidateKeys}), sorted
  */
 public record ArticleFingerprint(
         String id,
         String text,
         long textHash,
         int tokens,
-        int[] terms,
-        byte[] flags,
-        int[] tokenStarts,
-        int[] tokenEnds,
-        int[] sentenceStarts,
-        int[] sentenceSpans,
-        int[] quoteSpans,
         int[] contentTerms,
-        byte[] minHash,
+        int[] shingles,
+        int[] skeleton,
+        int[] sentenceTerms,
+        int[] sentenceOffsets,
         long[] keys) {
 
     /** Number of sentences. */
     public int sentences() {
-        return sentenceStarts == null ? 0 : sentenceStarts.length - 1;
+        return sentenceOffsets == null || sentenceOffsets.length == 0 ? 0 : sentenceOffsets.length - 1;
+    }
+
+    /** The same fingerprint under another id. */
+    public ArticleFingerprint withId(String newId) {
+        return new ArticleFingerprint(
+                newId, text, textHash, tokens, contentTerms, shingles, skeleton, sentenceTerms, sentenceOffsets, keys);
+    }
+
+    /** Jackson form: base64 of {@link FingerprintCodec#encode}. */
+    @JsonValue
+    public String toBase64() {
+        return Base64.getEncoder().encodeToString(FingerprintCodec.encode(this));
+    }
+
+    /** Reads the Jackson form written by {@link #toBase64()}. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static ArticleFingerprint fromBase64(String base64) {
+        return FingerprintCodec.decode(Base64.getDecoder().decode(base64));
     }
 }

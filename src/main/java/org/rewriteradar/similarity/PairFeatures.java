@@ -50,4 +50,21 @@ public record PairFeatures(
             c5, narrative5, skeleton, alignCandidate, alignOriginal, alignSimilarity, unigram, quoteShared, lengthRatio
         };
     }
+
+    /** The same features with {@code quoteShared} replaced. */
+    public PairFeatures withQuoteShared(double value) {
+        return new PairFeatures(
+                c5,
+                j5,
+                narrative5,
+                skeleton,
+                alignCandidate,
+                alignOriginal,
+                alignSimilarity,
+                unigram,
+                value,
+                lengthRatio,
+                alignedPairs,
+                alignedSims);
+    }
 }

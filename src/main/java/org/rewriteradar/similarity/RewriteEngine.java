@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rewriteradar.text.AnalyzedText;
+import org.rewriteradar.text.SentenceSplitter;
 import org.rewriteradar.text.TextAnalyzer;
 import org.rewriteradar.text.TextNormalizer;
 
@@ -69,10 +70,39 @@ public final class RewriteEngine {
         int c = 0;
         for (int i = 0; i < n; i++) {
             if ((flags[i] & AnalyzedText.FUNCTION) == 0) {
-                content[c++] = terms[i];
+                content[c++] = pack(terms[i], (flags[i] & AnalyzedText.QUOTE) == 0);
             }
         }
-        int[] contentTerms = sortedUnique(content, c);
+        int[] contentTerms = packedSortedUnique(content, c);
+        int[] shingles = packedShingles(terms, flags, settings.shingleSize());
+        int[] skeleton = packedSkeleton(terms, flags);
+
+        // per sentence: narrative content stems as indices into contentTerms
+        int sentences = at.sentences();
+        int[] ss = at.sentenceStarts();
+        int[] offsets = new int[sentences + 1];
+        int[] sentenceTerms = new int[n];
+        int[] scratch = new int[16];
+        int k = 0;
+        for (int s = 0; s < sentences; s++) {
+            offsets[s] = k;
+            int m = 0;
+            for (int i = ss[s]; i < ss[s + 1]; i++) {
+                if ((flags[i] & (AnalyzedText.FUNCTION | AnalyzedText.QUOTE)) == 0) {
+                    if (m == scratch.length) {
+                        scratch = Arrays.copyOf(scratch, m * 2);
+                    }
+                    scratch[m++] = indexOf(contentTerms, terms[i] >> 1);
+                }
+            }
+            Arrays.sort(scratch, 0, m);
+            for (int x = 0; x < m; x++) {
+                if (x == 0 || scratch[x] != scratch[x - 1]) {
+                    sentenceTerms[k++] = scratch[x];
+                }
+            }
+        }
+        offsets[sentences] = k;
 
         long[] sh3 = shingles(terms, 3, SHINGLE_SEED);
         byte[] signature = sh3.length == 0
@@ -81,20 +111,90 @@ public final class RewriteEngine {
 
         long[] keys = computeKeys(at, signature);
         return new ArticleFingerprint(
-                id,
-                text,
-                hash,
-                n,
-                terms,
-                flags,
-                at.starts(),
-                at.ends(),
-                at.sentenceStarts(),
-                at.sentenceSpans(),
-                at.quoteSpans(),
-                contentTerms,
-                signature,
-                keys);
+                id, text, hash, n, contentTerms, shingles, skeleton, Arrays.copyOf(sentenceTerms, k), offsets, keys);
+    }
+
+    /** Packs a 32-bit hash into a packed-set item: upper 31 bits of the hash, bit 0 = narrative. */
+    private static int pack(int hash, boolean narrative) {
+        return (hash & ~1) | (narrative ? 1 : 0);
+    }
+
+    /** Sorts packed items and merges equal hashes (narrative bit OR-ed). */
+    static int[] packedSortedUnique(int[] a, int n) {
+        Arrays.sort(a, 0, n);
+        int u = 0;
+        for (int i = 0; i < n; i++) {
+            if (u > 0 && (a[i] >> 1) == (a[u - 1] >> 1)) {
+                a[u - 1] |= a[i] & 1;
+            } else {
+                a[u++] = a[i];
+            }
+        }
+        return Arrays.copyOf(a, u);
+    }
+
+    /** Index of the packed item whose hash is {@code key} ({@code value >> 1}); the item must exist. */
+    private static int indexOf(int[] packed, int key) {
+        int lo = 0;
+        int hi = packed.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int v = packed[mid] >> 1;
+            if (v < key) {
+                lo = mid + 1;
+            } else if (v > key) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        throw new IllegalStateException("term not in dictionary");
+    }
+
+    /** Stem n-shingles; narrative when all n tokens lie outside quotations. */
+    private static int[] packedShingles(int[] t, byte[] f, int n) {
+        if (t.length < n) {
+            return new int[0];
+        }
+        int[] out = new int[t.length - n + 1];
+        int k = 0;
+        int quoteRun = 0; // tokens since last quote token
+        for (int i = 0; i < t.length; i++) {
+            quoteRun = (f[i] & AnalyzedText.QUOTE) != 0 ? 0 : quoteRun + 1;
+            if (i + 1 >= n) {
+                out[k++] = pack((int) (Mix.hashRun(t, i + 1 - n, n, SHINGLE_SEED) >>> 32), quoteRun >= n);
+            }
+        }
+        return packedSortedUnique(out, k);
+    }
+
+    /** Skeleton n-grams with at most {@code skeletonMaxWildcards} wildcards; narrative as for shingles. */
+    private int[] packedSkeleton(int[] t, byte[] f) {
+        int g = settings.skeletonSize();
+        if (t.length < g) {
+            return new int[0];
+        }
+        int[] sym = new int[t.length];
+        for (int i = 0; i < t.length; i++) {
+            sym[i] = (f[i] & NAMEISH) != 0 ? t[i] : WILDCARD;
+        }
+        int[] out = new int[t.length - g + 1];
+        int k = 0;
+        int wild = 0;
+        int quoteRun = 0;
+        for (int i = 0; i < t.length; i++) {
+            if (sym[i] == WILDCARD) {
+                wild++;
+            }
+            if (i >= g && sym[i - g] == WILDCARD) {
+                wild--;
+            }
+            quoteRun = (f[i] & AnalyzedText.QUOTE) != 0 ? 0 : quoteRun + 1;
+            if (i + 1 >= g && wild <= settings.skeletonMaxWildcards()) {
+                out[k++] = pack((int) (Mix.hashRun(sym, i + 1 - g, g, SKELETON_SEED) >>> 32), quoteRun >= g);
+            }
+        }
+        return packedSortedUnique(out, k);
     }
 
     private long[] computeKeys(AnalyzedText at, byte[] signature) {
@@ -179,16 +279,20 @@ public final class RewriteEngine {
                     false);
             return Optional.of(new Detection(RewriteKind.VERBATIM_COPY, 1.0, signals, List.of(whole)));
         }
-        if (containment(candidate.contentTerms(), original.contentTerms()) < settings.prefilterMinContainment()
-                && containment(original.contentTerms(), candidate.contentTerms())
-                        < settings.prefilterMinContainment()) {
+        PairFeatures f = measure(original, candidate, null, null, true);
+        if (f == null) {
             return Optional.empty();
         }
-        PairFeatures f = features(original, candidate);
         double score = score(f);
         boolean forced = f.c5() >= settings.nearDuplicateContainment();
         if (score < settings.alertThreshold() && !forced) {
             return Optional.empty();
+        }
+        // alerting (rare): recompute token-level detail from the texts for quotes and evidence
+        AnalyzedText ta = TextAnalyzer.analyze(original.text());
+        AnalyzedText tb = TextAnalyzer.analyze(candidate.text());
+        if (settings.wQuote() == 0) {
+            f = f.withQuoteShared(quoteShared(ta, tb));
         }
         RewriteKind kind = kind(f);
         Map<String, Double> signals = new LinkedHashMap<>();
@@ -198,8 +302,8 @@ public final class RewriteEngine {
         }
         signals.put("j5", round(f.j5()));
         signals.put("score", round(score));
-        return Optional.of(
-                new Detection(kind, Math.max(score, forced ? 0.5 : 0), signals, evidence(original, candidate, f)));
+        return Optional.of(new Detection(
+                kind, Math.max(score, forced ? 0.5 : 0), signals, evidence(original, ta, candidate, tb, f)));
     }
 
     /** The calibrated score: logistic combination of the pair's features with the settings' weights. */
@@ -236,101 +340,246 @@ public final class RewriteEngine {
 
     /** All pair measurements (see {@link PairFeatures}); public for evaluation and weight fitting. */
     public PairFeatures features(ArticleFingerprint a, ArticleFingerprint b) {
-        int n = settings.shingleSize();
-        long[] sa = shingles(a.terms(), n, SHINGLE_SEED);
-        long[] sb = shingles(b.terms(), n, SHINGLE_SEED);
-        int inter = intersect(sa, sb);
+        return measure(a, b, TextAnalyzer.analyze(a.text()), TextAnalyzer.analyze(b.text()), false);
+    }
+
+    /**
+     * Computes the pair's features from the fingerprints' sorted sets by merge-joins. With {@code gate},
+     * returns null as soon as the pair cannot alert (content-stem prefilter). {@code quoteShared} is
+     * computed from the analysed texts when given, else when its weight is non-zero, else left 0.
+     */
+    private PairFeatures measure(
+            ArticleFingerprint a, ArticleFingerprint b, AnalyzedText ta, AnalyzedText tb, boolean gate) {
+        // content stems: prefilter containment, unigram overlap, and b -> a dictionary mapping
+        int[] ca = a.contentTerms();
+        int[] cb = b.contentTerms();
+        int[] bToA = new int[cb.length];
+        int shared = 0;
+        int sharedNarrB = 0;
+        int narrB = 0;
+        {
+            int i = 0;
+            int j = 0;
+            while (j < cb.length) {
+                int y = cb[j] >> 1;
+                while (i < ca.length && (ca[i] >> 1) < y) {
+                    i++;
+                }
+                int narrative = cb[j] & 1;
+                narrB += narrative;
+                if (i < ca.length && (ca[i] >> 1) == y) {
+                    shared++;
+                    sharedNarrB += narrative;
+                    bToA[j] = i;
+                } else {
+                    bToA[j] = -1;
+                }
+                j++;
+            }
+        }
+        double minContainment = settings.prefilterMinContainment();
+        if (gate
+                && (cb.length == 0 || (double) shared / cb.length < minContainment)
+                && (ca.length == 0 || (double) shared / ca.length < minContainment)) {
+            return null;
+        }
+        double unigram = narrB == 0 ? 0 : (double) sharedNarrB / narrB;
+
+        // shingles: c5, j5, narrative5
+        int[] sa = a.shingles();
+        int[] sb = b.shingles();
+        int inter = 0;
+        int narrInter = 0;
+        int narr = 0;
+        {
+            int i = 0;
+            for (int j = 0; j < sb.length; j++) {
+                int y = sb[j] >> 1;
+                while (i < sa.length && (sa[i] >> 1) < y) {
+                    i++;
+                }
+                int narrative = sb[j] & 1;
+                narr += narrative;
+                if (i < sa.length && (sa[i] >> 1) == y) {
+                    inter++;
+                    narrInter += narrative;
+                }
+            }
+        }
         double c5 = sa.length == 0 || sb.length == 0 ? 0 : (double) inter / Math.min(sa.length, sb.length);
         double j5 = sa.length + sb.length - inter == 0 ? 0 : (double) inter / (sa.length + sb.length - inter);
+        double narrative5 = narr == 0 ? 0 : (double) narrInter / narr;
 
-        long[] nb = narrativeShingles(b, n);
-        double narrative5 = nb.length == 0 ? 0 : (double) intersect(nb, sa) / nb.length;
+        // skeleton: candidate's narrative skeleton n-grams found anywhere in the original
+        int[] ka = a.skeleton();
+        int[] kb = b.skeleton();
+        int skelHit = 0;
+        int skelN = 0;
+        {
+            int i = 0;
+            for (int j = 0; j < kb.length; j++) {
+                if ((kb[j] & 1) == 0) {
+                    continue;
+                }
+                skelN++;
+                int y = kb[j] >> 1;
+                while (i < ka.length && (ka[i] >> 1) < y) {
+                    i++;
+                }
+                if (i < ka.length && (ka[i] >> 1) == y) {
+                    skelHit++;
+                }
+            }
+        }
+        double skeleton = skelN == 0 ? 0 : (double) skelHit / skelN;
 
-        long[] ka = skeleton(a, false);
-        long[] kb = skeleton(b, true);
-        double skeleton = kb.length == 0 ? 0 : (double) intersect(kb, ka) / kb.length;
-
-        int[] nbTerms = narrativeContent(b, 0, b.tokens());
-        double unigram = nbTerms.length == 0 ? 0 : (double) intersectInts(nbTerms, a.contentTerms()) / nbTerms.length;
-
-        double quoteShared = quoteShared(a, b);
+        double quoteShared = ta != null && tb != null
+                ? quoteShared(ta, tb)
+                : settings.wQuote() != 0
+                        ? quoteShared(TextAnalyzer.analyze(a.text()), TextAnalyzer.analyze(b.text()))
+                        : 0;
         double lengthRatio = Math.abs(Math.log((double) b.tokens() / a.tokens()));
 
-        // sentence alignment over narrative content stems
+        return align(a, b, bToA, c5, j5, narrative5, skeleton, unigram, quoteShared, lengthRatio);
+    }
+
+    /** In-order sentence alignment over narrative content stems (monotone dynamic programme). */
+    private PairFeatures align(
+            ArticleFingerprint a,
+            ArticleFingerprint b,
+            int[] bToA,
+            double c5,
+            double j5,
+            double narrative5,
+            double skeleton,
+            double unigram,
+            double quoteShared,
+            double lengthRatio) {
         int na = a.sentences();
-        int nbS = b.sentences();
-        int[][] as = new int[na][];
-        int[][] bs = new int[nbS][];
+        int nb = b.sentences();
+        int[] oa = a.sentenceOffsets();
+        int[] ob = b.sentenceOffsets();
+        int[] ta = a.sentenceTerms();
+        int[] tb = b.sentenceTerms();
+        int minTerms = settings.alignMinTerms();
         double totalA = 0;
         double totalB = 0;
         for (int i = 0; i < na; i++) {
-            as[i] = narrativeContent(a, a.sentenceStarts()[i], a.sentenceStarts()[i + 1]);
-            if (as[i].length >= settings.alignMinTerms()) {
-                totalA += as[i].length;
+            int len = oa[i + 1] - oa[i];
+            if (len >= minTerms) {
+                totalA += len;
             }
         }
-        for (int j = 0; j < nbS; j++) {
-            bs[j] = narrativeContent(b, b.sentenceStarts()[j], b.sentenceStarts()[j + 1]);
-            if (bs[j].length >= settings.alignMinTerms()) {
-                totalB += bs[j].length;
+        for (int j = 0; j < nb; j++) {
+            int len = ob[j + 1] - ob[j];
+            if (len >= minTerms) {
+                totalB += len;
             }
         }
-        double[][] dp = new double[na + 1][nbS + 1];
-        double[][] sim = new double[na][nbS];
+        // postings of a: content index -> a-sentences (eligible ones only), CSR
+        int dict = a.contentTerms().length;
+        int[] start = new int[dict + 1];
         for (int i = 0; i < na; i++) {
-            if (as[i].length < settings.alignMinTerms()) {
+            if (oa[i + 1] - oa[i] >= minTerms) {
+                for (int p = oa[i]; p < oa[i + 1]; p++) {
+                    start[ta[p] + 1]++;
+                }
+            }
+        }
+        for (int d = 0; d < dict; d++) {
+            start[d + 1] += start[d];
+        }
+        int[] post = new int[start[dict]];
+        int[] fill = Arrays.copyOf(start, dict);
+        for (int i = 0; i < na; i++) {
+            if (oa[i + 1] - oa[i] >= minTerms) {
+                for (int p = oa[i]; p < oa[i + 1]; p++) {
+                    post[fill[ta[p]]++] = i;
+                }
+            }
+        }
+        // shared narrative stems per (a-sentence, b-sentence)
+        int[] count = new int[na * nb];
+        boolean any = false;
+        for (int j = 0; j < nb; j++) {
+            if (ob[j + 1] - ob[j] < minTerms) {
                 continue;
             }
-            for (int j = 0; j < nbS; j++) {
-                if (bs[j].length < settings.alignMinTerms()) {
+            for (int p = ob[j]; p < ob[j + 1]; p++) {
+                int m = bToA[tb[p]];
+                if (m < 0) {
                     continue;
                 }
-                int x = intersectInts(as[i], bs[j]);
-                if (x > 0) {
-                    double d = 2.0 * x / (as[i].length + bs[j].length);
-                    if (d >= settings.alignMinSimilarity()) {
-                        sim[i][j] = d;
+                for (int q = start[m]; q < start[m + 1]; q++) {
+                    count[post[q] * nb + j]++;
+                    any = true;
+                }
+            }
+        }
+        double[] sim = new double[na * nb];
+        if (any) {
+            double minSim = settings.alignMinSimilarity();
+            for (int i = 0; i < na; i++) {
+                int la = oa[i + 1] - oa[i];
+                for (int j = 0; j < nb; j++) {
+                    int x = count[i * nb + j];
+                    if (x > 0) {
+                        double d = 2.0 * x / (la + ob[j + 1] - ob[j]);
+                        if (d >= minSim) {
+                            sim[i * nb + j] = d;
+                        }
                     }
                 }
             }
         }
-        for (int i = 1; i <= na; i++) {
-            for (int j = 1; j <= nbS; j++) {
-                double best = Math.max(dp[i - 1][j], dp[i][j - 1]);
-                double s = sim[i - 1][j - 1];
-                if (s > 0) {
-                    best = Math.max(best, dp[i - 1][j - 1] + s * (as[i - 1].length + bs[j - 1].length));
+        int w = nb + 1;
+        double[] dp = new double[(na + 1) * w];
+        if (any) {
+            for (int i = 1; i <= na; i++) {
+                int la = oa[i] - oa[i - 1];
+                for (int j = 1; j <= nb; j++) {
+                    double best = Math.max(dp[(i - 1) * w + j], dp[i * w + j - 1]);
+                    double s = sim[(i - 1) * nb + j - 1];
+                    if (s > 0) {
+                        best = Math.max(best, dp[(i - 1) * w + j - 1] + s * (la + ob[j] - ob[j - 1]));
+                    }
+                    dp[i * w + j] = best;
                 }
-                dp[i][j] = best;
             }
         }
-        List<int[]> pairs = new ArrayList<>();
+        int[] pairs = new int[2 * Math.min(na, nb)];
+        int np = 0;
         int i = na;
-        int j = nbS;
-        while (i > 0 && j > 0) {
-            double s = sim[i - 1][j - 1];
-            if (s > 0 && dp[i][j] == dp[i - 1][j - 1] + s * (as[i - 1].length + bs[j - 1].length)) {
-                pairs.add(new int[] {i - 1, j - 1});
+        int j = nb;
+        while (any && i > 0 && j > 0) {
+            double s = sim[(i - 1) * nb + j - 1];
+            int la = oa[i] - oa[i - 1];
+            int lb = ob[j] - ob[j - 1];
+            if (s > 0 && dp[i * w + j] == dp[(i - 1) * w + j - 1] + s * (la + lb)) {
+                pairs[2 * np] = i - 1;
+                pairs[2 * np + 1] = j - 1;
+                np++;
                 i--;
                 j--;
-            } else if (dp[i][j] == dp[i - 1][j]) {
+            } else if (dp[i * w + j] == dp[(i - 1) * w + j]) {
                 i--;
             } else {
                 j--;
             }
         }
-        int[] aligned = new int[pairs.size() * 2];
-        double[] sims = new double[pairs.size()];
+        int[] aligned = new int[np * 2];
+        double[] sims = new double[np];
         double covA = 0;
         double covB = 0;
         double sumSim = 0;
-        for (int p = 0; p < pairs.size(); p++) {
-            int[] pr = pairs.get(pairs.size() - 1 - p);
-            aligned[2 * p] = pr[0];
-            aligned[2 * p + 1] = pr[1];
-            sims[p] = sim[pr[0]][pr[1]];
-            covA += as[pr[0]].length;
-            covB += bs[pr[1]].length;
+        for (int p = 0; p < np; p++) {
+            int x = pairs[2 * (np - 1 - p)];
+            int y = pairs[2 * (np - 1 - p) + 1];
+            aligned[2 * p] = x;
+            aligned[2 * p + 1] = y;
+            sims[p] = sim[x * nb + y];
+            covA += oa[x + 1] - oa[x];
+            covB += ob[y + 1] - ob[y];
             sumSim += sims[p];
         }
         return new PairFeatures(
@@ -340,7 +589,7 @@ public final class RewriteEngine {
                 skeleton,
                 totalB == 0 ? 0 : covB / totalB,
                 totalA == 0 ? 0 : covA / totalA,
-                pairs.isEmpty() ? 0 : sumSim / pairs.size(),
+                np == 0 ? 0 : sumSim / np,
                 unigram,
                 quoteShared,
                 lengthRatio,
@@ -348,18 +597,21 @@ public final class RewriteEngine {
                 sims);
     }
 
-    private List<MatchedPassage> evidence(ArticleFingerprint a, ArticleFingerprint b, PairFeatures f) {
+    private List<MatchedPassage> evidence(
+            ArticleFingerprint a, AnalyzedText ta, ArticleFingerprint b, AnalyzedText tb, PairFeatures f) {
         List<MatchedPassage> out = new ArrayList<>();
-        out.addAll(quotePassages(a, b));
+        out.addAll(quotePassages(a.text(), ta, b.text(), tb));
         List<MatchedPassage> sentences = new ArrayList<>();
         int[] al = f.alignedPairs();
+        int[] spansA = ta.sentenceSpans();
+        int[] spansB = tb.sentenceSpans();
         for (int p = 0; p < f.alignedSims().length; p++) {
             int sa = al[2 * p];
             int sb = al[2 * p + 1];
-            int as = a.sentenceSpans()[2 * sa];
-            int ae = a.sentenceSpans()[2 * sa + 1];
-            int bs = b.sentenceSpans()[2 * sb];
-            int be = b.sentenceSpans()[2 * sb + 1];
+            int as = spansA[2 * sa];
+            int ae = spansA[2 * sa + 1];
+            int bs = spansB[2 * sb];
+            int be = spansB[2 * sb + 1];
             sentences.add(new MatchedPassage(
                     as,
                     ae,
@@ -376,7 +628,7 @@ public final class RewriteEngine {
     }
 
     /** Quotations of the candidate found verbatim in the original, located in both texts. */
-    private List<MatchedPassage> quotePassages(ArticleFingerprint a, ArticleFingerprint b) {
+    private static List<MatchedPassage> quotePassages(String textA, AnalyzedText a, String textB, AnalyzedText b) {
         int[] qs = b.quoteSpans();
         if (qs == null || qs.length == 0) {
             return List.of();
@@ -388,13 +640,14 @@ public final class RewriteEngine {
         }
         List<MatchedPassage> out = new ArrayList<>();
         int t = 0;
+        int nb = b.size();
         for (int q = 0; q < qs.length; q += 2) {
-            while (t < b.tokens() && b.tokenStarts()[t] < qs[q]) {
+            while (t < nb && b.starts()[t] < qs[q]) {
                 t++;
             }
             int from = t;
             int to = from;
-            while (to < b.tokens() && b.tokenEnds()[to] <= qs[q + 1]) {
+            while (to < nb && b.ends()[to] <= qs[q + 1]) {
                 to++;
             }
             int grams = to - from - 2;
@@ -414,18 +667,18 @@ public final class RewriteEngine {
             }
             double share = (double) hit / grams;
             if (share >= 0.5 && maxA - minA <= 3 * (to - from)) {
-                int as = a.tokenStarts()[minA];
-                int ae = a.tokenEnds()[maxA];
+                int as = a.starts()[minA];
+                int ae = a.ends()[maxA];
                 int bs = qs[q];
                 int be = qs[q + 1];
                 out.add(new MatchedPassage(
-                        as, ae, bs, be, a.text().substring(as, ae), b.text().substring(bs, be), round(share), true));
+                        as, ae, bs, be, textA.substring(as, ae), textB.substring(bs, be), round(share), true));
             }
         }
         return out;
     }
 
-    private static double quoteShared(ArticleFingerprint a, ArticleFingerprint b) {
+    private static double quoteShared(AnalyzedText a, AnalyzedText b) {
         int quoted = 0;
         byte[] fb = b.flags();
         for (byte x : fb) {
@@ -464,8 +717,10 @@ public final class RewriteEngine {
         if (previous.textHash() == next.textHash() && previous.text().equals(next.text())) {
             return Optional.empty();
         }
-        String[] pa = sentenceTexts(previous);
-        String[] pb = sentenceTexts(next);
+        int[] spansA = SentenceSplitter.split(previous.text());
+        int[] spansB = SentenceSplitter.split(next.text());
+        String[] pa = sentenceTexts(previous.text(), spansA);
+        String[] pb = sentenceTexts(next.text(), spansB);
         int na = pa.length;
         int nb = pb.length;
         int[][] lcs = new int[na + 1][nb + 1];
@@ -501,7 +756,7 @@ public final class RewriteEngine {
                 }
                 changedSentences++;
             }
-            changes.add(passage(previous, i0, i, next, j0, j));
+            changes.add(passage(previous.text(), spansA, i0, i, next.text(), spansB, j0, j));
         }
         long total = Math.max(1, previous.text().length() + next.text().length());
         double changedFraction = (double) (removed + added) / total;
@@ -526,92 +781,23 @@ public final class RewriteEngine {
         return Optional.of(new Detection(RewriteKind.REVISED, 1.0, signals, evidence));
     }
 
-    private static MatchedPassage passage(ArticleFingerprint a, int i0, int i1, ArticleFingerprint b, int j0, int j1) {
-        int[] sa = a.sentenceSpans();
-        int[] sb = b.sentenceSpans();
-        int as = i0 < i1
-                ? sa[2 * i0]
-                : (i0 < sa.length / 2 ? sa[2 * i0] : a.text().length());
+    private static MatchedPassage passage(String a, int[] sa, int i0, int i1, String b, int[] sb, int j0, int j1) {
+        int as = i0 < i1 ? sa[2 * i0] : (i0 < sa.length / 2 ? sa[2 * i0] : a.length());
         int ae = i0 < i1 ? sa[2 * i1 - 1] : as;
-        int bs = j0 < j1
-                ? sb[2 * j0]
-                : (j0 < sb.length / 2 ? sb[2 * j0] : b.text().length());
+        int bs = j0 < j1 ? sb[2 * j0] : (j0 < sb.length / 2 ? sb[2 * j0] : b.length());
         int be = j0 < j1 ? sb[2 * j1 - 1] : bs;
-        return new MatchedPassage(
-                as, ae, bs, be, a.text().substring(as, ae), b.text().substring(bs, be), 0.0, false);
+        return new MatchedPassage(as, ae, bs, be, a.substring(as, ae), b.substring(bs, be), 0.0, false);
     }
 
-    private static String[] sentenceTexts(ArticleFingerprint fp) {
-        int[] s = fp.sentenceSpans();
+    private static String[] sentenceTexts(String text, int[] s) {
         String[] out = new String[s.length / 2];
         for (int i = 0; i < out.length; i++) {
-            out[i] = fp.text().substring(s[2 * i], s[2 * i + 1]);
+            out[i] = text.substring(s[2 * i], s[2 * i + 1]);
         }
         return out;
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private long[] narrativeShingles(ArticleFingerprint b, int n) {
-        int[] t = b.terms();
-        byte[] f = b.flags();
-        if (t.length < n) {
-            return new long[0];
-        }
-        long[] out = new long[t.length - n + 1];
-        int k = 0;
-        int quoteRun = 0; // tokens since last quote token
-        for (int i = 0; i < t.length; i++) {
-            quoteRun = (f[i] & AnalyzedText.QUOTE) != 0 ? 0 : quoteRun + 1;
-            if (i + 1 >= n && quoteRun >= n) {
-                out[k++] = Mix.hashRun(t, i + 1 - n, n, SHINGLE_SEED);
-            }
-        }
-        return sortedUnique(out, k);
-    }
-
-    private long[] skeleton(ArticleFingerprint fp, boolean narrativeOnly) {
-        int g = settings.skeletonSize();
-        int[] t = fp.terms();
-        byte[] f = fp.flags();
-        if (t.length < g) {
-            return new long[0];
-        }
-        int[] sym = new int[t.length];
-        for (int i = 0; i < t.length; i++) {
-            sym[i] = (f[i] & NAMEISH) != 0 ? t[i] : WILDCARD;
-        }
-        long[] out = new long[t.length - g + 1];
-        int k = 0;
-        int wild = 0;
-        int quoteRun = 0;
-        for (int i = 0; i < t.length; i++) {
-            if (sym[i] == WILDCARD) {
-                wild++;
-            }
-            if (i >= g && sym[i - g] == WILDCARD) {
-                wild--;
-            }
-            quoteRun = (f[i] & AnalyzedText.QUOTE) != 0 ? 0 : quoteRun + 1;
-            if (i + 1 >= g && wild <= settings.skeletonMaxWildcards() && (!narrativeOnly || quoteRun >= g)) {
-                out[k++] = Mix.hashRun(sym, i + 1 - g, g, SKELETON_SEED);
-            }
-        }
-        return sortedUnique(out, k);
-    }
-
-    private static int[] narrativeContent(ArticleFingerprint fp, int from, int to) {
-        int[] t = fp.terms();
-        byte[] f = fp.flags();
-        int[] out = new int[to - from];
-        int k = 0;
-        for (int i = from; i < to; i++) {
-            if ((f[i] & (AnalyzedText.FUNCTION | AnalyzedText.QUOTE)) == 0) {
-                out[k++] = t[i];
-            }
-        }
-        return sortedUnique(out, k);
-    }
 
     static long[] shingles(int[] terms, int n, long seed) {
         if (terms.length < n) {
@@ -680,10 +866,6 @@ public final class RewriteEngine {
             }
         }
         return c;
-    }
-
-    private static double containment(int[] part, int[] whole) {
-        return part == null || part.length == 0 ? 0 : (double) intersectInts(part, whole) / part.length;
     }
 
     private static double round(double v) {

@@ -71,21 +71,7 @@ public final class Evaluate {
         }
 
         public ArticleFingerprint withId(ArticleFingerprint f, String id) {
-            return new ArticleFingerprint(
-                    id,
-                    f.text(),
-                    f.textHash(),
-                    f.tokens(),
-                    f.terms(),
-                    f.flags(),
-                    f.tokenStarts(),
-                    f.tokenEnds(),
-                    f.sentenceStarts(),
-                    f.sentenceSpans(),
-                    f.quoteSpans(),
-                    f.contentTerms(),
-                    f.minHash(),
-                    f.keys());
+            return f.withId(id);
         }
 
         public long[] keys(ArticleFingerprint f) {

@@ -27,9 +27,7 @@ class InMemoryCandidateIndexTest {
         InMemoryCandidateIndex index = new InMemoryCandidateIndex(2);
         long[] key = {42L};
         for (String id : new String[] {"a", "b", "c"}) {
-            index.put(
-                    new ArticleFingerprint(id, "", 0, 0, null, null, null, null, null, null, null, null, null, null),
-                    key);
+            index.put(new ArticleFingerprint(id, "", 0, 0, null, null, null, null, null, null), key);
         }
         assertThat(index.candidates(key, 10, null)).containsExactly("c", "b");
     }
