@@ -78,5 +78,13 @@ public interface RadarConfig {
         /** How long (in event time, by {@code publishedAt}) an article stays in the index. */
         @WithDefault("P30D")
         Duration retention();
+
+        /** How often (wall clock) each task sweeps articles and buckets past the retention window. */
+        @WithDefault("PT1M")
+        Duration sweepInterval();
+
+        /** Most alerts kept per article and side (as rewrite, as original) for queries. */
+        @WithDefault("50")
+        int maxAlertsPerArticle();
     }
 }

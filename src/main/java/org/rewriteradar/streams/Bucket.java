@@ -31,6 +31,15 @@ public record Bucket(List<BandEntry> members, long evicted) {
         return new Bucket(List.copyOf(next), evicted + dropped);
     }
 
+    /** The earliest publication time of a member; {@link Long#MAX_VALUE} when empty. */
+    public long oldestMillis() {
+        long oldest = Long.MAX_VALUE;
+        for (BandEntry m : members) {
+            oldest = Math.min(oldest, m.publishedAtMillis());
+        }
+        return oldest;
+    }
+
     /** This bucket without members published before {@code cutoffMillis}. */
     public Bucket withoutOlderThan(long cutoffMillis) {
         List<BandEntry> kept = members.stream()

@@ -1,5 +1,7 @@
 package org.rewriteradar.streams;
 
+import java.time.Duration;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -8,30 +10,38 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keyed by LSH band key: each article joining a bucket is paired with the bucket's current members
  * (keyed by the member's id, so the pair travels to the partition that stores that member), then
- * joins the bucket. Buckets are bounded: the oldest member leaves a full bucket.
+ * joins the bucket. Buckets are bounded (the oldest member leaves a full bucket) and members older than
+ * the retention window, in event time, leave on their own.
  */
 final class BucketProcessor extends ContextualProcessor<Long, BandEntry, String, CandidatePair> {
 
     private final int maxBucketSize;
+    private final Duration retention;
+    private final Duration sweepInterval;
     private KeyValueStore<Long, Bucket> buckets;
+    private ExpiryIndex expiry;
 
-    BucketProcessor(int maxBucketSize) {
+    BucketProcessor(int maxBucketSize, Duration retention, Duration sweepInterval) {
         this.maxBucketSize = maxBucketSize;
+        this.retention = retention;
+        this.sweepInterval = sweepInterval;
     }
 
     @Override
     public void init(ProcessorContext<String, CandidatePair> context) {
         super.init(context);
         buckets = context.getStateStore(RadarTopology.BUCKET_STORE);
+        expiry = new ExpiryIndex(context.getStateStore(RadarTopology.BUCKET_EXPIRY_STORE));
+        context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
     }
 
     @Override
     public void process(Record<Long, BandEntry> record) {
         BandEntry entry = record.value();
-        Bucket bucket = buckets.get(record.key());
-        if (bucket == null) {
-            bucket = Bucket.EMPTY;
-        }
+        expiry.observe(entry.publishedAtMillis());
+        long cutoff = cutoff();
+        Bucket stored = buckets.get(record.key());
+        Bucket bucket = stored == null ? Bucket.EMPTY : stored.withoutOlderThan(cutoff);
         for (BandEntry member : bucket.members()) {
             if (!member.articleId().equals(entry.articleId())) {
                 context()
@@ -39,6 +49,46 @@ final class BucketProcessor extends ContextualProcessor<Long, BandEntry, String,
                                 .withValue(new CandidatePair(member.articleId(), entry.articleId(), null)));
             }
         }
-        buckets.put(record.key(), bucket.with(entry, maxBucketSize));
+        Bucket next = bucket.with(entry, maxBucketSize);
+        buckets.put(record.key(), next);
+        reindex(record.key(), stored, next);
+    }
+
+    private void sweep() {
+        long cutoff = cutoff();
+        if (cutoff == Long.MIN_VALUE) {
+            return;
+        }
+        for (String band : expiry.removeOlderThan(cutoff)) {
+            long key = Long.parseLong(band);
+            Bucket stored = buckets.get(key);
+            if (stored == null) {
+                continue;
+            }
+            Bucket kept = stored.withoutOlderThan(cutoff);
+            if (kept.members().isEmpty()) {
+                buckets.delete(key);
+            } else {
+                buckets.put(key, kept);
+                expiry.add(kept.oldestMillis(), band);
+            }
+        }
+    }
+
+    private void reindex(long band, Bucket before, Bucket after) {
+        long oldest = after.oldestMillis();
+        if (before != null && !before.members().isEmpty()) {
+            long previous = before.oldestMillis();
+            if (previous == oldest) {
+                return;
+            }
+            expiry.remove(previous, Long.toString(band));
+        }
+        expiry.add(oldest, Long.toString(band));
+    }
+
+    private long cutoff() {
+        long now = expiry.streamTime();
+        return now == Long.MIN_VALUE ? Long.MIN_VALUE : now - retention.toMillis();
     }
 }

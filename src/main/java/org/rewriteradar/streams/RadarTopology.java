@@ -31,6 +31,7 @@ import org.rewriteradar.similarity.RewriteEngine;
  *   ─▶ buckets [bucket-store] ─▶ (by indexed id) candidate-pairs
  *   ─▶ lookup [article-store, pair-store] ─▶ (by new id) scored-pairs
  *   ─▶ score [article-store] ──────────────────────────────────▶ rewrite-alerts
+ * rewrite-alerts (both kinds) ─▶ (by each article named) alerts-by-article ─▶ [rewrite-store]
  * </pre>
  *
  * All internal topics have {@link RadarConfig.Topics#partitions()} partitions, so the article store is
@@ -44,11 +45,18 @@ public final class RadarTopology {
     public static final String BUCKET_STORE = "bucket-store";
     /** "indexed id \0 new id" → epoch millis; pairs already scored. */
     public static final String PAIR_STORE = "pair-store";
+    /** Article id → {@link ArticleRewrites}: the alerts naming the article, for queries. */
+    public static final String REWRITE_STORE = "rewrite-store";
+    /** Time-ordered retention index over {@code article-store} ({@link ExpiryIndex}). */
+    public static final String ARTICLE_EXPIRY_STORE = "article-expiry-store";
+    /** Time-ordered retention index over {@code bucket-store} ({@link ExpiryIndex}). */
+    public static final String BUCKET_EXPIRY_STORE = "bucket-expiry-store";
 
     static final String ARTICLES_BY_ID = "articles-by-id";
     static final String ARTICLE_BANDS = "article-bands";
     static final String CANDIDATE_PAIRS = "candidate-pairs";
     static final String SCORED_PAIRS = "scored-pairs";
+    static final String ALERTS_BY_ARTICLE = "alerts-by-article";
 
     public static final Serde<ArticleEvent> ARTICLE_SERDE = JsonSerdes.of(ArticleEvent.class);
     public static final Serde<RewriteAlert> ALERT_SERDE = JsonSerdes.of(RewriteAlert.class);
@@ -56,6 +64,7 @@ public final class RadarTopology {
     static final Serde<BandEntry> BAND_ENTRY_SERDE = JsonSerdes.of(BandEntry.class);
     static final Serde<Bucket> BUCKET_SERDE = JsonSerdes.of(Bucket.class);
     static final Serde<CandidatePair> PAIR_SERDE = JsonSerdes.of(CandidatePair.class);
+    static final Serde<ArticleRewrites> REWRITES_SERDE = JsonSerdes.of(ArticleRewrites.class);
 
     private RadarTopology() {}
 
@@ -69,6 +78,13 @@ public final class RadarTopology {
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKET_STORE), Serdes.Long(), BUCKET_SERDE));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PAIR_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(REWRITE_STORE), Serdes.String(), REWRITES_SERDE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ARTICLE_EXPIRY_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(BUCKET_EXPIRY_STORE), Serdes.String(), Serdes.Long()));
+        RadarConfig.Index index = config.index();
 
         ArticleValidator validator = new ArticleValidator(config.validation().maxBodyBytes());
         KStream<byte[], IntakeProcessor.Intake> intake = builder.stream(
@@ -88,13 +104,18 @@ public final class RadarTopology {
                 .repartition(Repartitioned.with(Serdes.String(), ARTICLE_SERDE)
                         .withName(ARTICLES_BY_ID)
                         .withNumberOfPartitions(partitions))
-                .process(() -> new VersionProcessor(engine), Named.as("versions"), ARTICLE_STORE);
+                .process(
+                        () -> new VersionProcessor(engine, index.retention(), index.sweepInterval()),
+                        Named.as("versions"),
+                        ARTICLE_STORE,
+                        ARTICLE_EXPIRY_STORE,
+                        PAIR_STORE,
+                        REWRITE_STORE);
 
-        updates.filter((id, u) -> u.revision() != null, Named.as("revisions"))
-                .mapValues(VersionProcessor.Update::revision, Named.as("revision-alert"))
-                .to(topics.alerts(), Produced.with(Serdes.String(), ALERT_SERDE));
+        KStream<String, RewriteAlert> revisions = updates.filter((id, u) -> u.revision() != null, Named.as("revisions"))
+                .mapValues(VersionProcessor.Update::revision, Named.as("revision-alert"));
 
-        updates.flatMap(
+        KStream<String, RewriteAlert> rewrites = updates.flatMap(
                         (id, u) -> {
                             long published = u.article().ref().publishedAt().toEpochMilli();
                             List<KeyValue<Long, BandEntry>> out = new ArrayList<>();
@@ -107,7 +128,11 @@ public final class RadarTopology {
                 .repartition(Repartitioned.with(Serdes.Long(), BAND_ENTRY_SERDE)
                         .withName(ARTICLE_BANDS)
                         .withNumberOfPartitions(partitions))
-                .process(() -> new BucketProcessor(config.index().maxBucketSize()), Named.as("buckets"), BUCKET_STORE)
+                .process(
+                        () -> new BucketProcessor(index.maxBucketSize(), index.retention(), index.sweepInterval()),
+                        Named.as("buckets"),
+                        BUCKET_STORE,
+                        BUCKET_EXPIRY_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), PAIR_SERDE)
                         .withName(CANDIDATE_PAIRS)
                         .withNumberOfPartitions(partitions))
@@ -115,8 +140,25 @@ public final class RadarTopology {
                 .repartition(Repartitioned.with(Serdes.String(), PAIR_SERDE)
                         .withName(SCORED_PAIRS)
                         .withNumberOfPartitions(partitions))
-                .process(() -> new ScoreProcessor(engine), Named.as("score"), ARTICLE_STORE)
-                .to(topics.alerts(), Produced.with(Serdes.String(), ALERT_SERDE));
+                .process(() -> new ScoreProcessor(engine), Named.as("score"), ARTICLE_STORE);
+
+        KStream<String, RewriteAlert> alerts = revisions.merge(rewrites, Named.as("all-alerts"));
+        alerts.to(topics.alerts(), Produced.with(Serdes.String(), ALERT_SERDE));
+        alerts.flatMap(
+                        (id, alert) ->
+                                alert.original().id().equals(alert.article().id())
+                                        ? List.of(KeyValue.pair(id, alert))
+                                        : List.of(
+                                                KeyValue.pair(id, alert),
+                                                KeyValue.pair(alert.original().id(), alert)),
+                        Named.as("alert-articles"))
+                .repartition(Repartitioned.with(Serdes.String(), ALERT_SERDE)
+                        .withName(ALERTS_BY_ARTICLE)
+                        .withNumberOfPartitions(partitions))
+                .process(
+                        () -> new RewriteIndexProcessor(index.maxAlertsPerArticle()),
+                        Named.as("rewrite-index"),
+                        REWRITE_STORE);
 
         return builder.build();
     }

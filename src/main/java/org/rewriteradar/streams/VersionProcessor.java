@@ -1,10 +1,16 @@
 package org.rewriteradar.streams;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.rewriteradar.model.ArticleEvent;
 import org.rewriteradar.model.ArticleRef;
@@ -17,6 +23,8 @@ import org.rewriteradar.similarity.RewriteEngine;
  * Keyed by article id: fingerprints each article and keeps its versions in {@code article-store}. A new
  * id goes on to be indexed; a changed text under a known id is a revision (a {@code REVISED} alert when
  * the engine finds the change large enough) and is re-indexed; an identical re-send stops here.
+ * Articles whose latest version is older than the retention window, in event time, leave the stores
+ * of this task (article, pairs, rewrites) on their own.
  */
 final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, String, VersionProcessor.Update> {
 
@@ -29,26 +37,40 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
     record Update(StoredArticle article, RewriteAlert revision) {}
 
     private final RewriteEngine engine;
+    private final Duration retention;
+    private final Duration sweepInterval;
     private KeyValueStore<String, StoredArticle> articles;
+    private KeyValueStore<String, Long> pairs;
+    private KeyValueStore<String, ArticleRewrites> rewrites;
+    private ExpiryIndex expiry;
 
-    VersionProcessor(RewriteEngine engine) {
+    VersionProcessor(RewriteEngine engine, Duration retention, Duration sweepInterval) {
         this.engine = engine;
+        this.retention = retention;
+        this.sweepInterval = sweepInterval;
     }
 
     @Override
     public void init(ProcessorContext<String, Update> context) {
         super.init(context);
         articles = context.getStateStore(RadarTopology.ARTICLE_STORE);
+        pairs = context.getStateStore(RadarTopology.PAIR_STORE);
+        rewrites = context.getStateStore(RadarTopology.REWRITE_STORE);
+        expiry = new ExpiryIndex(context.getStateStore(RadarTopology.ARTICLE_EXPIRY_STORE));
+        context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
     }
 
     @Override
     public void process(Record<String, ArticleEvent> record) {
         ArticleEvent event = record.value();
+        long published = event.publishedAt().toEpochMilli();
+        expiry.observe(published);
         ArticleFingerprint fingerprint = engine.fingerprint(event.id(), event.title(), event.body());
         StoredArticle previous = articles.get(event.id());
         if (previous == null) {
             StoredArticle stored = StoredArticle.first(ArticleRef.of(event, 1), fingerprint);
             articles.put(event.id(), stored);
+            expiry.add(published, event.id());
             context().forward(record.withValue(new Update(stored, null)));
             return;
         }
@@ -58,9 +80,27 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
         ArticleRef next = ArticleRef.of(event, previous.ref().version() + 1);
         StoredArticle stored = previous.revise(next, fingerprint);
         articles.put(event.id(), stored);
+        expiry.remove(previous.ref().publishedAt().toEpochMilli(), event.id());
+        expiry.add(published, event.id());
         Optional<Detection> change = engine.compareVersions(previous.fingerprint(), fingerprint);
         RewriteAlert alert = change.map(d -> Alerts.of(d, next, previous.ref(), Instant.now()))
                 .orElse(null);
         context().forward(record.withValue(new Update(stored, alert)));
+    }
+
+    private void sweep() {
+        long now = expiry.streamTime();
+        if (now == Long.MIN_VALUE) {
+            return;
+        }
+        for (String id : expiry.removeOlderThan(now - retention.toMillis())) {
+            articles.delete(id);
+            rewrites.delete(id);
+            List<String> seen = new ArrayList<>();
+            try (KeyValueIterator<String, Long> it = pairs.prefixScan(id + '\u0000', new StringSerializer())) {
+                it.forEachRemaining(kv -> seen.add(kv.key));
+            }
+            seen.forEach(pairs::delete);
+        }
     }
 }

@@ -46,7 +46,10 @@ class RadarTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        var config = TestConfig.radar(Map.of("radar.validation.max-body-bytes", "4096"));
+        var config = TestConfig.radar(Map.of(
+                "radar.validation.max-body-bytes", "4096",
+                "radar.index.retention", "P2D",
+                "radar.index.sweep-interval", "PT1S"));
         var topology = RadarTopology.build(config, new RewriteEngine(DetectionSettings.defaults()));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-topology-test");
@@ -194,6 +197,59 @@ class RadarTopologyTest {
                 {"id":"b-1","body":"Heavy rain flooded several roads in the north of the county overnight. Police asked drivers to avoid the valley road until the water recedes.","publishedAt":"2024-03-05T11:00:00Z"}""");
 
         assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void recordsAlertUnderBothArticlesForQueries() {
+        publish(SharedData.SEED_ORIGINAL_ID, SharedData.seedOriginalJson());
+        publish(SharedData.SEED_REWRITE_ID, SharedData.seedRewriteJson());
+
+        var store = driver.<String, ArticleRewrites>getKeyValueStore(RadarTopology.REWRITE_STORE);
+        ArticleRewrites ofRewrite = store.get(SharedData.SEED_REWRITE_ID);
+        ArticleRewrites ofOriginal = store.get(SharedData.SEED_ORIGINAL_ID);
+        assertThat(ofRewrite.asRewrite()).hasSize(1);
+        assertThat(ofRewrite.asOriginal()).isEmpty();
+        assertThat(ofOriginal.asOriginal()).hasSize(1);
+        assertThat(ofOriginal.asOriginal().get(0).alertId())
+                .isEqualTo(ofRewrite.asRewrite().get(0).alertId());
+    }
+
+    @Test
+    void forgetsArticlesOlderThanRetentionInEventTime() {
+        publish("a-1", ARTICLE);
+        publish(
+                "b-1",
+                """
+                {"id":"b-1","body":"Heavy rain flooded several roads in the north of the county overnight. Police asked drivers to avoid the valley road until the water recedes.","publishedAt":"2024-03-08T11:00:00Z"}""");
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+
+        var articles = driver.<String, StoredArticle>getKeyValueStore(RadarTopology.ARTICLE_STORE);
+        assertThat(articles.get("a-1")).isNull();
+        assertThat(articles.get("b-1")).isNotNull();
+        try (var buckets = driver.<Long, Bucket>getKeyValueStore(RadarTopology.BUCKET_STORE)
+                .all()) {
+            buckets.forEachRemaining(b -> assertThat(b.value.members())
+                    .extracting(BandEntry::articleId)
+                    .doesNotContain("a-1"));
+        }
+
+        publish("a-2", ARTICLE.replace("\"a-1\"", "\"a-2\"").replace("2024-03-05T10:00:00Z", "2024-03-08T12:00:00Z"));
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void keepsArticlesWithinRetention() {
+        publish("a-1", ARTICLE);
+        publish("a-2", ARTICLE.replace("\"a-1\"", "\"a-2\"").replace("2024-03-05T10:00:00Z", "2024-03-06T12:00:00Z"));
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+
+        List<RewriteAlert> found = alerts.readValuesToList();
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).kind()).isEqualTo(RewriteKind.VERBATIM_COPY);
+        assertThat(found.get(0).original().id()).isEqualTo("a-1");
+        assertThat(driver.<String, StoredArticle>getKeyValueStore(RadarTopology.ARTICLE_STORE)
+                        .get("a-1"))
+                .isNotNull();
     }
 
     private static String header(TestRecord<byte[], byte[]> record, String name) {
