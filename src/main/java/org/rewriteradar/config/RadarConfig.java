@@ -18,6 +18,8 @@ public interface RadarConfig {
 
     Index index();
 
+    Query query();
+
     /**
      * Overrides of the detection engine's settings, by kebab-case name of a
      * {@link org.rewriteradar.similarity.DetectionSettings} component, e.g.
@@ -63,6 +65,14 @@ public interface RadarConfig {
         /** Largest accepted article body, in UTF-8 bytes; larger ones go to the dead-letter topic. */
         @WithDefault("1048576")
         int maxBodyBytes();
+    }
+
+    /** Interactive queries across instances. */
+    interface Query {
+
+        /** How long to wait for the instance that owns an article to answer. */
+        @WithDefault("PT5S")
+        Duration remoteTimeout();
     }
 
     /** The candidate index (LSH buckets) and its bounds. */

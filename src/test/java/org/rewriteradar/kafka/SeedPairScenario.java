@@ -2,6 +2,11 @@ package org.rewriteradar.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,10 +23,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.rewriteradar.SharedData;
 import org.rewriteradar.model.RewriteAlert;
+import org.rewriteradar.query.ArticleQueryService;
+import org.rewriteradar.query.ArticleView;
 import org.rewriteradar.streams.JsonSerdes;
 
 /**
@@ -46,6 +55,45 @@ abstract class SeedPairScenario {
         assertThat(alert.article().id()).isEqualTo(SharedData.SEED_REWRITE_ID);
         assertThat(alert.original().id()).isEqualTo(SharedData.SEED_ORIGINAL_ID);
         assertThat(alert.evidence()).isNotEmpty();
+    }
+
+    @Inject
+    ArticleQueryService queries;
+
+    @Test
+    void answersArticleQueriesWithVersionsAndRewritesOverHttpToo() throws Exception {
+        publish(SharedData.SEED_ORIGINAL_ID, SharedData.seedOriginalJson());
+        publish(SharedData.SEED_REWRITE_ID, SharedData.seedRewriteJson());
+
+        ArticleView original = Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .until(
+                        () -> queries.article(SharedData.SEED_ORIGINAL_ID).orElse(null),
+                        v -> v != null && !v.rewrites().asOriginal().isEmpty());
+        assertThat(original.article().version()).isEqualTo(1);
+        assertThat(original.versions()).hasSize(1);
+        assertThat(original.fingerprint().candidateKeys()).isPositive();
+        assertThat(original.rewrites().asOriginal().get(0).article().id()).isEqualTo(SharedData.SEED_REWRITE_ID);
+
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> found = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/internal/articles/" + SharedData.SEED_REWRITE_ID))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(found.statusCode()).isEqualTo(200);
+        ArticleView rewrite = JsonSerdes.MAPPER.readValue(found.body(), ArticleView.class);
+        assertThat(rewrite.rewrites().asRewrite()).hasSize(1);
+        assertThat(rewrite.rewrites().asRewrite().get(0).original().id()).isEqualTo(SharedData.SEED_ORIGINAL_ID);
+
+        HttpResponse<String> missing = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/internal/articles/no-such-article"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
 
     @Test

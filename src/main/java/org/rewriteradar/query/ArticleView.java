@@ -1,0 +1,34 @@
+package org.rewriteradar.query;
+
+import java.util.List;
+import org.rewriteradar.model.ArticleRef;
+import org.rewriteradar.streams.ArticleRewrites;
+import org.rewriteradar.streams.StoredArticle;
+
+/**
+ * What the service knows about one article: its latest version, the history of its versions, a summary
+ * of its fingerprint and the rewrites found for it.
+ *
+ * @param article the latest version
+ * @param versions every version seen, oldest first
+ * @param fingerprint a summary of the latest version's fingerprint
+ * @param rewrites alerts naming this article, as the rewrite and as the original
+ * @param servedBy the instance ({@code host:port}) whose state stores answered
+ */
+public record ArticleView(
+        ArticleRef article,
+        List<StoredArticle.Version> versions,
+        FingerprintSummary fingerprint,
+        ArticleRewrites rewrites,
+        String servedBy) {
+
+    /**
+     * A summary of a fingerprint.
+     *
+     * @param characters length of the normalised text
+     * @param tokens word tokens in the normalised text
+     * @param textHash stable hash of the normalised text, hexadecimal
+     * @param candidateKeys how many LSH keys index the article
+     */
+    public record FingerprintSummary(int characters, int tokens, String textHash, int candidateKeys) {}
+}
