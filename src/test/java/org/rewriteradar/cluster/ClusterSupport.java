@@ -1,0 +1,181 @@
+package org.rewriteradar.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
+import org.rewriteradar.model.RewriteAlert;
+
+/** Streams settings, producing, consuming and temporary directories shared by the cluster tests. */
+final class ClusterSupport {
+
+    static final String ARTICLES = "articles";
+    static final String ALERTS = "rewrite-alerts";
+    static final String DLQ = "articles-dlq";
+
+    private ClusterSupport() {}
+
+    /**
+     * The service's Streams settings (src/main/resources/application.properties) with test timings:
+     * exactly-once v2, one stream thread, a short commit interval, a fresh state dir per instance.
+     */
+    static Properties streamsProps(String bootstrap, String applicationId, Path stateDir) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class.getName());
+        p.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "INFO");
+        // application.properties uses 45 s; shorter here so a dead member leaves the group quickly
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1500);
+        return p;
+    }
+
+    /** Publishes events in order with an idempotent producer (acks=all), key = article id. */
+    static void publish(String bootstrap, List<Corpus.Event> events, Duration pause) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class))) {
+            for (Corpus.Event e : events) {
+                producer.send(new ProducerRecord<>(ARTICLES, Reference.key(e), Reference.json(e)));
+                if (!pause.isZero()) {
+                    producer.flush();
+                    sleep(pause);
+                }
+            }
+            producer.flush();
+        }
+    }
+
+    /** A consumer of the alert topic from its beginning (manual assignment, no group). */
+    static KafkaConsumer<String, String> alertConsumer(String bootstrap, boolean readCommitted) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                readCommitted ? "read_committed" : "read_uncommitted",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class));
+        List<TopicPartition> partitions = new ArrayList<>();
+        consumer.partitionsFor(ALERTS, Duration.ofSeconds(30))
+                .forEach(pi -> partitions.add(new TopicPartition(ALERTS, pi.partition())));
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    /** Polls once and adds what came to {@code into}. */
+    static void pollInto(KafkaConsumer<String, String> consumer, List<RewriteAlert> into, Duration timeout) {
+        for (ConsumerRecord<String, String> r : consumer.poll(timeout)) {
+            into.add(parse(r.value()));
+        }
+    }
+
+    /**
+     * Reads alerts until {@code expected} arrived or {@code timeout} passed, then keeps reading for
+     * {@code grace} so duplicates that arrive late are seen too.
+     */
+    static List<RewriteAlert> readAlerts(
+            KafkaConsumer<String, String> consumer,
+            List<RewriteAlert> into,
+            int expected,
+            Duration timeout,
+            Duration grace) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (into.size() < expected && System.nanoTime() < deadline) {
+            pollInto(consumer, into, Duration.ofMillis(200));
+        }
+        long graceEnd = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() < graceEnd) {
+            pollInto(consumer, into, Duration.ofMillis(200));
+        }
+        return into;
+    }
+
+    /** What an alert says, without its timestamps and score: kind, rewrite@version, original@version. */
+    static String finding(RewriteAlert a) {
+        return a.kind() + " " + a.article().id() + "@" + a.article().version() + " <- "
+                + a.original().id() + "@" + a.original().version();
+    }
+
+    static RewriteAlert parse(String json) {
+        try {
+            return org.rewriteradar.streams.JsonSerdes.MAPPER.readValue(json, RewriteAlert.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A fresh temporary directory, on tmpfs when there is one: Streams flushes its RocksDB stores on
+     * every commit, which is many times slower on a real disk.
+     */
+    static Path tempDir(String prefix) {
+        try {
+            Path shm = Path.of("/dev/shm");
+            if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+                return Files.createTempDirectory(shm, prefix);
+            }
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
