@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import org.rewriteradar.model.ArticleEvent;
 
 /**
@@ -98,16 +96,6 @@ record Corpus(List<Event> events, List<Planned> planned) {
     }
 
     private static final Variant[] REWRITES = {Variant.COPY, Variant.EDITED, Variant.TRIMMED, Variant.SPUN};
-
-    int expectedAlertsAtLeast() {
-        return planned.size();
-    }
-
-    Set<String> families() {
-        Set<String> out = new LinkedHashSet<>();
-        events.forEach(e -> out.add(e.family()));
-        return out;
-    }
 
     String familyOf(String articleId) {
         return events.stream()

@@ -2,14 +2,11 @@ package org.rewriteradar.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rewriteradar.model.RewriteAlert;
 import org.rewriteradar.similarity.RewriteKind;
@@ -20,18 +17,6 @@ import org.rewriteradar.similarity.RewriteKind;
  * tests compare against).
  */
 class CorpusReferenceTest {
-
-    private Path stateDir;
-
-    @BeforeEach
-    void stateDir() {
-        stateDir = ClusterSupport.tempDir("radar-ref-");
-    }
-
-    @AfterEach
-    void deleteStateDir() {
-        ClusterSupport.deleteRecursively(stateDir);
-    }
 
     @Test
     void corpusIsDeterministicAndShaped() {
@@ -53,7 +38,7 @@ class CorpusReferenceTest {
     @Test
     void engineFlagsEveryPlannedRewriteAndNothingAcrossFamilies() {
         Corpus corpus = Corpus.standard();
-        List<RewriteAlert> alerts = Reference.alerts(corpus, stateDir);
+        List<RewriteAlert> alerts = Reference.standard();
 
         alerts.forEach(al -> System.out.printf(
                 "%-14s %.2f %s@%d <- %s@%d%n",

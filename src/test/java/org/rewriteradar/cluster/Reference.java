@@ -46,6 +46,21 @@ final class Reference {
         return event.article().id().getBytes(StandardCharsets.UTF_8);
     }
 
+    private static List<RewriteAlert> standard;
+
+    /** The reference alerts of {@link Corpus#standard()}, computed once per JVM. */
+    static synchronized List<RewriteAlert> standard() {
+        if (standard == null) {
+            Path dir = ClusterSupport.tempDir("radar-ref-");
+            try {
+                standard = List.copyOf(alerts(Corpus.standard(), dir));
+            } finally {
+                ClusterSupport.deleteRecursively(dir);
+            }
+        }
+        return standard;
+    }
+
     /** Every alert the single-task topology emits for the corpus, in order. */
     static List<RewriteAlert> alerts(Corpus corpus, Path stateDir) {
         RadarConfig config = config();
