@@ -21,6 +21,9 @@ package org.rewriteradar.similarity;
  * @param alignMinTerms sentences with fewer narrative content stems take no part in the alignment
  * @param prefilterMinContainment pairs whose candidate content stems are contained in the original's
  *     below this are rejected before scoring (speed)
+ * @param prefilterMinUnigram pairs whose {@code unigram} (candidate's narrative content stems found in
+ *     the original) is below this are rejected before sentence alignment unless {@code c5} forces an
+ *     alert (speed; set below the unigram of every alerting dev pair)
  * @param bias logistic intercept of the calibrated score
  * @param wContainment weight of {@code c5} (shingle containment, smaller set)
  * @param wNarrative weight of {@code narrative5} (candidate's non-quote 5-shingles found in the original)
@@ -55,6 +58,7 @@ public record DetectionSettings(
         double alignMinSimilarity,
         int alignMinTerms,
         double prefilterMinContainment,
+        double prefilterMinUnigram,
         double bias,
         double wContainment,
         double wNarrative,
@@ -88,6 +92,7 @@ public record DetectionSettings(
                 0.34, // alignMinSimilarity
                 3, // alignMinTerms
                 0.25, // prefilterMinContainment
+                0.3, // prefilterMinUnigram
                 -6.058, // bias
                 2.146, // wContainment
                 1.217, // wNarrative

@@ -1,7 +1,6 @@
 package org.rewriteradar.similarity;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +11,33 @@ import java.util.Map;
  * pair) keeps only its most recent {@code bucketCapacity} ids, so lookups stay bounded. Lookups rank ids
  * by the number of keys they share with the query. Thread-safe (synchronised); the Kafka topology mirrors
  * this structure in a key-value store.
+ *
+ * <p>Internally ids are dense ints, buckets are primitive ring buffers in an open-addressing table keyed
+ * by the 64-bit key (a bucket holding one id stores it inline), and lookups count shared keys in a reused
+ * int array: no boxing or hashing of strings on the lookup path.
  */
 public final class InMemoryCandidateIndex {
 
+    private static final int[][] NO_BUCKETS = new int[0][];
+
     private final int bucketCapacity;
-    private final Map<Long, ArrayDeque<String>> buckets = new HashMap<>();
-    private final Map<String, ArticleFingerprint> articles = new HashMap<>();
+    private final Map<String, Integer> idOf = new HashMap<>();
+    private String[] names = new String[1024];
+    private ArticleFingerprint[] fingerprints = new ArticleFingerprint[1024];
+    private int size;
+
+    // open-addressing table: key -> slot value; value >= 0: index into buckets, value < 0: single id ~value
+    private long[] tableKeys = new long[1 << 12];
+    private int[] tableValues = new int[1 << 12];
+    private boolean[] used = new boolean[1 << 12];
+    private int entries;
+    // ring buckets: [0] = count, [1] = next write position, then capacity slots
+    private int[][] buckets = NO_BUCKETS;
+    private int bucketCount;
+
+    // lookup scratch
+    private int[] counts = new int[1024];
+    private int[] touched = new int[1024];
 
     public InMemoryCandidateIndex(int bucketCapacity) {
         if (bucketCapacity < 1) {
@@ -32,60 +52,188 @@ public final class InMemoryCandidateIndex {
 
     /** Stores (or replaces) a fingerprint under its id and indexes it under {@code keys}. */
     public synchronized void put(ArticleFingerprint fp, long[] keys) {
-        articles.put(fp.id(), fp);
+        Integer known = idOf.get(fp.id());
+        int id;
+        if (known == null) {
+            id = size++;
+            if (id == names.length) {
+                names = Arrays.copyOf(names, id * 2);
+                fingerprints = Arrays.copyOf(fingerprints, id * 2);
+                counts = new int[id * 2];
+            }
+            idOf.put(fp.id(), id);
+            names[id] = fp.id();
+        } else {
+            id = known;
+        }
+        fingerprints[id] = fp;
         for (long k : keys) {
-            ArrayDeque<String> b = buckets.computeIfAbsent(k, x -> new ArrayDeque<>(4));
-            if (!b.contains(fp.id())) {
-                b.addLast(fp.id());
-                if (b.size() > bucketCapacity) {
-                    b.removeFirst();
+            add(k, id);
+        }
+    }
+
+    private void add(long key, int id) {
+        if ((entries + 1) * 2 > tableKeys.length) {
+            rehash();
+        }
+        int mask = tableKeys.length - 1;
+        int slot = (int) Mix.mix(key) & mask;
+        while (used[slot] && tableKeys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        if (!used[slot]) {
+            used[slot] = true;
+            tableKeys[slot] = key;
+            tableValues[slot] = ~id;
+            entries++;
+            return;
+        }
+        int v = tableValues[slot];
+        if (v < 0) {
+            int single = ~v;
+            if (single == id) {
+                return;
+            }
+            if (bucketCapacity == 1) {
+                tableValues[slot] = ~id;
+                return;
+            }
+            int[] b = new int[2 + Math.min(bucketCapacity, 4)];
+            b[0] = 0;
+            b[1] = 0;
+            b = append(b, single);
+            b = append(b, id);
+            if (bucketCount == buckets.length) {
+                buckets = Arrays.copyOf(buckets, Math.max(1024, bucketCount * 2));
+            }
+            buckets[bucketCount] = b;
+            tableValues[slot] = bucketCount++;
+            return;
+        }
+        int[] b = buckets[v];
+        for (int i = 0; i < b[0]; i++) {
+            if (b[2 + i] == id) {
+                return;
+            }
+        }
+        buckets[v] = append(b, id);
+    }
+
+    /** Appends to a ring bucket, growing it up to the capacity, then overwriting the oldest id. */
+    private int[] append(int[] b, int id) {
+        int n = b[0];
+        if (n < bucketCapacity) {
+            if (2 + n == b.length) {
+                b = Arrays.copyOf(b, 2 + Math.min(bucketCapacity, n * 2));
+            }
+            b[2 + n] = id;
+            b[0] = n + 1;
+            b[1] = (n + 1) % bucketCapacity;
+        } else {
+            b[2 + b[1]] = id;
+            b[1] = (b[1] + 1) % bucketCapacity;
+        }
+        return b;
+    }
+
+    private void rehash() {
+        long[] oldKeys = tableKeys;
+        int[] oldValues = tableValues;
+        boolean[] oldUsed = used;
+        int cap = oldKeys.length * 2;
+        tableKeys = new long[cap];
+        tableValues = new int[cap];
+        used = new boolean[cap];
+        int mask = cap - 1;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldUsed[i]) {
+                int slot = (int) Mix.mix(oldKeys[i]) & mask;
+                while (used[slot]) {
+                    slot = (slot + 1) & mask;
                 }
+                used[slot] = true;
+                tableKeys[slot] = oldKeys[i];
+                tableValues[slot] = oldValues[i];
             }
         }
     }
 
     public synchronized ArticleFingerprint get(String id) {
-        return articles.get(id);
+        Integer i = idOf.get(id);
+        return i == null ? null : fingerprints[i];
     }
 
     public synchronized int size() {
-        return articles.size();
+        return size;
     }
 
     /**
-     * Ids sharing at least one key with {@code keys}, most shared keys first (ties: most recent first),
-     * at most {@code limit}, without {@code excludeId}.
+     * Ids sharing at least one key with {@code keys}, most shared keys first (ties: first met, scanning
+     * keys in order and each bucket most recent first), at most {@code limit}, without {@code excludeId}.
      */
     public synchronized List<String> candidates(long[] keys, int limit, String excludeId) {
-        Map<String, int[]> counts = new HashMap<>();
-        int order = 0;
+        Integer ex = excludeId == null ? null : idOf.get(excludeId);
+        int exclude = ex == null ? -1 : ex;
+        int n = 0;
+        int maxCount = 0;
+        int mask = tableKeys.length - 1;
         for (long k : keys) {
-            ArrayDeque<String> b = buckets.get(k);
-            if (b == null) {
+            int slot = (int) Mix.mix(k) & mask;
+            while (used[slot] && tableKeys[slot] != k) {
+                slot = (slot + 1) & mask;
+            }
+            if (!used[slot]) {
                 continue;
             }
-            var it = b.descendingIterator();
-            while (it.hasNext()) {
-                String id = it.next();
-                if (id.equals(excludeId)) {
-                    continue;
-                }
-                int[] c = counts.get(id);
-                if (c == null) {
-                    counts.put(id, new int[] {1, order++});
-                } else {
-                    c[0]++;
+            int v = tableValues[slot];
+            if (v < 0) {
+                n = touch(~v, exclude, n);
+            } else {
+                int[] b = buckets[v];
+                int count = b[0];
+                // most recent first: the slot before the write position, going backwards
+                for (int x = 0; x < count; x++) {
+                    int pos = Math.floorMod(b[1] - 1 - x, count < bucketCapacity ? count : bucketCapacity);
+                    n = touch(b[2 + pos], exclude, n);
                 }
             }
         }
-        List<Map.Entry<String, int[]>> list = new ArrayList<>(counts.entrySet());
-        list.sort((x, y) -> x.getValue()[0] != y.getValue()[0]
-                ? Integer.compare(y.getValue()[0], x.getValue()[0])
-                : Integer.compare(x.getValue()[1], y.getValue()[1]));
-        List<String> out = new ArrayList<>(Math.min(limit, list.size()));
-        for (int i = 0; i < list.size() && i < limit; i++) {
-            out.add(list.get(i).getKey());
+        for (int t = 0; t < n; t++) {
+            maxCount = Math.max(maxCount, counts[touched[t]]);
+        }
+        // counting sort by shared keys, descending, stable in first-met order; only the first limit kept
+        int[] firstOf = new int[maxCount + 2];
+        for (int t = 0; t < n; t++) {
+            firstOf[maxCount - counts[touched[t]] + 1]++;
+        }
+        for (int c = 1; c <= maxCount + 1; c++) {
+            firstOf[c] += firstOf[c - 1];
+        }
+        int keep = Math.min(limit, n);
+        String[] ranked = new String[keep];
+        for (int t = 0; t < n; t++) {
+            int pos = firstOf[maxCount - counts[touched[t]]]++;
+            if (pos < keep) {
+                ranked[pos] = names[touched[t]];
+            }
+        }
+        List<String> out = Arrays.asList(ranked);
+        for (int t = 0; t < n; t++) {
+            counts[touched[t]] = 0;
         }
         return out;
+    }
+
+    private int touch(int id, int exclude, int n) {
+        if (id == exclude) {
+            return n;
+        }
+        if (counts[id]++ == 0) {
+            if (n == touched.length) {
+                touched = Arrays.copyOf(touched, n * 2);
+            }
+            touched[n++] = id;
+        }
+        return n;
     }
 }

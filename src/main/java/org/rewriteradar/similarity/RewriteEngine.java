@@ -432,6 +432,9 @@ public final class RewriteEngine {
             }
         }
         double skeleton = skelN == 0 ? 0 : (double) skelHit / skelN;
+        if (gate && unigram < settings.prefilterMinUnigram() && c5 < settings.nearDuplicateContainment()) {
+            return null;
+        }
 
         double quoteShared = ta != null && tb != null
                 ? quoteShared(ta, tb)

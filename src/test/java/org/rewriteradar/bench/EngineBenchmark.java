@@ -2,11 +2,16 @@ package org.rewriteradar.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -14,6 +19,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -25,39 +31,73 @@ import org.rewriteradar.similarity.InMemoryCandidateIndex;
 import org.rewriteradar.similarity.RewriteEngine;
 
 /**
- * Engine vs bare MinHash baseline on real pool-bbc articles (as they are, 0.5-25 KB). Per operation:
- * one article fingerprinted ({@code *Fingerprint}), or fingerprinted and scored against its LSH
- * candidates in an index of the whole pool ({@code *FingerprintAndScore}). The index here holds the
- * pool (2,127 articles), not the 100k/1M of the full benchmark plan. Data folder: system property
- * {@code rr.pool} (default {@code /work/shared/data/pool-bbc}).
- * Run: {@code java -cp <test classpath> org.rewriteradar.bench.EngineBenchmark}.
+ * Engine vs bare MinHash baseline on real pool-bbc articles, queried as they are (0.5-25 KB, median
+ * about 2 KB). Per operation one article is fingerprinted ({@code *Fingerprint}), or fingerprinted and
+ * scored against its LSH candidates ({@code *FingerprintAndScore}: engine up to {@code maxCandidates},
+ * ranked by shared keys; baseline every id sharing a band, estimated Jaccard) in an index of
+ * {@code rr.index.size} fingerprints (default 100,000): the whole pool plus synthetic articles from
+ * {@link PerturbedPool} (documented perturbation of pool articles, seed {@link PerturbedPool#DEFAULT_SEED}).
+ * The query's own pool entry is excluded, its perturbed relatives are not. The {@code bytes} secondary
+ * result is body bytes processed per second (divide by 1024 for KB/s).
+ *
+ * <p>Data folder: system property {@code rr.pool} (default {@code /work/shared/data/pool-bbc}). Run:
+ * {@code ./mvnw -Pbench -Dbench.args="EngineBenchmark -f 1 -wi 2 -i 3"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
-@Fork(1)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx6g", "-XX:+UseParallelGC"})
 public class EngineBenchmark {
 
     private final RewriteEngine engine = new RewriteEngine(DetectionSettings.defaults());
     private final MinHashBaseline baseline = new MinHashBaseline();
     private List<EvalData.Article> articles;
     private InMemoryCandidateIndex index;
+    private BaselineIndex baselineIndex;
     private int next;
 
-    @Setup
-    public void setup() {
+    /** Body bytes processed, reported per second beside the operations. */
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @State(Scope.Thread)
+    public static class Bytes {
+        public long bytes;
+    }
+
+    @Setup(Level.Trial)
+    public void setup(BenchmarkParams params) {
+        boolean engineIndex = params.getBenchmark().endsWith("engineFingerprintAndScore");
+        boolean baselineIndexNeeded = params.getBenchmark().endsWith("baselineFingerprintAndScore");
         Path pool = Path.of(System.getProperty("rr.pool", "/work/shared/data/pool-bbc"));
         if (!Files.exists(pool.resolve("articles.jsonl"))) {
             throw new IllegalStateException("pool data not found at " + pool + " (set -Drr.pool)");
         }
+        // only the scoring benchmarks need (and build) their method's index
+        int indexSize = engineIndex || baselineIndexNeeded ? Integer.getInteger("rr.index.size", 100_000) : 0;
         articles = EvalData.load(pool, "pool").articles();
+        PerturbedPool perturbed =
+                new PerturbedPool(articles, PerturbedPool.DEFAULT_REPLACE, PerturbedPool.DEFAULT_SEED);
         index = new InMemoryCandidateIndex(engine.settings().indexBucketCapacity());
-        for (EvalData.Article a : articles) {
-            ArticleFingerprint fp = engine.fingerprint(a.id(), a.title(), a.body());
-            index.put(fp, engine.candidateKeys(fp));
+        baselineIndex = new BaselineIndex(64);
+        long t0 = System.nanoTime();
+        for (int k = 0; k < indexSize; k++) {
+            EvalData.Article a = k < articles.size() ? articles.get(k) : perturbed.article(k - articles.size());
+            if (engineIndex) {
+                ArticleFingerprint fp = engine.fingerprint(a.id(), a.title(), a.body());
+                index.put(fp, engine.candidateKeys(fp));
+            } else {
+                baselineIndex.put(baseline.fingerprint(a.id(), a.body()));
+            }
         }
+        System.out.printf(
+                "%n[setup] indexed %d fingerprints (%d pool + %d perturbed) in %.1fs%n",
+                indexSize,
+                Math.min(indexSize, articles.size()),
+                Math.max(0, indexSize - articles.size()),
+                (System.nanoTime() - t0) / 1e9);
     }
 
     private EvalData.Article nextArticle() {
@@ -67,24 +107,94 @@ public class EngineBenchmark {
     }
 
     @Benchmark
-    public Object engineFingerprint() {
+    public Object engineFingerprint(Bytes bytes) {
         EvalData.Article a = nextArticle();
+        bytes.bytes += a.body().length();
         return engine.fingerprint(a.id(), a.title(), a.body());
     }
 
     @Benchmark
-    public Object baselineFingerprint() {
+    public Object baselineFingerprint(Bytes bytes) {
         EvalData.Article a = nextArticle();
+        bytes.bytes += a.body().length();
         return baseline.fingerprint(a.id(), a.body());
     }
 
     @Benchmark
-    public void engineFingerprintAndScore(Blackhole bh) {
+    public void engineFingerprintAndScore(Bytes bytes, Blackhole bh) {
         EvalData.Article a = nextArticle();
+        bytes.bytes += a.body().length();
         ArticleFingerprint fp = engine.fingerprint("q-" + a.id(), a.title(), a.body());
         for (String id :
                 index.candidates(engine.candidateKeys(fp), engine.settings().maxCandidates(), a.id())) {
             bh.consume(engine.compare(index.get(id), fp));
+        }
+    }
+
+    @Benchmark
+    public void baselineFingerprintAndScore(Bytes bytes, Blackhole bh) {
+        EvalData.Article a = nextArticle();
+        bytes.bytes += a.body().length();
+        MinHashBaseline.Fp fp = baseline.fingerprint("q-" + a.id(), a.body());
+        baselineIndex.score(fp, a.id(), baseline, bh);
+    }
+
+    /** The baseline's LSH index: band key -> most recent ids (bounded), as in the evaluation command. */
+    static final class BaselineIndex {
+        private final int capacity;
+        private final Map<Long, int[]> buckets = new HashMap<>();
+        private final Map<String, Integer> ids = new HashMap<>();
+        private MinHashBaseline.Fp[] fps = new MinHashBaseline.Fp[1024];
+        private int[] seen = new int[1024];
+        private int size;
+        private int stamp;
+
+        BaselineIndex(int capacity) {
+            this.capacity = capacity;
+        }
+
+        void put(MinHashBaseline.Fp fp) {
+            int id = size++;
+            if (id == fps.length) {
+                fps = Arrays.copyOf(fps, id * 2);
+                seen = Arrays.copyOf(seen, id * 2);
+            }
+            fps[id] = fp;
+            ids.put(fp.id(), id);
+            for (long k : fp.keys()) {
+                int[] b = buckets.get(k);
+                if (b == null) {
+                    b = new int[] {0, -1};
+                }
+                if (b[0] + 1 == b.length) {
+                    if (b[0] < capacity) {
+                        b = Arrays.copyOf(b, Math.min(capacity, 2 * b[0]) + 1);
+                    } else {
+                        System.arraycopy(b, 2, b, 1, b[0] - 1);
+                        b[0]--;
+                    }
+                }
+                b[++b[0]] = id;
+                buckets.put(k, b);
+            }
+        }
+
+        void score(MinHashBaseline.Fp q, String exclude, MinHashBaseline baseline, Blackhole bh) {
+            stamp++;
+            Integer ex = ids.get(exclude);
+            for (long k : q.keys()) {
+                int[] b = buckets.get(k);
+                if (b == null) {
+                    continue;
+                }
+                for (int i = 1; i <= b[0]; i++) {
+                    int id = b[i];
+                    if (seen[id] != stamp && (ex == null || id != ex)) {
+                        seen[id] = stamp;
+                        bh.consume(baseline.jaccard(fps[id], q) >= MinHashBaseline.THRESHOLD);
+                    }
+                }
+            }
         }
     }
 

@@ -195,7 +195,8 @@ public final class Evaluate {
             System.err.println("usage: Evaluate <set folder | folder of sets>...");
             System.exit(2);
         }
-        RewriteEngine engine = new RewriteEngine(DetectionSettings.defaults());
+        RewriteEngine engine =
+                new RewriteEngine(overridden(DetectionSettings.defaults(), System.getProperty("eval.settings", "")));
         List<String> evalLines = new ArrayList<>();
         Map<Path, String> given = new HashMap<>();
         for (String a : args) {
@@ -215,6 +216,37 @@ public final class Evaluate {
         }
         System.out.println();
         evalLines.forEach(System.out::println);
+    }
+
+    /** Settings with overrides {@code name=value,name=value} (for experiments; defaults otherwise). */
+    static DetectionSettings overridden(DetectionSettings d, String spec) {
+        if (spec.isBlank()) {
+            return d;
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String kv : spec.split(",")) {
+            String[] p = kv.split("=", 2);
+            values.put(p[0].trim(), p[1].trim());
+        }
+        try {
+            var components = DetectionSettings.class.getRecordComponents();
+            Object[] args = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                String v = values.remove(components[i].getName());
+                args[i] = v == null
+                        ? components[i].getAccessor().invoke(d)
+                        : types[i] == int.class ? (Object) Integer.parseInt(v) : (Object) Double.parseDouble(v);
+            }
+            if (!values.isEmpty()) {
+                throw new IllegalArgumentException("unknown settings " + values.keySet());
+            }
+            System.out.println("settings overridden: " + spec);
+            return DetectionSettings.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static <F> List<String> run(Method<F> m, LabelledSet set) {

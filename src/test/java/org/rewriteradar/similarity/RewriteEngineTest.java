@@ -140,6 +140,7 @@ class RewriteEngineTest {
                 d.alignMinSimilarity(),
                 d.alignMinTerms(),
                 d.prefilterMinContainment(),
+                d.prefilterMinUnigram(),
                 d.bias(),
                 d.wContainment(),
                 d.wNarrative(),
