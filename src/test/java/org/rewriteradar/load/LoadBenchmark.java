@@ -1,0 +1,834 @@
+package org.rewriteradar.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.rewriteradar.TestConfig;
+import org.rewriteradar.config.DetectionOverrides;
+import org.rewriteradar.config.RadarConfig;
+import org.rewriteradar.kafka.InJvmKafka;
+import org.rewriteradar.similarity.DetectionSettings;
+import org.rewriteradar.similarity.RewriteEngine;
+import org.rewriteradar.streams.JsonSerdes;
+import org.rewriteradar.streams.RadarTopology;
+
+/**
+ * End-to-end load benchmark through a real (in-JVM, single-node KRaft) broker: pure processing throughput
+ * of the full topology with one Streams instance versus two instances sharing one application id.
+ *
+ * <p>Each run gets a fresh application id, fresh topics (names suffixed by the run) and fresh state
+ * directories. The input topic is pre-loaded with N articles (plain producer, acks=all, batching on, in
+ * {@code publishedAt} order) <em>before</em> any instance starts. The clock runs from {@code start()} until
+ * the application's consumer group has committed offsets equal to the end offsets of the input topic and of
+ * every internal repartition topic (so everything is processed end to end, transaction markers included);
+ * time to RUNNING is recorded separately. Configurations alternate (1, 2, 1, 2, ...) so both see the same
+ * machine conditions.
+ *
+ * <pre>
+ * ./mvnw -B -q -Dspotless.check.skip=true test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=org.rewriteradar.load.LoadBenchmark \
+ *   -Dexec.args="--articles 6000 --partitions 6 --runs 3 --data ../shared/data/pool-reuters/articles.jsonl"
+ * </pre>
+ *
+ * Options: {@code --articles N} (default 6000), {@code --partitions P} (6), {@code --runs R} per
+ * configuration (3), {@code --data FILE} (JSON lines in the shared data format), {@code --configs 1,2}
+ * (instance counts to alternate), {@code --timeout-s S} per run (300), {@code --commit-ms MS} (200, as the
+ * service), {@code --warmup N} articles processed once by one instance before the measured runs, not counted
+ * (500; 0 for none).
+ */
+public final class LoadBenchmark {
+
+    /** One input article: its key, its event time, and its JSON line exactly as read. */
+    public record Article(String id, Instant publishedAt, String json) {}
+
+    /** Bytes on disk of one store name, summed over tasks and instances. */
+    public record StoreSize(long bytes, long sstBytes, int directories) {}
+
+    /** Everything measured in one run. */
+    public record RunResult(
+            String label,
+            int instances,
+            int articles,
+            boolean completed,
+            String failure,
+            long timeToRunningMs,
+            long processingMs,
+            long processedInput,
+            long alerts,
+            int distinctAlertIds,
+            String alertIdsDigest,
+            long deadLetters,
+            long indexedArticles,
+            List<Integer> activeTasksPerInstance,
+            long stateBytes,
+            Map<String, StoreSize> stores) {
+
+        public double articlesPerSecond() {
+            return processingMs <= 0 ? 0 : articles * 1000.0 / processingMs;
+        }
+    }
+
+    /** Settings of a whole benchmark. */
+    public record Options(
+            Path data,
+            int articles,
+            int partitions,
+            int runs,
+            List<Integer> configs,
+            Duration timeout,
+            int commitMs,
+            int warmup) {
+
+        static Options parse(String[] args) {
+            Map<String, String> a = new HashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("expected --name value pairs, got " + List.of(args));
+                }
+                a.put(args[i].substring(2), args[++i]);
+            }
+            Set<String> known =
+                    Set.of("data", "articles", "partitions", "runs", "configs", "timeout-s", "commit-ms", "warmup");
+            for (String k : a.keySet()) {
+                if (!known.contains(k)) {
+                    throw new IllegalArgumentException("unknown option --" + k + " (known: " + known + ")");
+                }
+            }
+            return new Options(
+                    Path.of(a.getOrDefault("data", "../shared/data/pool-reuters/articles.jsonl")),
+                    Integer.parseInt(a.getOrDefault("articles", "6000")),
+                    Integer.parseInt(a.getOrDefault("partitions", "6")),
+                    Integer.parseInt(a.getOrDefault("runs", "3")),
+                    Stream.of(a.getOrDefault("configs", "1,2").split(","))
+                            .map(String::trim)
+                            .map(Integer::parseInt)
+                            .toList(),
+                    Duration.ofSeconds(Long.parseLong(a.getOrDefault("timeout-s", "300"))),
+                    Integer.parseInt(a.getOrDefault("commit-ms", "200")),
+                    Integer.parseInt(a.getOrDefault("warmup", "500")));
+        }
+    }
+
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final long POLL_MS = 250;
+
+    private final String bootstrapServers;
+    private final int partitions;
+    private final int commitMs;
+    private final Duration timeout;
+
+    public LoadBenchmark(String bootstrapServers, int partitions, int commitMs, Duration timeout) {
+        this.bootstrapServers = bootstrapServers;
+        this.partitions = partitions;
+        this.commitMs = commitMs;
+        this.timeout = timeout;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        if (!Boolean.getBoolean("load.verbose")) {
+            quietLogs();
+        }
+        Path data = o.data().toAbsolutePath().normalize();
+        if (data.toString().contains("/holdout/")) {
+            throw new IllegalArgumentException("the hold-out data is not for benchmarks: " + data);
+        }
+        long t0 = System.nanoTime();
+        List<Article> all = readArticles(data);
+        List<Article> articles = firstByPublishedAt(all, o.articles());
+        System.out.printf(
+                Locale.ROOT,
+                "LOAD setup data=%s pool=%d articles=%d (%d KB of JSON, %s .. %s) partitions=%d runs=%d configs=%s"
+                        + " commit_ms=%d warmup=%d cores=%d max_heap_mb=%d%n",
+                data,
+                all.size(),
+                articles.size(),
+                articles.stream().mapToLong(a -> a.json().length()).sum() / 1024,
+                articles.get(0).publishedAt(),
+                articles.get(articles.size() - 1).publishedAt(),
+                o.partitions(),
+                o.runs(),
+                o.configs(),
+                o.commitMs(),
+                o.warmup(),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+
+        Map<Integer, List<RunResult>> byConfig = new LinkedHashMap<>();
+        o.configs().forEach(c -> byConfig.put(c, new ArrayList<>()));
+        try (InJvmKafka kafka = InJvmKafka.start()) {
+            System.out.printf(
+                    Locale.ROOT, "LOAD broker up in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+            LoadBenchmark bench =
+                    new LoadBenchmark(kafka.bootstrapServers(), o.partitions(), o.commitMs(), o.timeout());
+            if (o.warmup() > 0) {
+                RunResult w = bench.run("warmup", 1, articles.subList(0, Math.min(o.warmup(), articles.size())));
+                System.out.println("LOAD warmup (not counted) " + describe(w));
+            }
+            for (int run = 1; run <= o.runs(); run++) {
+                for (int instances : o.configs()) {
+                    RunResult r = bench.run("r" + run + "i" + instances, instances, articles);
+                    byConfig.get(instances).add(r);
+                    System.out.println("LOAD run " + run + " " + describe(r));
+                    System.out.println("LOAD state " + describeState(r));
+                }
+            }
+        }
+        printSummary(byConfig, articles.size());
+        System.out.printf(Locale.ROOT, "LOAD total_wall_s=%.1f%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Broker and client INFO logs would bury the report; keep warnings and Streams' state changes. */
+    private static void quietLogs() {
+        org.jboss.logmanager.LogContext logs = org.jboss.logmanager.LogContext.getLogContext();
+        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
+            logs.getLogger(name).setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // One run
+
+    /**
+     * Pre-loads fresh topics with {@code articles}, starts {@code instances} Streams instances with one fresh
+     * application id, waits until everything is processed end to end, counts the output, closes the
+     * instances, measures their state directories, then deletes the run's topics and state.
+     */
+    public RunResult run(String label, int instances, List<Article> articles) throws Exception {
+        String suffix = label + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String appId = "radar-load-" + suffix;
+        String input = "articles-" + suffix;
+        String alertsTopic = "rewrite-alerts-" + suffix;
+        String dlq = "articles-dlq-" + suffix;
+        RadarConfig config = TestConfig.radar(Map.of(
+                "radar.topics.articles", input,
+                "radar.topics.alerts", alertsTopic,
+                "radar.topics.dead-letter", dlq,
+                "radar.topics.partitions", Integer.toString(partitions)));
+
+        List<Path> stateDirs = new ArrayList<>();
+        List<KafkaStreams> streams = new ArrayList<>();
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) ADMIN_TIMEOUT.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) ADMIN_TIMEOUT.toMillis()))) {
+            try {
+                org.rewriteradar.streams.TopicCreator.create(
+                        bootstrapServers, partitions, (short) 1, input, alertsTopic, dlq);
+                awaitLeaders(admin, List.of(input, alertsTopic, dlq));
+                preload(input, articles);
+
+                List<String> sources = new ArrayList<>();
+                AtomicReference<String> failure = new AtomicReference<>();
+                AtomicLong allRunningAt = new AtomicLong();
+                for (int i = 0; i < instances; i++) {
+                    Path dir = Files.createTempDirectory("radar-load-state-");
+                    stateDirs.add(dir);
+                    RewriteEngine engine = new RewriteEngine(
+                            DetectionOverrides.apply(DetectionSettings.defaults(), config.detection()));
+                    Topology topology = RadarTopology.build(config, engine);
+                    if (i == 0) {
+                        sources.addAll(sourceTopics(topology, input, appId));
+                    }
+                    KafkaStreams ks = new KafkaStreams(topology, streamsProps(appId, dir));
+                    ks.setUncaughtExceptionHandler(e -> {
+                        failure.compareAndSet(null, e.toString());
+                        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+                    });
+                    streams.add(ks);
+                }
+                for (KafkaStreams ks : streams) {
+                    ks.setStateListener((now, before) -> {
+                        if (now == KafkaStreams.State.RUNNING
+                                && allRunningAt.get() == 0
+                                && streams.stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING)) {
+                            allRunningAt.compareAndSet(0, System.nanoTime());
+                        }
+                    });
+                }
+
+                long start = System.nanoTime();
+                streams.forEach(KafkaStreams::start);
+                long deadline = start + timeout.toNanos();
+                Map<String, Long> committedInput = null;
+                boolean completed = false;
+                while (System.nanoTime() < deadline && failure.get() == null) {
+                    if (allRunningAt.get() == 0
+                            && streams.stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING)) {
+                        allRunningAt.compareAndSet(0, System.nanoTime());
+                    }
+                    for (KafkaStreams ks : streams) {
+                        if (ks.state() == KafkaStreams.State.ERROR
+                                || ks.state() == KafkaStreams.State.PENDING_ERROR
+                                || ks.state() == KafkaStreams.State.NOT_RUNNING) {
+                            failure.compareAndSet(null, "instance went " + ks.state());
+                        }
+                    }
+                    Map<String, Long> done = caughtUp(admin, appId, sources);
+                    if (done != null) {
+                        committedInput = done;
+                        completed = true;
+                        break;
+                    }
+                    Thread.sleep(POLL_MS);
+                }
+                long end = System.nanoTime();
+                if (!completed && failure.get() == null) {
+                    failure.set(
+                            "not caught up within " + timeout.toSeconds() + " s: " + lagReport(admin, appId, sources));
+                }
+                long timeToRunning =
+                        allRunningAt.get() == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(allRunningAt.get() - start);
+                long processingMs = completed ? TimeUnit.NANOSECONDS.toMillis(end - start) : -1;
+                long processedInput = committedInput == null ? -1 : committedInput.getOrDefault(input, -1L);
+
+                List<Integer> tasks = new ArrayList<>();
+                for (KafkaStreams ks : streams) {
+                    tasks.add(ks.metadataForLocalThreads().stream()
+                            .mapToInt(t -> t.activeTasks().size())
+                            .sum());
+                }
+                long indexed = -1;
+                if (completed) {
+                    try {
+                        indexed = countArticleStore(streams);
+                    } catch (InvalidStateStoreException e) {
+                        System.out.println("LOAD warning: article store not queryable: " + e);
+                    }
+                }
+                Set<String> alertIds = new HashSet<>();
+                long alerts = countCommitted(alertsTopic, alertIds);
+                long dead = countCommitted(dlq, null);
+
+                closeAll(streams);
+                streams.clear();
+                Map<String, StoreSize> stores = new TreeMap<>();
+                long stateBytes = 0;
+                for (Path dir : stateDirs) {
+                    stateBytes += measure(dir, stores);
+                }
+                return new RunResult(
+                        label,
+                        instances,
+                        articles.size(),
+                        completed,
+                        failure.get(),
+                        timeToRunning,
+                        processingMs,
+                        processedInput,
+                        alerts,
+                        alertIds.size(),
+                        digest(alertIds),
+                        dead,
+                        indexed,
+                        tasks,
+                        stateBytes,
+                        stores);
+            } catch (Exception e) {
+                return failed(label, instances, articles.size(), "run aborted: " + e);
+            } finally {
+                closeAll(streams);
+                for (Path dir : stateDirs) {
+                    deleteRecursively(dir);
+                }
+                deleteTopics(admin, appId, input, alertsTopic, dlq);
+            }
+        }
+    }
+
+    private static RunResult failed(String label, int instances, int articles, String why) {
+        return new RunResult(
+                label, instances, articles, false, why, -1, -1, -1, -1, 0, "-", -1, -1, List.of(), 0, Map.of());
+    }
+
+    /** Waits (bounded) until every partition of the topics has a leader, so the producer never waits on one. */
+    private void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                boolean ready = admin
+                        .describeTopics(topics)
+                        .allTopicNames()
+                        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .values()
+                        .stream()
+                        .allMatch(d -> d.partitions().size() == partitions
+                                && d.partitions().stream()
+                                        .allMatch(p -> p.leader() != null
+                                                && !p.leader().isEmpty()));
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                // not visible yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topics " + topics + " have no leaders after 60 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private Properties streamsProps(String appId, Path stateDir) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        p.put(
+                StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndFailExceptionHandler.class.getName());
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 45_000);
+        p.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "INFO");
+        return p;
+    }
+
+    /** The topics the application consumes: the input and its repartition topics, as named on the broker. */
+    static List<String> sourceTopics(Topology topology, String input, String appId) {
+        Set<String> names = new TreeSet<>();
+        for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+            for (TopologyDescription.Node node : sub.nodes()) {
+                if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
+                    names.addAll(source.topicSet());
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        out.add(input);
+        for (String n : names) {
+            if (!n.equals(input)) {
+                out.add(appId + "-" + n);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Null while work remains; once the group's committed offset equals the end offset on every partition of
+     * every source topic, the committed records per topic. Committed offsets are read first, end offsets
+     * second: equality then means nothing was left unprocessed when the offsets were read, so nothing more
+     * can be produced downstream (EOS commits offsets atomically with the output).
+     */
+    private Map<String, Long> caughtUp(Admin admin, String appId, List<String> topics) throws InterruptedException {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
+                    .partitionsToOffsetAndMetadata()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Map<TopicPartition, Long> ends = endOffsets(admin, topics);
+            Map<String, Long> perTopic = new LinkedHashMap<>();
+            for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
+                OffsetAndMetadata c = committed.get(e.getKey());
+                long at = c == null ? 0 : c.offset();
+                if (at != e.getValue()) {
+                    return null;
+                }
+                perTopic.merge(e.getKey().topic(), at, Long::sum);
+            }
+            return perTopic;
+        } catch (ExecutionException | TimeoutException e) {
+            return null; // e.g. the repartition topics are not created yet, or the group does not exist yet
+        }
+    }
+
+    private String lagReport(Admin admin, String appId, List<String> topics) throws InterruptedException {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
+                    .partitionsToOffsetAndMetadata()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Map<TopicPartition, Long> ends = endOffsets(admin, topics);
+            Map<String, Long> lag = new TreeMap<>();
+            ends.forEach((tp, end) -> {
+                OffsetAndMetadata c = committed.get(tp);
+                lag.merge(tp.topic(), end - (c == null ? 0 : c.offset()), Long::sum);
+            });
+            return "lag " + lag;
+        } catch (ExecutionException | TimeoutException e) {
+            return "lag unknown (" + e + ")";
+        }
+    }
+
+    private Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (String t : topics) {
+            for (int p = 0; p < partitions; p++) {
+                request.put(new TopicPartition(t, p), OffsetSpec.latest());
+            }
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> info =
+                admin.listOffsets(request).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        Map<TopicPartition, Long> out = new HashMap<>();
+        info.forEach((tp, i) -> out.put(tp, i.offset()));
+        return out;
+    }
+
+    private void preload(String topic, List<Article> articles) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                10,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class))) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>(articles.size());
+            for (Article a : articles) {
+                sent.add(producer.send(new ProducerRecord<>(topic, a.id(), a.json())));
+            }
+            producer.flush();
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get(60, TimeUnit.SECONDS); // surfaces any send error
+            }
+        }
+    }
+
+    /** Entries of the article store over all instances' local stores. */
+    private static long countArticleStore(List<KafkaStreams> streams) {
+        long n = 0;
+        for (KafkaStreams ks : streams) {
+            ReadOnlyKeyValueStore<String, Object> store = ks.store(StoreQueryParameters.fromNameAndType(
+                    RadarTopology.ARTICLE_STORE, QueryableStoreTypes.<String, Object>keyValueStore()));
+            try (KeyValueIterator<String, Object> it = store.all()) {
+                while (it.hasNext()) {
+                    it.next();
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Records committed to the topic (read_committed, from the start to the last stable offset). */
+    private long countCommitted(String topic, Set<String> alertIds) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
+            List<TopicPartition> tps = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                tps.add(new TopicPartition(topic, p));
+            }
+            consumer.assign(tps);
+            consumer.seekToBeginning(tps);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(tps, Duration.ofSeconds(30));
+            long n = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (tps.stream().anyMatch(tp -> consumer.position(tp, Duration.ofSeconds(10)) < ends.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within 60 s");
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    n++;
+                    if (alertIds != null) {
+                        alertIds.add(alertId(r.value()));
+                    }
+                }
+            }
+            return n;
+        }
+    }
+
+    private static String alertId(byte[] value) {
+        try {
+            JsonNode id = JsonSerdes.MAPPER.readTree(value).get("alertId");
+            return id == null ? "?" : id.asText();
+        } catch (IOException e) {
+            return "unparsable";
+        }
+    }
+
+    /** Order-independent short digest of a set of ids, to compare two runs' alerts beyond their count. */
+    static String digest(Set<String> ids) {
+        long h = 0;
+        for (String id : ids) {
+            long x = id.hashCode() * 0x9E3779B97F4A7C15L;
+            h += x ^ (x >>> 29);
+        }
+        return String.format(Locale.ROOT, "%016x", h);
+    }
+
+    private static void closeAll(List<KafkaStreams> streams) {
+        for (KafkaStreams ks : streams) {
+            ks.close(Duration.ZERO); // start shutting all down at once
+        }
+        for (KafkaStreams ks : streams) {
+            if (!ks.close(Duration.ofSeconds(60))) {
+                System.out.println("LOAD warning: a Streams instance did not close within 60 s");
+            }
+        }
+    }
+
+    private static void deleteTopics(Admin admin, String appId, String... names) {
+        try {
+            Set<String> all = admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Set<String> mine = all.stream()
+                    .filter(t -> t.startsWith(appId + "-") || List.of(names).contains(t))
+                    .collect(Collectors.toSet());
+            admin.deleteTopics(mine).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            System.out.println("LOAD warning: could not delete the run's topics: " + e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // State size
+
+    /**
+     * Sums the files under a state directory; store directories ({@code <task>/rocksdb/<store>/...}) are also
+     * summed per store name into {@code stores}. Returns the directory's total bytes.
+     */
+    static long measure(Path stateDir, Map<String, StoreSize> stores) throws IOException {
+        if (!Files.isDirectory(stateDir)) {
+            return 0;
+        }
+        long total = 0;
+        Map<String, Set<Path>> dirs = new HashMap<>();
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                long size;
+                try {
+                    size = Files.size(f);
+                } catch (IOException gone) {
+                    continue;
+                }
+                total += size;
+                Path rel = stateDir.relativize(f);
+                for (int i = 0; i + 1 < rel.getNameCount() - 1; i++) {
+                    if (rel.getName(i).toString().equals("rocksdb")) {
+                        String store = rel.getName(i + 1).toString();
+                        boolean sst = f.getFileName().toString().endsWith(".sst");
+                        dirs.computeIfAbsent(store, s -> new HashSet<>()).add(rel.subpath(0, i + 2));
+                        stores.merge(
+                                store,
+                                new StoreSize(size, sst ? size : 0, 0),
+                                (x, y) -> new StoreSize(x.bytes() + y.bytes(), x.sstBytes() + y.sstBytes(), 0));
+                        break;
+                    }
+                }
+            }
+        }
+        dirs.forEach((store, set) -> stores.computeIfPresent(
+                store, (s, v) -> new StoreSize(v.bytes(), v.sstBytes(), v.directories() + set.size())));
+        return total;
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.out.println("LOAD warning: could not delete " + dir + ": " + e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Input
+
+    /** Reads JSON lines in the shared data format, keeping each line as it is. */
+    public static List<Article> readArticles(Path jsonl) throws IOException {
+        List<Article> out = new ArrayList<>();
+        try (Stream<String> lines = Files.lines(jsonl, StandardCharsets.UTF_8)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = JsonSerdes.MAPPER.readTree(line);
+                out.add(new Article(
+                        node.get("id").asText(),
+                        OffsetDateTime.parse(node.get("publishedAt").asText()).toInstant(),
+                        line));
+            }
+        }
+        return out;
+    }
+
+    /** The {@code n} earliest articles, in {@code publishedAt} order (ties keep file order). */
+    public static List<Article> firstByPublishedAt(List<Article> articles, int n) {
+        if (n > articles.size()) {
+            throw new IllegalArgumentException("asked for " + n + " articles, the data has " + articles.size());
+        }
+        return articles.stream()
+                .sorted(Comparator.comparing(Article::publishedAt))
+                .limit(n)
+                .toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Report
+
+    static String describe(RunResult r) {
+        return String.format(
+                Locale.ROOT,
+                "instances=%d articles=%d completed=%s articles_per_s=%.1f processing_ms=%d time_to_running_ms=%d"
+                        + " after_running_ms=%d processed_input=%d indexed=%d alerts=%d distinct_alert_ids=%d"
+                        + " alert_digest=%s dlq=%d active_tasks=%s%s",
+                r.instances(),
+                r.articles(),
+                r.completed(),
+                r.articlesPerSecond(),
+                r.processingMs(),
+                r.timeToRunningMs(),
+                r.completed() && r.timeToRunningMs() >= 0 ? r.processingMs() - r.timeToRunningMs() : -1,
+                r.processedInput(),
+                r.indexedArticles(),
+                r.alerts(),
+                r.distinctAlertIds(),
+                r.alertIdsDigest(),
+                r.deadLetters(),
+                r.activeTasksPerInstance(),
+                r.failure() == null ? "" : " failure=\"" + r.failure() + "\"");
+    }
+
+    static String describeState(RunResult r) {
+        double n = r.articles();
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT,
+                "instances=%d state_bytes=%d bytes_per_article=%.0f",
+                r.instances(),
+                r.stateBytes(),
+                r.stateBytes() / n));
+        r.stores()
+                .forEach((store, s) -> sb.append(String.format(
+                        Locale.ROOT,
+                        " %s=%.0f(sst=%.0f,dirs=%d)",
+                        store,
+                        s.bytes() / n,
+                        s.sstBytes() / n,
+                        s.directories())));
+        return sb.toString();
+    }
+
+    private static void printSummary(Map<Integer, List<RunResult>> byConfig, int n) {
+        System.out.println();
+        System.out.println("==================== LOAD summary ====================");
+        Map<Integer, Double> medians = new LinkedHashMap<>();
+        for (Map.Entry<Integer, List<RunResult>> e : byConfig.entrySet()) {
+            List<RunResult> runs = e.getValue();
+            List<Double> rates = runs.stream()
+                    .filter(RunResult::completed)
+                    .map(RunResult::articlesPerSecond)
+                    .toList();
+            double median = median(rates);
+            medians.put(e.getKey(), median);
+            String rateList = runs.stream()
+                    .map(r -> r.completed() ? String.format(Locale.ROOT, "%.1f", r.articlesPerSecond()) : "failed")
+                    .collect(Collectors.joining(", ", "[", "]"));
+            String running = runs.stream()
+                    .map(r -> Long.toString(r.timeToRunningMs()))
+                    .collect(Collectors.joining(", ", "[", "]"));
+            String alerts =
+                    runs.stream().map(r -> Long.toString(r.alerts())).distinct().collect(Collectors.joining("/"));
+            String digests =
+                    runs.stream().map(RunResult::alertIdsDigest).distinct().collect(Collectors.joining("/"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "LOAD instances=%d articles=%d median_articles_per_s=%.1f runs=%s time_to_running_ms=%s alerts=%s"
+                            + " alert_digest=%s%n",
+                    e.getKey(),
+                    n,
+                    median,
+                    rateList,
+                    running,
+                    alerts,
+                    digests);
+        }
+        if (medians.containsKey(1) && medians.containsKey(2) && medians.get(1) > 0) {
+            System.out.printf(Locale.ROOT, "LOAD ratio_2_over_1=%.2f%n", medians.get(2) / medians.get(1));
+        }
+        Set<String> allAlertCounts = byConfig.values().stream()
+                .flatMap(List::stream)
+                .map(r -> r.alerts() + "@" + r.alertIdsDigest())
+                .collect(Collectors.toCollection(TreeSet::new));
+        System.out.println("LOAD same_alerts_across_runs=" + (allAlertCounts.size() == 1) + " " + allAlertCounts);
+        for (Map.Entry<Integer, List<RunResult>> e : byConfig.entrySet()) {
+            List<RunResult> runs = e.getValue();
+            if (!runs.isEmpty()) {
+                System.out.println("LOAD state (last run) " + describeState(runs.get(runs.size() - 1)));
+            }
+        }
+        System.out.println("======================================================");
+    }
+
+    static double median(List<Double> xs) {
+        if (xs.isEmpty()) {
+            return 0;
+        }
+        List<Double> s = xs.stream().sorted().toList();
+        int m = s.size() / 2;
+        return s.size() % 2 == 1 ? s.get(m) : (s.get(m - 1) + s.get(m)) / 2;
+    }
+}

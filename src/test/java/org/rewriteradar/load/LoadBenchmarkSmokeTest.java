@@ -1,0 +1,140 @@
+package org.rewriteradar.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.rewriteradar.kafka.InJvmKafka;
+import org.rewriteradar.streams.JsonSerdes;
+
+/**
+ * The load generator on a tiny built-in input (50 generated articles, 10 of them near copies of earlier ones)
+ * through a real in-JVM broker with one instance: the completion detector fires, and at that moment every
+ * input record has been committed, indexed and its alerts are readable.
+ */
+class LoadBenchmarkSmokeTest {
+
+    private static final String[] SUBJECTS = {
+        "The council",
+        "A spokesman",
+        "The minister",
+        "Local traders",
+        "The company",
+        "Union leaders",
+        "Residents",
+        "The regulator",
+        "Police",
+        "The committee"
+    };
+    private static final String[] VERBS = {
+        "announced",
+        "rejected",
+        "approved",
+        "questioned",
+        "delayed",
+        "welcomed",
+        "criticised",
+        "reviewed",
+        "funded",
+        "postponed"
+    };
+    private static final String[] OBJECTS = {
+        "the harbour plan", "a new rail link", "the budget for schools", "plans for a bridge", "the hospital merger",
+        "a tax on parking", "the market reform", "a wind farm", "the library closure", "the airport expansion"
+    };
+    private static final String[] PLACES = {
+        "Leeds", "Bristol", "Cardiff", "Dundee", "Exeter", "Galway", "Hull", "Inverness", "Lincoln", "Newry"
+    };
+
+    @Test
+    @Timeout(120)
+    void completionDetectorFiresWhenAllInputIsProcessed() throws Exception {
+        List<LoadBenchmark.Article> articles = generate(40, 10, new Random(20240501L));
+        try (InJvmKafka kafka = InJvmKafka.start()) {
+            LoadBenchmark bench = new LoadBenchmark(kafka.bootstrapServers(), 3, 200, Duration.ofSeconds(60));
+            LoadBenchmark.RunResult r = bench.run("smoke", 1, articles);
+            System.out.println("LOAD smoke " + LoadBenchmark.describe(r));
+            System.out.println("LOAD smoke state " + LoadBenchmark.describeState(r));
+
+            assertThat(r.failure()).isNull();
+            assertThat(r.completed()).isTrue();
+            assertThat(r.processingMs()).isPositive();
+            assertThat(r.timeToRunningMs()).isBetween(0L, r.processingMs());
+            assertThat(r.processedInput()).isEqualTo(50);
+            assertThat(r.indexedArticles()).isEqualTo(50);
+            assertThat(r.deadLetters()).isZero();
+            // the near copies run through every repartition hop; their alerts were committed at completion
+            assertThat(r.alerts()).isGreaterThanOrEqualTo(10);
+            assertThat(r.distinctAlertIds()).isEqualTo((int) r.alerts());
+            assertThat(r.activeTasksPerInstance()).hasSize(1);
+            assertThat(r.stateBytes()).isPositive();
+            assertThat(r.stores()).containsKeys("article-store", "bucket-store", "pair-store", "rewrite-store");
+        }
+    }
+
+    @Test
+    void medianAndDigest() {
+        assertThat(LoadBenchmark.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
+        assertThat(LoadBenchmark.median(List.of(4.0, 1.0, 2.0, 3.0))).isEqualTo(2.5);
+        assertThat(LoadBenchmark.digest(java.util.Set.of("a", "b")))
+                .isEqualTo(LoadBenchmark.digest(new java.util.TreeSet<>(List.of("b", "a"))));
+    }
+
+    /** {@code originals} generated stories, then {@code copies} lightly edited copies of some of them. */
+    static List<LoadBenchmark.Article> generate(int originals, int copies, Random random) throws Exception {
+        Instant t = Instant.parse("2024-05-01T08:00:00Z");
+        List<String> bodies = new ArrayList<>();
+        List<LoadBenchmark.Article> out = new ArrayList<>();
+        for (int i = 0; i < originals; i++) {
+            StringBuilder body = new StringBuilder();
+            for (int s = 0; s < 12; s++) {
+                body.append(pick(SUBJECTS, random))
+                        .append(" in ")
+                        .append(pick(PLACES, random))
+                        .append(' ')
+                        .append(pick(VERBS, random))
+                        .append(' ')
+                        .append(pick(OBJECTS, random))
+                        .append(" on day ")
+                        .append(random.nextInt(1000))
+                        .append(" after ")
+                        .append(2 + random.nextInt(90))
+                        .append(" meetings with ")
+                        .append(pick(SUBJECTS, random).toLowerCase())
+                        .append(". ");
+                if (s % 4 == 3) {
+                    body.append("\n\n");
+                }
+            }
+            bodies.add(body.toString().trim());
+            out.add(article("smoke-" + i, t.plusSeconds(600L * i), "Story " + i, bodies.get(i)));
+        }
+        for (int c = 0; c < copies; c++) {
+            int of = c * (originals / copies);
+            String body = "By our reporter.\n\n" + bodies.get(of) + "\n\nMore on this story later today.";
+            out.add(article("smoke-copy-" + c, t.plusSeconds(600L * originals + 60L * c), "Copy of story " + of, body));
+        }
+        return out;
+    }
+
+    private static LoadBenchmark.Article article(String id, Instant at, String title, String body) throws Exception {
+        var node = JsonSerdes.MAPPER.createObjectNode();
+        node.put("id", id);
+        node.putNull("url");
+        node.put("source", "Smoke");
+        node.put("title", title);
+        node.put("body", body);
+        node.put("publishedAt", at.toString());
+        node.put("language", "en");
+        return new LoadBenchmark.Article(id, at, JsonSerdes.MAPPER.writeValueAsString(node));
+    }
+
+    private static String pick(String[] words, Random random) {
+        return words[random.nextInt(words.length)];
+    }
+}
