@@ -9,8 +9,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keyed by LSH band key: each article joining a bucket is paired with the bucket's current members
- * (keyed by the member's id, so the pair travels to the partition that stores that member), then
- * joins the bucket. Buckets are bounded (the oldest member leaves a full bucket) and members older than
+ * (keyed by the pair's first id, so every sighting of a pair travels to the same partition, which also
+ * stores that article), then joins the bucket. Buckets are bounded (the oldest member leaves a full bucket) and members older than
  * the retention window, in event time, leave on their own.
  */
 final class BucketProcessor extends ContextualProcessor<Long, BandEntry, String, CandidatePair> {
@@ -44,9 +44,8 @@ final class BucketProcessor extends ContextualProcessor<Long, BandEntry, String,
         Bucket bucket = stored == null ? Bucket.EMPTY : stored.withoutOlderThan(cutoff);
         for (BandEntry member : bucket.members()) {
             if (!member.articleId().equals(entry.articleId())) {
-                context()
-                        .forward(record.withKey(member.articleId())
-                                .withValue(new CandidatePair(member.articleId(), entry.articleId(), null)));
+                CandidatePair pair = CandidatePair.of(member.articleId(), entry.articleId());
+                context().forward(record.withKey(pair.firstId()).withValue(pair));
             }
         }
         Bucket next = bucket.with(entry, maxBucketSize);

@@ -6,9 +6,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keyed by the indexed article's id: drops pairs already seen (a pair collides in many buckets but is
- * scored once), attaches the indexed article from {@code article-store} and sends the pair on, keyed by
- * the new article's id.
+ * Keyed by the pair's first id: drops pairs already seen (a pair collides in many buckets, possibly in
+ * both arrival orders, but is scored once), attaches the first article from {@code article-store} and
+ * sends the pair on, keyed by the second id.
  */
 final class PairLookupProcessor extends ContextualProcessor<String, CandidatePair, String, CandidatePair> {
 
@@ -25,17 +25,15 @@ final class PairLookupProcessor extends ContextualProcessor<String, CandidatePai
     @Override
     public void process(Record<String, CandidatePair> record) {
         CandidatePair pair = record.value();
-        String pairKey = pair.indexedId() + '\u0000' + pair.newId();
+        String pairKey = pair.storeKey();
         if (pairs.get(pairKey) != null) {
             return;
         }
-        StoredArticle indexed = articles.get(pair.indexedId());
-        if (indexed == null) {
+        StoredArticle first = articles.get(pair.firstId());
+        if (first == null) {
             return;
         }
-        pairs.put(pairKey, indexed.ref().publishedAt().toEpochMilli());
-        context()
-                .forward(record.withKey(pair.newId())
-                        .withValue(new CandidatePair(pair.indexedId(), pair.newId(), indexed)));
+        pairs.put(pairKey, first.ref().publishedAt().toEpochMilli());
+        context().forward(record.withKey(pair.secondId()).withValue(pair.withFirst(first)));
     }
 }

@@ -28,8 +28,8 @@ import org.rewriteradar.similarity.RewriteEngine;
  *                    └── valid ─▶ (by id) articles-by-id
  *   ─▶ versions [article-store] ──┬── REVISED ─────────────────▶ rewrite-alerts
  *                                 └── LSH bands ─▶ (by band) article-bands
- *   ─▶ buckets [bucket-store] ─▶ (by indexed id) candidate-pairs
- *   ─▶ lookup [article-store, pair-store] ─▶ (by new id) scored-pairs
+ *   ─▶ buckets [bucket-store] ─▶ (by first id of the pair) candidate-pairs
+ *   ─▶ lookup [article-store, pair-store] ─▶ (by second id) scored-pairs
  *   ─▶ score [article-store] ──────────────────────────────────▶ rewrite-alerts
  * rewrite-alerts (both kinds) ─▶ (by each article named) alerts-by-article ─▶ [rewrite-store]
  * </pre>
@@ -43,7 +43,7 @@ public final class RadarTopology {
     public static final String ARTICLE_STORE = "article-store";
     /** LSH band key → {@link Bucket}. */
     public static final String BUCKET_STORE = "bucket-store";
-    /** "indexed id \0 new id" → epoch millis; pairs already scored. */
+    /** "first id \0 second id" ({@link CandidatePair#storeKey()}) → epoch millis; pairs already scored. */
     public static final String PAIR_STORE = "pair-store";
     /** Article id → {@link ArticleRewrites}: the alerts naming the article, for queries. */
     public static final String REWRITE_STORE = "rewrite-store";

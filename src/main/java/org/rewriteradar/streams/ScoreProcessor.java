@@ -9,7 +9,7 @@ import org.rewriteradar.model.RewriteAlert;
 import org.rewriteradar.similarity.RewriteEngine;
 
 /**
- * Keyed by the new article's id: scores the pair. The earlier-published article is the original (on a
+ * Keyed by the pair's second id: scores the pair. The earlier-published article is the original (on a
  * tie, the one indexed first); an alert is keyed by the rewrite's id.
  */
 final class ScoreProcessor extends ContextualProcessor<String, CandidatePair, String, RewriteAlert> {
@@ -30,14 +30,15 @@ final class ScoreProcessor extends ContextualProcessor<String, CandidatePair, St
     @Override
     public void process(Record<String, CandidatePair> record) {
         CandidatePair pair = record.value();
-        StoredArticle fresh = articles.get(pair.newId());
-        if (fresh == null || pair.indexed() == null) {
+        StoredArticle second = articles.get(pair.secondId());
+        StoredArticle first = pair.first();
+        if (second == null || first == null) {
             return;
         }
-        StoredArticle indexed = pair.indexed();
-        boolean freshIsLater = !fresh.ref().publishedAt().isBefore(indexed.ref().publishedAt());
-        StoredArticle original = freshIsLater ? indexed : fresh;
-        StoredArticle rewrite = freshIsLater ? fresh : indexed;
+        int order = first.ref().publishedAt().compareTo(second.ref().publishedAt());
+        boolean firstIsOriginal = order < 0 || (order == 0 && pair.indexedId().equals(pair.firstId()));
+        StoredArticle original = firstIsOriginal ? first : second;
+        StoredArticle rewrite = firstIsOriginal ? second : first;
         engine.compare(original.fingerprint(), rewrite.fingerprint()).ifPresent(detection -> {
             RewriteAlert alert = Alerts.of(detection, rewrite.ref(), original.ref(), Instant.now());
             context().forward(record.withKey(rewrite.ref().id()).withValue(alert));

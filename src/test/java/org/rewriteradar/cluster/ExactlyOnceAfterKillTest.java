@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.rewriteradar.StateDirs;
 import org.rewriteradar.kafka.InJvmKafka;
 import org.rewriteradar.model.RewriteAlert;
 
@@ -57,7 +58,7 @@ class ExactlyOnceAfterKillTest {
         if (kafka != null) {
             kafka.close();
         }
-        dirs.forEach(ClusterSupport::deleteRecursively);
+        dirs.forEach(StateDirs::delete);
     }
 
     @Test
@@ -265,7 +266,7 @@ class ExactlyOnceAfterKillTest {
     }
 
     private Path dir(String prefix) {
-        Path d = ClusterSupport.tempDir(prefix);
+        Path d = StateDirs.fresh(prefix);
         dirs.add(d);
         return d;
     }

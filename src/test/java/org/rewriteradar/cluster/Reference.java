@@ -11,6 +11,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.rewriteradar.StateDirs;
 import org.rewriteradar.TestConfig;
 import org.rewriteradar.config.RadarConfig;
 import org.rewriteradar.model.RewriteAlert;
@@ -51,11 +52,11 @@ final class Reference {
     /** The reference alerts of {@link Corpus#standard()}, computed once per JVM. */
     static synchronized List<RewriteAlert> standard() {
         if (standard == null) {
-            Path dir = ClusterSupport.tempDir("radar-ref-");
+            Path dir = StateDirs.fresh("radar-ref-");
             try {
                 standard = List.copyOf(alerts(Corpus.standard(), dir));
             } finally {
-                ClusterSupport.deleteRecursively(dir);
+                StateDirs.delete(dir);
             }
         }
         return standard;

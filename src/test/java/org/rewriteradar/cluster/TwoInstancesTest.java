@@ -21,6 +21,7 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.rewriteradar.StateDirs;
 import org.rewriteradar.kafka.InJvmKafka;
 import org.rewriteradar.model.RewriteAlert;
 import org.rewriteradar.streams.RadarTopology;
@@ -43,7 +44,7 @@ class TwoInstancesTest {
         if (kafka != null) {
             kafka.close();
         }
-        dirs.forEach(ClusterSupport::deleteRecursively);
+        dirs.forEach(StateDirs::delete);
     }
 
     @Test
@@ -143,7 +144,7 @@ class TwoInstancesTest {
     }
 
     private Path dir(String prefix) {
-        Path d = ClusterSupport.tempDir(prefix);
+        Path d = StateDirs.fresh(prefix);
         dirs.add(d);
         return d;
     }

@@ -1,11 +1,9 @@
 package org.rewriteradar.kafka;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
+import org.rewriteradar.StateDirs;
 
 /**
  * Starts a real Kafka broker in the test JVM for a {@code @QuarkusTest} (scope it with
@@ -36,19 +34,15 @@ public class InJvmKafkaResource implements QuarkusTestResourceLifecycleManager {
         private KafkaTestProperties() {}
 
         static Map<String, String> pointingAt(String bootstrapServers) {
-            try {
-                return Map.of(
-                        "kafka.bootstrap.servers",
-                        bootstrapServers,
-                        "quarkus.kafka-streams.application-id",
-                        "radar-test-" + UUID.randomUUID(),
-                        "kafka-streams.state.dir",
-                        Files.createTempDirectory("radar-state").toString(),
-                        "radar.topics.partitions",
-                        "3");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return Map.of(
+                    "kafka.bootstrap.servers",
+                    bootstrapServers,
+                    "quarkus.kafka-streams.application-id",
+                    "radar-test-" + UUID.randomUUID(),
+                    "kafka-streams.state.dir",
+                    StateDirs.fresh("radar-state").toString(),
+                    "radar.topics.partitions",
+                    "3");
         }
     }
 }

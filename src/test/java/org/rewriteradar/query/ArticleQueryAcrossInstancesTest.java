@@ -2,7 +2,6 @@ package org.rewriteradar.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rewriteradar.StateDirs;
 import org.rewriteradar.TestConfig;
 import org.rewriteradar.config.RadarConfig;
 import org.rewriteradar.kafka.InJvmKafka;
@@ -112,9 +112,7 @@ class ArticleQueryAcrossInstancesTest {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(
-                StreamsConfig.STATE_DIR_CONFIG,
-                Files.createTempDirectory("radar-query").toString());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, StateDirs.fresh("radar-query").toString());
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);

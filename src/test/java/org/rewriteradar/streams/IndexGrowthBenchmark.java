@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.rewriteradar.StateDirs;
 import org.rewriteradar.TestConfig;
 import org.rewriteradar.bench.PerturbedPool;
 import org.rewriteradar.eval.EvalData;
@@ -50,7 +50,9 @@ import org.rewriteradar.similarity.RewriteEngine;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx6g"})
 @Warmup(iterations = 2, time = 10)
 @Measurement(iterations = 5, time = 10)
 public class IndexGrowthBenchmark {
@@ -72,7 +74,7 @@ public class IndexGrowthBenchmark {
         probes = set.articles();
         PerturbedPool synthetic = new PerturbedPool(probes, PerturbedPool.DEFAULT_REPLACE, PerturbedPool.DEFAULT_SEED);
 
-        stateDir = Files.createTempDirectory("radar-index-growth");
+        stateDir = StateDirs.fresh("radar-index-growth");
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-index-growth");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -103,8 +105,7 @@ public class IndexGrowthBenchmark {
     private void publish(String id, EvalData.Article a, Instant publishedAt) {
         ArticleEvent event = new ArticleEvent(id, null, "bench", a.title(), a.body(), publishedAt, "en");
         try {
-            articles.pipeInput(
-                    id.getBytes(StandardCharsets.UTF_8), JsonSerdes.MAPPER.writeValueAsBytes(event));
+            articles.pipeInput(id.getBytes(StandardCharsets.UTF_8), JsonSerdes.MAPPER.writeValueAsBytes(event));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -125,9 +126,7 @@ public class IndexGrowthBenchmark {
         System.out.printf(
                 "state after run (%d indexed + %d probes): %s%n",
                 indexSize, probeCounter, sizes(stateDir, indexSize + probeCounter));
-        try (Stream<Path> files = Files.walk(stateDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        StateDirs.delete(stateDir);
     }
 
     /** Bytes on disk per indexed article, per store directory and in total. */

@@ -18,10 +18,10 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rewriteradar.SharedData;
+import org.rewriteradar.StateDirs;
 import org.rewriteradar.TestConfig;
 import org.rewriteradar.model.RewriteAlert;
 import org.rewriteradar.similarity.DetectionSettings;
@@ -36,8 +36,7 @@ class RadarTopologyTest {
              "body":"The city council approved the new bridge on Tuesday after a long debate. Work starts in May and should take two years. The mayor said the bridge would cut travel times for thousands of commuters every day.",
              "publishedAt":"2024-03-05T10:00:00Z","language":"en"}""";
 
-    @TempDir
-    java.nio.file.Path stateDir;
+    private java.nio.file.Path stateDir;
 
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> articles;
@@ -46,6 +45,7 @@ class RadarTopologyTest {
 
     @BeforeEach
     void startDriver() {
+        stateDir = StateDirs.fresh("radar-topology-test");
         var config = TestConfig.radar(Map.of(
                 "radar.validation.max-body-bytes", "4096",
                 "radar.index.retention", "P2D",
@@ -67,6 +67,7 @@ class RadarTopologyTest {
     @AfterEach
     void closeDriver() {
         driver.close();
+        StateDirs.delete(stateDir);
     }
 
     private void publish(String key, String json) {
@@ -250,6 +251,26 @@ class RadarTopologyTest {
         assertThat(driver.<String, StoredArticle>getKeyValueStore(RadarTopology.ARTICLE_STORE)
                         .get("a-1"))
                 .isNotNull();
+    }
+
+    @Test
+    void takesArticleSeenFirstAsOriginalWhenPublishedAtTheSameTime() {
+        String later = ARTICLE.replace("\"a-1\"", "\"a-0\"");
+        publish("a-1", ARTICLE);
+        publish("a-0", later);
+
+        List<RewriteAlert> found = alerts.readValuesToList();
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).original().id()).isEqualTo("a-1");
+        assertThat(found.get(0).article().id()).isEqualTo("a-0");
+    }
+
+    @Test
+    void namesPairTheSameWhicheverArticleArrivedFirst() {
+        assertThat(CandidatePair.of("b", "a").storeKey())
+                .isEqualTo(CandidatePair.of("a", "b").storeKey());
+        assertThat(CandidatePair.of("b", "a").indexedId()).isEqualTo("b");
+        assertThat(CandidatePair.of("a", "b").firstId()).isEqualTo("a");
     }
 
     private static String header(TestRecord<byte[], byte[]> record, String name) {
