@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.rewriteradar.config.DetectionOverrides;
 import org.rewriteradar.eval.EvalData.Article;
 import org.rewriteradar.eval.EvalData.LabelledSet;
 import org.rewriteradar.eval.EvalData.Pair;
@@ -218,35 +219,19 @@ public final class Evaluate {
         evalLines.forEach(System.out::println);
     }
 
-    /** Settings with overrides {@code name=value,name=value} (for experiments; defaults otherwise). */
+    /**
+     * Settings with overrides {@code name=value,name=value} by kebab-case name, exactly as the service's
+     * {@code radar.detection.<name>} settings (for experiments; defaults otherwise).
+     */
     static DetectionSettings overridden(DetectionSettings d, String spec) {
-        if (spec.isBlank()) {
-            return d;
-        }
         Map<String, String> values = new HashMap<>();
         for (String kv : spec.split(",")) {
-            String[] p = kv.split("=", 2);
-            values.put(p[0].trim(), p[1].trim());
-        }
-        try {
-            var components = DetectionSettings.class.getRecordComponents();
-            Object[] args = new Object[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                String v = values.remove(components[i].getName());
-                args[i] = v == null
-                        ? components[i].getAccessor().invoke(d)
-                        : types[i] == int.class ? (Object) Integer.parseInt(v) : (Object) Double.parseDouble(v);
+            if (!kv.isBlank()) {
+                String[] p = kv.split("=", 2);
+                values.put(p[0].trim(), p[1].trim());
             }
-            if (!values.isEmpty()) {
-                throw new IllegalArgumentException("unknown settings " + values.keySet());
-            }
-            System.out.println("settings overridden: " + spec);
-            return DetectionSettings.class.getDeclaredConstructor(types).newInstance(args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
         }
+        return DetectionOverrides.apply(d, values);
     }
 
     static <F> List<String> run(Method<F> m, LabelledSet set) {
