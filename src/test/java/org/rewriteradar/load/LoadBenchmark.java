@@ -84,7 +84,12 @@ import org.rewriteradar.streams.RadarTopology;
  * configuration (3), {@code --data FILE} (JSON lines in the shared data format), {@code --configs 1,2}
  * (instance counts to alternate), {@code --timeout-s S} per run (300), {@code --commit-ms MS} (200, as the
  * service), {@code --warmup N} articles processed once by one instance before the measured runs, not counted
- * (500; 0 for none).
+ * (500; 0 for none), {@code --delete-topics true} to delete each run's topics after it (default false: they go
+ * with the broker at the end; deleting while the next run pre-loads once left a new partition unwritable for
+ * 120 s here).
+ *
+ * <p>Under {@code exec:java} the Kafka clients log through Maven's own logger, so {@code -q} hides their
+ * warnings; drop {@code -q} and add {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=warn} to see them.
  */
 public final class LoadBenchmark {
 
@@ -127,7 +132,8 @@ public final class LoadBenchmark {
             List<Integer> configs,
             Duration timeout,
             int commitMs,
-            int warmup) {
+            int warmup,
+            boolean deleteTopics) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new HashMap<>();
@@ -137,8 +143,16 @@ public final class LoadBenchmark {
                 }
                 a.put(args[i].substring(2), args[++i]);
             }
-            Set<String> known =
-                    Set.of("data", "articles", "partitions", "runs", "configs", "timeout-s", "commit-ms", "warmup");
+            Set<String> known = Set.of(
+                    "data",
+                    "articles",
+                    "partitions",
+                    "runs",
+                    "configs",
+                    "timeout-s",
+                    "commit-ms",
+                    "warmup",
+                    "delete-topics");
             for (String k : a.keySet()) {
                 if (!known.contains(k)) {
                     throw new IllegalArgumentException("unknown option --" + k + " (known: " + known + ")");
@@ -155,7 +169,8 @@ public final class LoadBenchmark {
                             .toList(),
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("timeout-s", "300"))),
                     Integer.parseInt(a.getOrDefault("commit-ms", "200")),
-                    Integer.parseInt(a.getOrDefault("warmup", "500")));
+                    Integer.parseInt(a.getOrDefault("warmup", "500")),
+                    Boolean.parseBoolean(a.getOrDefault("delete-topics", "false")));
         }
     }
 
@@ -166,19 +181,19 @@ public final class LoadBenchmark {
     private final int partitions;
     private final int commitMs;
     private final Duration timeout;
+    private final boolean deleteTopics;
 
-    public LoadBenchmark(String bootstrapServers, int partitions, int commitMs, Duration timeout) {
+    public LoadBenchmark(
+            String bootstrapServers, int partitions, int commitMs, Duration timeout, boolean deleteTopics) {
         this.bootstrapServers = bootstrapServers;
         this.partitions = partitions;
         this.commitMs = commitMs;
         this.timeout = timeout;
+        this.deleteTopics = deleteTopics;
     }
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
-        if (!Boolean.getBoolean("load.verbose")) {
-            quietLogs();
-        }
         Path data = o.data().toAbsolutePath().normalize();
         if (data.toString().contains("/holdout/")) {
             throw new IllegalArgumentException("the hold-out data is not for benchmarks: " + data);
@@ -209,8 +224,8 @@ public final class LoadBenchmark {
         try (InJvmKafka kafka = InJvmKafka.start()) {
             System.out.printf(
                     Locale.ROOT, "LOAD broker up in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-            LoadBenchmark bench =
-                    new LoadBenchmark(kafka.bootstrapServers(), o.partitions(), o.commitMs(), o.timeout());
+            LoadBenchmark bench = new LoadBenchmark(
+                    kafka.bootstrapServers(), o.partitions(), o.commitMs(), o.timeout(), o.deleteTopics());
             if (o.warmup() > 0) {
                 RunResult w = bench.run("warmup", 1, articles.subList(0, Math.min(o.warmup(), articles.size())));
                 System.out.println("LOAD warmup (not counted) " + describe(w));
@@ -228,14 +243,6 @@ public final class LoadBenchmark {
         System.out.printf(Locale.ROOT, "LOAD total_wall_s=%.1f%n", (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Broker and client INFO logs would bury the report; keep warnings and Streams' state changes. */
-    private static void quietLogs() {
-        org.jboss.logmanager.LogContext logs = org.jboss.logmanager.LogContext.getLogContext();
-        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
-            logs.getLogger(name).setLevel(java.util.logging.Level.WARNING);
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------------
     // One run
 
@@ -245,6 +252,18 @@ public final class LoadBenchmark {
      * instances, measures their state directories, then deletes the run's topics and state.
      */
     public RunResult run(String label, int instances, List<Article> articles) throws Exception {
+        RunResult r = attempt(label, instances, articles);
+        for (int retry = 1; retry <= 2 && r.failure() != null && r.failure().startsWith(PRELOAD_FAILED); retry++) {
+            // before the clock starts, so a retry on fresh topics does not bias the measurement
+            System.out.println("LOAD retrying " + label + " on fresh topics: " + r.failure());
+            r = attempt(label, instances, articles);
+        }
+        return r;
+    }
+
+    private static final String PRELOAD_FAILED = "pre-load failed";
+
+    private RunResult attempt(String label, int instances, List<Article> articles) throws Exception {
         String suffix = label + "-" + UUID.randomUUID().toString().substring(0, 8);
         String appId = "radar-load-" + suffix;
         String input = "articles-" + suffix;
@@ -269,7 +288,15 @@ public final class LoadBenchmark {
                 org.rewriteradar.streams.TopicCreator.create(
                         bootstrapServers, partitions, (short) 1, input, alertsTopic, dlq);
                 awaitLeaders(admin, List.of(input, alertsTopic, dlq));
-                preload(input, articles);
+                try {
+                    preload(input, articles);
+                } catch (Exception e) {
+                    return failed(
+                            label,
+                            instances,
+                            articles.size(),
+                            PRELOAD_FAILED + ": " + e + "; " + describeTopic(admin, input));
+                }
 
                 List<String> sources = new ArrayList<>();
                 AtomicReference<String> failure = new AtomicReference<>();
@@ -378,14 +405,34 @@ public final class LoadBenchmark {
                         stateBytes,
                         stores);
             } catch (Exception e) {
-                return failed(label, instances, articles.size(), "run aborted: " + e);
+                return failed(
+                        label, instances, articles.size(), "run aborted: " + e + "; " + describeTopic(admin, input));
             } finally {
                 closeAll(streams);
                 for (Path dir : stateDirs) {
                     deleteRecursively(dir);
                 }
-                deleteTopics(admin, appId, input, alertsTopic, dlq);
+                if (deleteTopics) {
+                    deleteTopics(admin, appId, input, alertsTopic, dlq);
+                }
             }
+        }
+    }
+
+    private static String describeTopic(Admin admin, String topic) {
+        try {
+            return admin
+                    .describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic)
+                    .partitions()
+                    .stream()
+                    .map(p -> p.partition() + ":leader=" + p.leader() + ",isr="
+                            + p.isr().size())
+                    .collect(Collectors.joining(" ", topic + " [", "]"));
+        } catch (Exception e) {
+            return topic + " not describable: " + e;
         }
     }
 
@@ -528,10 +575,22 @@ public final class LoadBenchmark {
                 10,
                 ProducerConfig.BATCH_SIZE_CONFIG,
                 256 * 1024,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                60_000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class))) {
+            // the producer's own view: every partition with a known leader before the first send
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (producer.partitionsFor(topic).size() != partitions
+                    || producer.partitionsFor(topic).stream()
+                            .anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("producer sees no leader for some partition of " + topic);
+                }
+                Thread.sleep(100);
+            }
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>(articles.size());
             for (Article a : articles) {
                 sent.add(producer.send(new ProducerRecord<>(topic, a.id(), a.json())));

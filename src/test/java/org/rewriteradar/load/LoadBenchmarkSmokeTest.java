@@ -56,7 +56,7 @@ class LoadBenchmarkSmokeTest {
     void completionDetectorFiresWhenAllInputIsProcessed() throws Exception {
         List<LoadBenchmark.Article> articles = generate(40, 10, new Random(20240501L));
         try (InJvmKafka kafka = InJvmKafka.start()) {
-            LoadBenchmark bench = new LoadBenchmark(kafka.bootstrapServers(), 3, 200, Duration.ofSeconds(60));
+            LoadBenchmark bench = new LoadBenchmark(kafka.bootstrapServers(), 3, 200, Duration.ofSeconds(60), true);
             LoadBenchmark.RunResult r = bench.run("smoke", 1, articles);
             System.out.println("LOAD smoke " + LoadBenchmark.describe(r));
             System.out.println("LOAD smoke state " + LoadBenchmark.describeState(r));
