@@ -6,5 +6,7 @@ package org.rewriteradar.streams;
  *
  * @param articleId the member article
  * @param publishedAtMillis its publication time, epoch milliseconds (for retention)
+ * @param version the article version these keys belong to
+ * @param keys how many band keys this version has (how many bucket replies its lookup waits for)
  */
-public record BandEntry(String articleId, long publishedAtMillis) {}
+public record BandEntry(String articleId, long publishedAtMillis, int version, int keys) {}

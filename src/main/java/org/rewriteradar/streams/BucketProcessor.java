@@ -1,6 +1,8 @@
 package org.rewriteradar.streams;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -8,12 +10,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keyed by LSH band key: each article joining a bucket is paired with the bucket's current members
- * (keyed by the pair's first id, so every sighting of a pair travels to the same partition, which also
- * stores that article), then joins the bucket. Buckets are bounded (the oldest member leaves a full bucket) and members older than
+ * Keyed by LSH band key: each article joining a bucket gets the bucket's current members as a reply
+ * (keyed by the article's id, where all its buckets' replies are gathered), then joins the bucket. Buckets are bounded (the oldest member leaves a full bucket) and members older than
  * the retention window, in event time, leave on their own.
  */
-final class BucketProcessor extends ContextualProcessor<Long, BandEntry, String, CandidatePair> {
+final class BucketProcessor extends ContextualProcessor<Long, BandEntry, String, BucketReply> {
 
     private final int maxBucketSize;
     private final Duration retention;
@@ -28,7 +29,7 @@ final class BucketProcessor extends ContextualProcessor<Long, BandEntry, String,
     }
 
     @Override
-    public void init(ProcessorContext<String, CandidatePair> context) {
+    public void init(ProcessorContext<String, BucketReply> context) {
         super.init(context);
         buckets = context.getStateStore(RadarTopology.BUCKET_STORE);
         expiry = new ExpiryIndex(context.getStateStore(RadarTopology.BUCKET_EXPIRY_STORE));
@@ -42,12 +43,15 @@ final class BucketProcessor extends ContextualProcessor<Long, BandEntry, String,
         long cutoff = cutoff();
         Bucket stored = buckets.get(record.key());
         Bucket bucket = stored == null ? Bucket.EMPTY : stored.withoutOlderThan(cutoff);
+        List<String> others = new ArrayList<>(bucket.members().size());
         for (BandEntry member : bucket.members()) {
             if (!member.articleId().equals(entry.articleId())) {
-                CandidatePair pair = CandidatePair.of(member.articleId(), entry.articleId());
-                context().forward(record.withKey(pair.firstId()).withValue(pair));
+                others.add(member.articleId());
             }
         }
+        context()
+                .forward(record.withKey(entry.articleId())
+                        .withValue(new BucketReply(entry.articleId(), entry.version(), entry.keys(), others)));
         Bucket next = bucket.with(entry, maxBucketSize);
         buckets.put(record.key(), next);
         reindex(record.key(), stored, next);

@@ -28,7 +28,8 @@ import org.rewriteradar.similarity.RewriteEngine;
  *                    └── valid ─▶ (by id) articles-by-id
  *   ─▶ versions [article-store] ──┬── REVISED ─────────────────▶ rewrite-alerts
  *                                 └── LSH bands ─▶ (by band) article-bands
- *   ─▶ buckets [bucket-store] ─▶ (by first id of the pair) candidate-pairs
+ *   ─▶ buckets [bucket-store] ─▶ (by article id) bucket-replies
+ *   ─▶ candidates [candidate-store]: best candidates by buckets shared ─▶ (by first id of the pair) candidate-pairs
  *   ─▶ lookup [article-store, pair-store] ─▶ (by second id) scored-pairs
  *   ─▶ score [article-store] ──────────────────────────────────▶ rewrite-alerts
  * rewrite-alerts (both kinds) ─▶ (by each article named) alerts-by-article ─▶ [rewrite-store]
@@ -47,6 +48,8 @@ public final class RadarTopology {
     public static final String PAIR_STORE = "pair-store";
     /** Article id → {@link ArticleRewrites}: the alerts naming the article, for queries. */
     public static final String REWRITE_STORE = "rewrite-store";
+    /** Article id → {@link Candidates}: bucket replies gathered for an article until all have come. */
+    public static final String CANDIDATE_STORE = "candidate-store";
     /** Time-ordered retention index over {@code article-store} ({@link ExpiryIndex}). */
     public static final String ARTICLE_EXPIRY_STORE = "article-expiry-store";
     /** Time-ordered retention index over {@code bucket-store} ({@link ExpiryIndex}). */
@@ -57,6 +60,7 @@ public final class RadarTopology {
     static final String CANDIDATE_PAIRS = "candidate-pairs";
     static final String SCORED_PAIRS = "scored-pairs";
     static final String ALERTS_BY_ARTICLE = "alerts-by-article";
+    static final String BUCKET_REPLIES = "bucket-replies";
 
     public static final Serde<ArticleEvent> ARTICLE_SERDE = JsonSerdes.of(ArticleEvent.class);
     public static final Serde<RewriteAlert> ALERT_SERDE = JsonSerdes.of(RewriteAlert.class);
@@ -65,6 +69,8 @@ public final class RadarTopology {
     static final Serde<Bucket> BUCKET_SERDE = JsonSerdes.of(Bucket.class);
     static final Serde<CandidatePair> PAIR_SERDE = JsonSerdes.of(CandidatePair.class);
     static final Serde<ArticleRewrites> REWRITES_SERDE = JsonSerdes.of(ArticleRewrites.class);
+    static final Serde<BucketReply> BUCKET_REPLY_SERDE = JsonSerdes.of(BucketReply.class);
+    static final Serde<Candidates> CANDIDATES_SERDE = JsonSerdes.of(Candidates.class);
 
     private RadarTopology() {}
 
@@ -80,6 +86,8 @@ public final class RadarTopology {
                 Stores.persistentKeyValueStore(PAIR_STORE), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(REWRITE_STORE), Serdes.String(), REWRITES_SERDE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CANDIDATE_STORE), Serdes.String(), CANDIDATES_SERDE));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ARTICLE_EXPIRY_STORE), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -118,9 +126,11 @@ public final class RadarTopology {
         KStream<String, RewriteAlert> rewrites = updates.flatMap(
                         (id, u) -> {
                             long published = u.article().ref().publishedAt().toEpochMilli();
-                            List<KeyValue<Long, BandEntry>> out = new ArrayList<>();
-                            for (long key : engine.candidateKeys(u.article().fingerprint())) {
-                                out.add(KeyValue.pair(key, new BandEntry(id, published)));
+                            int version = u.article().ref().version();
+                            long[] keys = engine.candidateKeys(u.article().fingerprint());
+                            List<KeyValue<Long, BandEntry>> out = new ArrayList<>(keys.length);
+                            for (long key : keys) {
+                                out.add(KeyValue.pair(key, new BandEntry(id, published, version, keys.length)));
                             }
                             return out;
                         },
@@ -133,6 +143,13 @@ public final class RadarTopology {
                         Named.as("buckets"),
                         BUCKET_STORE,
                         BUCKET_EXPIRY_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), BUCKET_REPLY_SERDE)
+                        .withName(BUCKET_REPLIES)
+                        .withNumberOfPartitions(partitions))
+                .process(
+                        () -> new CandidateCollector(engine.settings().maxCandidates(), 1),
+                        Named.as("candidates"),
+                        CANDIDATE_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), PAIR_SERDE)
                         .withName(CANDIDATE_PAIRS)
                         .withNumberOfPartitions(partitions))
