@@ -171,7 +171,15 @@ public final class InMemoryCandidateIndex {
      * Ids sharing at least one key with {@code keys}, most shared keys first (ties: first met, scanning
      * keys in order and each bucket most recent first), at most {@code limit}, without {@code excludeId}.
      */
-    public synchronized List<String> candidates(long[] keys, int limit, String excludeId) {
+    public List<String> candidates(long[] keys, int limit, String excludeId) {
+        return candidates(keys, limit, excludeId, 1);
+    }
+
+    /**
+     * As {@link #candidates(long[], int, String)}, keeping only ids that share at least {@code minShared}
+     * keys with the query (see {@link RewriteEngine#minSharedKeys}).
+     */
+    public synchronized List<String> candidates(long[] keys, int limit, String excludeId, int minShared) {
         Integer ex = excludeId == null ? null : idOf.get(excludeId);
         int exclude = ex == null ? -1 : ex;
         int n = 0;
@@ -209,9 +217,18 @@ public final class InMemoryCandidateIndex {
         for (int c = 1; c <= maxCount + 1; c++) {
             firstOf[c] += firstOf[c - 1];
         }
-        int keep = Math.min(limit, n);
+        int eligible = 0;
+        for (int t = 0; t < n; t++) {
+            if (counts[touched[t]] >= minShared) {
+                eligible++;
+            }
+        }
+        int keep = Math.min(limit, eligible);
         String[] ranked = new String[keep];
         for (int t = 0; t < n; t++) {
+            if (counts[touched[t]] < minShared) {
+                continue;
+            }
             int pos = firstOf[maxCount - counts[touched[t]]]++;
             if (pos < keep) {
                 ranked[pos] = names[touched[t]];

@@ -256,6 +256,15 @@ public final class RewriteEngine {
         return fp.keys() == null ? new long[0] : fp.keys().clone();
     }
 
+    /**
+     * Shared keys a candidate needs with a query of these keys before it is scored: {@link
+     * DetectionSettings#minSharedKeys()} for queries with at least {@link
+     * DetectionSettings#minSharedKeysFrom()} keys, else 1.
+     */
+    public int minSharedKeys(long[] keys) {
+        return keys.length >= settings.minSharedKeysFrom() ? Math.max(1, settings.minSharedKeys()) : 1;
+    }
+
     // ------------------------------------------------------------------ scoring
 
     /** Scores a candidate against an earlier original; empty when it is not a rewrite. */
@@ -384,6 +393,8 @@ public final class RewriteEngine {
             return null;
         }
         double unigram = narrB == 0 ? 0 : (double) sharedNarrB / narrB;
+        // cheap gate first: below the unigram gate only a forced near-duplicate (c5) can still alert
+        boolean belowUnigram = gate && unigram < settings.prefilterMinUnigram();
 
         // shingles: c5, j5, narrative5
         int[] sa = a.shingles();
@@ -407,6 +418,9 @@ public final class RewriteEngine {
             }
         }
         double c5 = sa.length == 0 || sb.length == 0 ? 0 : (double) inter / Math.min(sa.length, sb.length);
+        if (belowUnigram && c5 < settings.nearDuplicateContainment()) {
+            return null;
+        }
         double j5 = sa.length + sb.length - inter == 0 ? 0 : (double) inter / (sa.length + sb.length - inter);
         double narrative5 = narr == 0 ? 0 : (double) narrInter / narr;
 
@@ -432,9 +446,6 @@ public final class RewriteEngine {
             }
         }
         double skeleton = skelN == 0 ? 0 : (double) skelHit / skelN;
-        if (gate && unigram < settings.prefilterMinUnigram() && c5 < settings.nearDuplicateContainment()) {
-            return null;
-        }
 
         double quoteShared = ta != null && tb != null
                 ? quoteShared(ta, tb)
@@ -501,8 +512,10 @@ public final class RewriteEngine {
                 }
             }
         }
-        // shared narrative stems per (a-sentence, b-sentence)
-        int[] count = new int[na * nb];
+        // shared narrative stems per (a-sentence, b-sentence), in reused per-thread scratch
+        Scratch scr = SCRATCH.get();
+        int cells = na * nb;
+        int[] count = scr.ints(cells);
         boolean any = false;
         for (int j = 0; j < nb; j++) {
             if (ob[j + 1] - ob[j] < minTerms) {
@@ -519,55 +532,45 @@ public final class RewriteEngine {
                 }
             }
         }
-        double[] sim = new double[na * nb];
-        if (any) {
-            double minSim = settings.alignMinSimilarity();
-            for (int i = 0; i < na; i++) {
-                int la = oa[i + 1] - oa[i];
-                for (int j = 0; j < nb; j++) {
-                    int x = count[i * nb + j];
-                    if (x > 0) {
-                        double d = 2.0 * x / (la + ob[j + 1] - ob[j]);
-                        if (d >= minSim) {
-                            sim[i * nb + j] = d;
-                        }
-                    }
-                }
-            }
-        }
+        double minSim = settings.alignMinSimilarity();
         int w = nb + 1;
-        double[] dp = new double[(na + 1) * w];
+        int[] pairs = new int[2 * Math.min(na, nb)];
+        int np = 0;
         if (any) {
+            double[] dp = scr.doubles((na + 1) * w);
             for (int i = 1; i <= na; i++) {
                 int la = oa[i] - oa[i - 1];
+                int row = (i - 1) * nb;
                 for (int j = 1; j <= nb; j++) {
                     double best = Math.max(dp[(i - 1) * w + j], dp[i * w + j - 1]);
-                    double s = sim[(i - 1) * nb + j - 1];
-                    if (s > 0) {
-                        best = Math.max(best, dp[(i - 1) * w + j - 1] + s * (la + ob[j] - ob[j - 1]));
+                    int x = count[row + j - 1];
+                    if (x > 0) {
+                        int len = la + ob[j] - ob[j - 1];
+                        double s = 2.0 * x / len;
+                        if (s >= minSim) {
+                            best = Math.max(best, dp[(i - 1) * w + j - 1] + s * len);
+                        }
                     }
                     dp[i * w + j] = best;
                 }
             }
-        }
-        int[] pairs = new int[2 * Math.min(na, nb)];
-        int np = 0;
-        int i = na;
-        int j = nb;
-        while (any && i > 0 && j > 0) {
-            double s = sim[(i - 1) * nb + j - 1];
-            int la = oa[i] - oa[i - 1];
-            int lb = ob[j] - ob[j - 1];
-            if (s > 0 && dp[i * w + j] == dp[(i - 1) * w + j - 1] + s * (la + lb)) {
-                pairs[2 * np] = i - 1;
-                pairs[2 * np + 1] = j - 1;
-                np++;
-                i--;
-                j--;
-            } else if (dp[i * w + j] == dp[(i - 1) * w + j]) {
-                i--;
-            } else {
-                j--;
+            int i = na;
+            int j = nb;
+            while (i > 0 && j > 0) {
+                int la = oa[i] - oa[i - 1];
+                int lb = ob[j] - ob[j - 1];
+                double s = sim(count[(i - 1) * nb + j - 1], la + lb, minSim);
+                if (s > 0 && dp[i * w + j] == dp[(i - 1) * w + j - 1] + s * (la + lb)) {
+                    pairs[2 * np] = i - 1;
+                    pairs[2 * np + 1] = j - 1;
+                    np++;
+                    i--;
+                    j--;
+                } else if (dp[i * w + j] == dp[(i - 1) * w + j]) {
+                    i--;
+                } else {
+                    j--;
+                }
             }
         }
         int[] aligned = new int[np * 2];
@@ -580,7 +583,7 @@ public final class RewriteEngine {
             int y = pairs[2 * (np - 1 - p) + 1];
             aligned[2 * p] = x;
             aligned[2 * p + 1] = y;
-            sims[p] = sim[x * nb + y];
+            sims[p] = sim(count[x * nb + y], oa[x + 1] - oa[x] + ob[y + 1] - ob[y], minSim);
             covA += oa[x + 1] - oa[x];
             covB += ob[y + 1] - ob[y];
             sumSim += sims[p];
@@ -598,6 +601,41 @@ public final class RewriteEngine {
                 lengthRatio,
                 aligned,
                 sims);
+    }
+
+    /** Dice similarity of two sentences sharing {@code shared} stems of {@code len} in all; 0 below the minimum. */
+    private static double sim(int shared, int len, double minSim) {
+        if (shared == 0) {
+            return 0;
+        }
+        double d = 2.0 * shared / len;
+        return d >= minSim ? d : 0;
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Per-thread scratch arrays of the alignment, handed out zeroed. */
+    private static final class Scratch {
+        private int[] ints = new int[1024];
+        private double[] doubles = new double[1024];
+
+        int[] ints(int n) {
+            if (ints.length < n) {
+                ints = new int[Math.max(n, ints.length * 2)];
+            } else {
+                Arrays.fill(ints, 0, n, 0);
+            }
+            return ints;
+        }
+
+        double[] doubles(int n) {
+            if (doubles.length < n) {
+                doubles = new double[Math.max(n, doubles.length * 2)];
+            } else {
+                Arrays.fill(doubles, 0, n, 0);
+            }
+            return doubles;
+        }
     }
 
     private List<MatchedPassage> evidence(

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -20,24 +21,100 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 /**
  * Tokenises and stems normalised text with Lucene: {@link StandardTokenizer} (Unicode word breaks),
  * lower-casing, {@link EnglishPossessiveFilter}, function words marked as keywords (not stemmed, flagged)
- * and {@link PorterStemFilter}. Adds sentence boundaries ({@link SentenceSplitter}) and quotation flags
- * ({@link QuoteExtractor}). Thread-safe: the Lucene analyzer reuses components per thread.
+ * and {@link PorterStemFilter}, the per-token filters cached per thread by raw token text (news repeats its
+ * words, so most tokens skip stemming). Adds sentence boundaries ({@link SentenceSplitter}) and quotation
+ * flags ({@link QuoteExtractor}). Thread-safe: the Lucene analyzer reuses components per thread.
  */
 public final class TextAnalyzer {
 
     private static final Hasher32 TERM_HASH = Hashing.murmur3_32(0x5eed_7e27);
 
-    private static final Analyzer ANALYZER = new Analyzer() {
+    /** Word tokens only; each token's term is then looked up in the per-thread {@link TermCache}. */
+    private static final Analyzer TOKENIZER = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             StandardTokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source);
+        }
+    };
+
+    /** Distinct raw terms cached per thread before the cache is cleared (bounds memory). */
+    private static final int CACHE_LIMIT = 200_000;
+
+    private static final ThreadLocal<TermCache> CACHE = ThreadLocal.withInitial(TermCache::new);
+
+    /**
+     * Raw token text -> (stem hash, function-word flag). On a miss the token runs through the per-token
+     * filter chain (lower-casing, {@link EnglishPossessiveFilter}, function words marked as keywords,
+     * {@link PorterStemFilter}); every filter of that chain works on one token alone, so caching by the
+     * raw token text gives exactly the chain's output while skipping it for repeated words.
+     */
+    private static final class TermCache {
+        private final CharArrayMap<int[]> map = new CharArrayMap<>(4096, false);
+        private final OneTerm source = new OneTerm();
+        private final TokenStream chain;
+        private final CharTermAttribute out;
+        private final KeywordAttribute keyword;
+
+        TermCache() {
             TokenStream ts = new LowerCaseFilter(source);
             ts = new EnglishPossessiveFilter(ts);
             ts = new SetKeywordMarkerFilter(ts, FunctionWords.SET);
-            ts = new PorterStemFilter(ts);
-            return new TokenStreamComponents(source, ts);
+            chain = new PorterStemFilter(ts);
+            out = chain.getAttribute(CharTermAttribute.class);
+            keyword = chain.addAttribute(KeywordAttribute.class);
         }
-    };
+
+        /** {@code [0]} stem hash, {@code [1]} 1 when a function word. */
+        int[] lookup(char[] buf, int len) throws IOException {
+            int[] v = map.get(buf, 0, len);
+            if (v != null) {
+                return v;
+            }
+            source.set(buf, len);
+            chain.reset();
+            if (!chain.incrementToken()) {
+                throw new IllegalStateException("filter chain dropped a token");
+            }
+            v = new int[] {TERM_HASH.hashCharsToInt(out), keyword.isKeyword() ? 1 : 0};
+            if (map.size() >= CACHE_LIMIT) {
+                map.clear();
+            }
+            map.put(Arrays.copyOf(buf, len), v);
+            return v;
+        }
+    }
+
+    /** A token stream of one given term. */
+    private static final class OneTerm extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private char[] buf = new char[0];
+        private int len;
+        private boolean done;
+
+        void set(char[] b, int n) {
+            buf = b;
+            len = n;
+        }
+
+        @Override
+        public void reset() {
+            done = false;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (done) {
+                return false;
+            }
+            clearAttributes();
+            term.copyBuffer(buf, 0, len);
+            done = true;
+            return true;
+        }
+    }
+
+    private static final String NUM = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM];
 
     private TextAnalyzer() {}
 
@@ -53,10 +130,10 @@ public final class TextAnalyzer {
         int[] starts = new int[cap];
         int[] ends = new int[cap];
         int n = 0;
-        try (TokenStream ts = ANALYZER.tokenStream("body", text)) {
+        TermCache cache = CACHE.get();
+        try (TokenStream ts = TOKENIZER.tokenStream("body", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
-            KeywordAttribute kw = ts.addAttribute(KeywordAttribute.class);
             TypeAttribute type = ts.addAttribute(TypeAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
@@ -67,12 +144,13 @@ public final class TextAnalyzer {
                     starts = Arrays.copyOf(starts, c);
                     ends = Arrays.copyOf(ends, c);
                 }
-                terms[n] = TERM_HASH.hashCharsToInt(term);
+                int[] stem = cache.lookup(term.buffer(), term.length());
+                terms[n] = stem[0];
                 byte f = 0;
-                if (kw.isKeyword()) {
+                if (stem[1] != 0) {
                     f |= AnalyzedText.FUNCTION;
                 }
-                if (type.type().equals("<NUM>")) {
+                if (type.type() == NUM || type.type().equals(NUM)) {
                     f |= AnalyzedText.NUMBER;
                 }
                 starts[n] = off.startOffset();

@@ -78,8 +78,11 @@ public final class TextNormalizer {
 
     /** NFKC plus folding of typographic quotes, dashes and invisible characters. */
     public static String foldUnicode(String s) {
-        if (!Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
+        if (!isAsciiFolded(s) && !Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
             s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        }
+        if (isAsciiFolded(s)) {
+            return s;
         }
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
@@ -98,6 +101,17 @@ public final class TextNormalizer {
             }
         }
         return sb == null ? s : sb.toString();
+    }
+
+    /** True when {@code s} is ASCII (hence NFKC) without characters {@link #fold} changes: nothing to do. */
+    private static boolean isAsciiFolded(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || (c < 0x20 && c != '\n') || c == '`') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static char fold(char c) {
@@ -165,9 +179,13 @@ public final class TextNormalizer {
             return line;
         }
         line = stripDateLabel(line);
-        String lower = line.toLowerCase(Locale.ROOT);
         int words = countWords(line);
-        if (words <= FurnitureRules.MAX_FURNITURE_WORDS && FurnitureRules.startsWithFurniturePrefix(lower)) {
+        if (words > FurnitureRules.MAX_FURNITURE_WORDS) {
+            // long lines: only the caption rule can apply (prefix, slug and URL rules need few words)
+            return isCaption(line) ? "" : line;
+        }
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (FurnitureRules.startsWithFurniturePrefix(lower)) {
             return "";
         }
         if (words <= FurnitureRules.MAX_SLUG_WORDS && isSlug(line)) {
@@ -184,9 +202,8 @@ public final class TextNormalizer {
 
     /** "date 2022-01-27 Rest" -> "Rest": a metadata label followed by an ISO-like date. */
     private static String stripDateLabel(String line) {
-        String lower = line.toLowerCase(Locale.ROOT);
         for (String label : FurnitureRules.DATE_LABELS) {
-            if (lower.startsWith(label)) {
+            if (line.regionMatches(true, 0, label, 0, label.length())) {
                 int i = label.length();
                 while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == ':')) {
                     i++;

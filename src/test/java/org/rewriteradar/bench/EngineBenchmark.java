@@ -125,8 +125,8 @@ public class EngineBenchmark {
         EvalData.Article a = nextArticle();
         bytes.bytes += a.body().length();
         ArticleFingerprint fp = engine.fingerprint("q-" + a.id(), a.title(), a.body());
-        for (String id :
-                index.candidates(engine.candidateKeys(fp), engine.settings().maxCandidates(), a.id())) {
+        for (String id : index.candidates(
+                engine.candidateKeys(fp), engine.settings().maxCandidates(), a.id(), engine.minSharedKeys(fp.keys()))) {
             bh.consume(engine.compare(index.get(id), fp));
         }
     }

@@ -101,7 +101,7 @@ public final class Evaluate {
                 }
 
                 public List<String> candidates(long[] keys, String exclude) {
-                    return idx.candidates(keys, limit, exclude);
+                    return idx.candidates(keys, limit, exclude, engine.minSharedKeys(keys));
                 }
             };
         }

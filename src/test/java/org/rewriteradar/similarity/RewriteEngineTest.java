@@ -159,7 +159,9 @@ class RewriteEngineTest {
                 d.maxEvidence(),
                 0.5,
                 d.indexBucketCapacity(),
-                d.maxCandidates());
+                d.maxCandidates(),
+                d.minSharedKeys(),
+                d.minSharedKeysFrom());
         RewriteEngine e = new RewriteEngine(strict);
         String text = Fixtures.seedOriginal();
         assertThat(e.compareVersions(
