@@ -200,9 +200,14 @@ public final class InMemoryCandidateIndex {
                 int[] b = buckets[v];
                 int count = b[0];
                 // most recent first: the slot before the write position, going backwards
+                int ring = count < bucketCapacity ? count : bucketCapacity;
+                int pos = b[1] - 1;
                 for (int x = 0; x < count; x++) {
-                    int pos = Math.floorMod(b[1] - 1 - x, count < bucketCapacity ? count : bucketCapacity);
+                    if (pos < 0) {
+                        pos += ring;
+                    }
                     n = touch(b[2 + pos], exclude, n);
+                    pos--;
                 }
             }
         }

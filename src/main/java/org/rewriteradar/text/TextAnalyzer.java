@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -50,7 +49,11 @@ public final class TextAnalyzer {
      * raw token text gives exactly the chain's output while skipping it for repeated words.
      */
     private static final class TermCache {
-        private final CharArrayMap<int[]> map = new CharArrayMap<>(4096, false);
+        // open addressing, linear probing; keys are the raw token chars
+        private char[][] keys = new char[1 << 14][];
+        private int[] stems = new int[1 << 14];
+        private byte[] function = new byte[1 << 14];
+        private int size;
         private final OneTerm source = new OneTerm();
         private final TokenStream chain;
         private final CharTermAttribute out;
@@ -65,23 +68,77 @@ public final class TextAnalyzer {
             keyword = chain.addAttribute(KeywordAttribute.class);
         }
 
-        /** {@code [0]} stem hash, {@code [1]} 1 when a function word. */
-        int[] lookup(char[] buf, int len) throws IOException {
-            int[] v = map.get(buf, 0, len);
-            if (v != null) {
-                return v;
+        /** Slot of the term: {@link #stems} holds its stem hash, {@link #function} 1 for a function word. */
+        int lookup(char[] buf, int len) throws IOException {
+            int h = 0;
+            for (int i = 0; i < len; i++) {
+                h = 31 * h + buf[i];
+            }
+            h ^= h >>> 16;
+            h *= 0x85ebca6b;
+            h ^= h >>> 13;
+            int mask = keys.length - 1;
+            int slot = h & mask;
+            char[] k;
+            while ((k = keys[slot]) != null) {
+                if (k.length == len && Arrays.equals(k, 0, len, buf, 0, len)) {
+                    return slot;
+                }
+                slot = (slot + 1) & mask;
             }
             source.set(buf, len);
             chain.reset();
             if (!chain.incrementToken()) {
                 throw new IllegalStateException("filter chain dropped a token");
             }
-            v = new int[] {TERM_HASH.hashCharsToInt(out), keyword.isKeyword() ? 1 : 0};
-            if (map.size() >= CACHE_LIMIT) {
-                map.clear();
+            int stem = TERM_HASH.hashCharsToInt(out);
+            byte fn = (byte) (keyword.isKeyword() ? 1 : 0);
+            if ((size + 1) * 2 > keys.length) {
+                if (size >= CACHE_LIMIT) {
+                    Arrays.fill(keys, null);
+                    size = 0;
+                } else {
+                    grow();
+                }
+                mask = keys.length - 1;
+                slot = h & mask;
+                while (keys[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
             }
-            map.put(Arrays.copyOf(buf, len), v);
-            return v;
+            keys[slot] = Arrays.copyOf(buf, len);
+            stems[slot] = stem;
+            function[slot] = fn;
+            size++;
+            return slot;
+        }
+
+        private void grow() {
+            char[][] ok = keys;
+            int[] os = stems;
+            byte[] of = function;
+            keys = new char[ok.length * 2][];
+            stems = new int[ok.length * 2];
+            function = new byte[ok.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < ok.length; i++) {
+                if (ok[i] != null) {
+                    int h = 0;
+                    for (char c : ok[i]) {
+                        h = 31 * h + c;
+                    }
+                    h ^= h >>> 16;
+                    h *= 0x85ebca6b;
+                    h ^= h >>> 13;
+                    int slot = h & mask;
+                    while (keys[slot] != null) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = ok[i];
+                    stems[slot] = os[i];
+                    function[slot] = of[i];
+                }
+            }
         }
     }
 
@@ -144,10 +201,10 @@ public final class TextAnalyzer {
                     starts = Arrays.copyOf(starts, c);
                     ends = Arrays.copyOf(ends, c);
                 }
-                int[] stem = cache.lookup(term.buffer(), term.length());
-                terms[n] = stem[0];
+                int slot = cache.lookup(term.buffer(), term.length());
+                terms[n] = cache.stems[slot];
                 byte f = 0;
-                if (stem[1] != 0) {
+                if (cache.function[slot] != 0) {
                     f |= AnalyzedText.FUNCTION;
                 }
                 if (type.type() == NUM || type.type().equals(NUM)) {

@@ -47,6 +47,7 @@ public final class EngineProfile {
             }
         }
         int[] hist = new int[11];
+        int[] gated = new int[2];
         for (int p = 0; p < Math.min(probes.size(), 60); p++) {
             EvalData.Article a = probes.get(p);
             ArticleFingerprint fp = engine.fingerprint("q-" + a.id(), a.title(), a.body());
@@ -55,10 +56,18 @@ public final class EngineProfile {
                     engine.settings().maxCandidates(),
                     a.id(),
                     engine.minSharedKeys(fp.keys()))) {
-                hist[(int) (10 * engine.features(index.get(id), fp).unigram())]++;
+                var f = engine.features(index.get(id), fp);
+                hist[(int) (10 * f.unigram())]++;
+                if (f.unigram() >= 0.3) {
+                    gated[0]++;
+                    if (f.unigram() >= 0.5 || f.c5() >= 0.15 || f.skeleton() >= 0.5) {
+                        gated[1]++;
+                    }
+                }
             }
         }
-        System.out.println("unigram histogram of candidates (deciles): " + java.util.Arrays.toString(hist));
+        System.out.println("unigram histogram of candidates (deciles): " + java.util.Arrays.toString(hist)
+                + "; unigram>=0.3: " + gated[0] + ", of which pass (uni>=0.5|c5>=0.15|skel>=0.5): " + gated[1]);
         long norm = 0, anal = 0, fpr = 0, look = 0, score = 0, bytes = 0, cands = 0, alerts = 0;
         int n = 0;
         long end = cpu.getCurrentThreadCpuTime() + seconds * 1_000_000_000L;
