@@ -492,7 +492,8 @@ public final class RewriteEngine {
         }
         // postings of a: content index -> a-sentences (eligible ones only), CSR
         int dict = a.contentTerms().length;
-        int[] start = new int[dict + 1];
+        Scratch scr = SCRATCH.get();
+        int[] start = scr.start(dict + 1);
         for (int i = 0; i < na; i++) {
             if (oa[i + 1] - oa[i] >= minTerms) {
                 for (int p = oa[i]; p < oa[i + 1]; p++) {
@@ -503,8 +504,9 @@ public final class RewriteEngine {
         for (int d = 0; d < dict; d++) {
             start[d + 1] += start[d];
         }
-        int[] post = new int[start[dict]];
-        int[] fill = Arrays.copyOf(start, dict);
+        int[] post = scr.post(start[dict]);
+        int[] fill = scr.fill(dict);
+        System.arraycopy(start, 0, fill, 0, dict);
         for (int i = 0; i < na; i++) {
             if (oa[i + 1] - oa[i] >= minTerms) {
                 for (int p = oa[i]; p < oa[i + 1]; p++) {
@@ -513,7 +515,6 @@ public final class RewriteEngine {
             }
         }
         // shared narrative stems per (a-sentence, b-sentence), in reused per-thread scratch
-        Scratch scr = SCRATCH.get();
         int cells = na * nb;
         int[] count = scr.ints(cells);
         boolean any = false;
@@ -618,6 +619,35 @@ public final class RewriteEngine {
     private static final class Scratch {
         private int[] ints = new int[1024];
         private double[] doubles = new double[1024];
+
+        private int[] start = new int[1024];
+        private int[] post = new int[1024];
+        private int[] fill = new int[1024];
+
+        int[] start(int n) {
+            if (start.length < n) {
+                start = new int[Math.max(n, start.length * 2)];
+            } else {
+                Arrays.fill(start, 0, n, 0);
+            }
+            return start;
+        }
+
+        /** Not zeroed. */
+        int[] post(int n) {
+            if (post.length < n) {
+                post = new int[Math.max(n, post.length * 2)];
+            }
+            return post;
+        }
+
+        /** Not zeroed. */
+        int[] fill(int n) {
+            if (fill.length < n) {
+                fill = new int[Math.max(n, fill.length * 2)];
+            }
+            return fill;
+        }
 
         int[] ints(int n) {
             if (ints.length < n) {
