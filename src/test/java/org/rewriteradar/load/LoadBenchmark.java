@@ -483,6 +483,11 @@ public final class LoadBenchmark {
                 LogAndFailExceptionHandler.class.getName());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 45_000);
         p.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "INFO");
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("streams.")) {
+                p.put(name.substring("streams.".length()), System.getProperty(name));
+            }
+        }
         return p;
     }
 

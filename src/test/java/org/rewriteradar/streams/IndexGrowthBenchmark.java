@@ -1,21 +1,27 @@
 package org.rewriteradar.streams;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,20 +36,21 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.rewriteradar.StateDirs;
-import org.rewriteradar.TestConfig;
 import org.rewriteradar.bench.PerturbedPool;
 import org.rewriteradar.eval.EvalData;
 import org.rewriteradar.model.ArticleEvent;
+import org.rewriteradar.model.RewriteAlert;
 import org.rewriteradar.similarity.DetectionSettings;
 import org.rewriteradar.similarity.RewriteEngine;
 
 /**
- * Cost per article of the whole topology (validation, fingerprinting, RocksDB stores, LSH buckets,
- * candidate lookup and scoring, all repartition hops) as the index grows. The index is pre-filled with
- * {@code indexSize} synthetic articles ({@link PerturbedPool}: perturbed {@code pool-bbc} articles); each
- * benchmark operation then publishes one real {@code pool-bbc} article under a fresh id and processes it
- * to the end. Runs on {@link TopologyTestDriver} with real RocksDB stores, one task, no broker. After the
- * run, the state directory size per indexed article is printed.
+ * Cost per article of the topology's processors, over real RocksDB state stores (JSON serdes, no cache,
+ * no changelog, no broker), as the index grows: versions, LSH buckets, candidate gathering, pair
+ * look-up, scoring and the rewrite index, chained as in {@link RadarTopology} with one task. The index is
+ * pre-filled with {@code indexSize} synthetic articles ({@link PerturbedPool}: perturbed
+ * {@code pool-bbc} articles); each operation then processes one real {@code pool-bbc} article, under a
+ * fresh id, to the end. (The TopologyTestDriver is not used: it commits, and so flushes every RocksDB
+ * store, after every record.) After the run it prints the state on disk per indexed article.
  *
  * <p>{@code ./mvnw -Pbench -Dbench.args="IndexGrowthBenchmark"}
  */
@@ -52,7 +59,7 @@ import org.rewriteradar.similarity.RewriteEngine;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(
         value = 1,
-        jvmArgsAppend = {"-Xmx6g"})
+        jvmArgsAppend = {"-Xmx4g"})
 @Warmup(iterations = 2, time = 10)
 @Measurement(iterations = 5, time = 10)
 public class IndexGrowthBenchmark {
@@ -61,75 +68,161 @@ public class IndexGrowthBenchmark {
     public int indexSize;
 
     private Path stateDir;
-    private TopologyTestDriver driver;
-    private TestInputTopic<byte[], byte[]> articles;
+    private final List<StateStore> stores = new ArrayList<>();
+    private RewriteEngine engine;
+    private MockProcessorContext<Object, Object> byId;
+    private MockProcessorContext<Object, Object> byBand;
+    private MockProcessorContext<Object, Object> byCandidate;
+    private Processor<String, ArticleEvent, String, VersionProcessor.Update> versions;
+    private Processor<Long, BandEntry, String, BucketReply> buckets;
+    private Processor<String, BucketReply, String, CandidatePair> collector;
+    private Processor<String, CandidatePair, String, CandidatePair> lookup;
+    private Processor<String, CandidatePair, String, RewriteAlert> score;
+    private Processor<String, RewriteAlert, Void, Void> rewriteIndex;
     private List<EvalData.Article> probes;
     private long probeCounter;
-    private Instant probeTime;
+    private Instant clock;
+    private long alerts;
 
     @Setup(Level.Trial)
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public void fillIndex() throws IOException {
         Path pool = Path.of(System.getProperty("radar.shared.dir", "../shared"), "data", "pool-bbc");
-        EvalData.LabelledSet set = EvalData.load(pool, "pool-bbc");
-        probes = set.articles();
+        probes = EvalData.load(pool, "pool-bbc").articles();
         PerturbedPool synthetic = new PerturbedPool(probes, PerturbedPool.DEFAULT_REPLACE, PerturbedPool.DEFAULT_SEED);
-
+        engine = new RewriteEngine(DetectionSettings.defaults());
         stateDir = StateDirs.fresh("radar-index-growth");
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-index-growth");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        var config = TestConfig.radar(Map.of("radar.index.retention", "P36500D"));
-        driver = new TopologyTestDriver(
-                RadarTopology.build(config, new RewriteEngine(DetectionSettings.defaults())), props);
-        articles = driver.createInputTopic(
-                config.topics().articles(), new ByteArraySerializer(), new ByteArraySerializer());
 
-        Instant start = Instant.parse("2020-01-01T00:00:00Z");
+        byId = context(0);
+        byBand = context(1);
+        byCandidate = context(2);
+        store(byId, RadarTopology.ARTICLE_STORE, Serdes.String(), RadarTopology.STORED_ARTICLE_SERDE);
+        store(byId, RadarTopology.ARTICLE_EXPIRY_STORE, Serdes.String(), Serdes.Long());
+        store(byId, RadarTopology.PAIR_STORE, Serdes.String(), Serdes.Long());
+        store(byId, RadarTopology.REWRITE_STORE, Serdes.String(), RadarTopology.REWRITES_SERDE);
+        store(byBand, RadarTopology.BUCKET_STORE, Serdes.Long(), RadarTopology.BUCKET_SERDE);
+        store(byBand, RadarTopology.BUCKET_EXPIRY_STORE, Serdes.String(), Serdes.Long());
+        store(byCandidate, RadarTopology.CANDIDATE_STORE, Serdes.String(), RadarTopology.CANDIDATES_SERDE);
+
+        Duration retention = Duration.ofDays(36_500);
+        Duration sweep = Duration.ofHours(1);
+        versions = new VersionProcessor(engine, retention, sweep);
+        buckets = new BucketProcessor(64, retention, sweep);
+        collector = new CandidateCollector(engine.settings().maxCandidates(), 1);
+        lookup = new PairLookupProcessor();
+        score = new ScoreProcessor(engine);
+        rewriteIndex = new RewriteIndexProcessor(50);
+        versions.init((MockProcessorContext) byId);
+        lookup.init((MockProcessorContext) byId);
+        score.init((MockProcessorContext) byId);
+        rewriteIndex.init((MockProcessorContext) byId);
+        buckets.init((MockProcessorContext) byBand);
+        collector.init((MockProcessorContext) byCandidate);
+
+        clock = Instant.parse("2020-01-01T00:00:00Z");
         long begun = System.nanoTime();
         for (int k = 0; k < indexSize; k++) {
-            EvalData.Article a = synthetic.article(k);
-            publish("synthetic-" + k, a, start.plusSeconds(k));
-            if ((k + 1) % 50_000 == 0) {
+            process("synthetic-" + k, synthetic.article(k));
+            if ((k + 1) % 100_000 == 0) {
                 System.out.printf(
                         "index fill: %d articles, %.0f articles/s%n",
                         k + 1, (k + 1) / ((System.nanoTime() - begun) / 1e9));
             }
         }
-        probeTime = start.plusSeconds(indexSize + 1L);
         System.out.printf(
-                "index filled: %d articles in %.1f s; state before probes: %s%n",
-                indexSize, (System.nanoTime() - begun) / 1e9, sizes(stateDir, indexSize));
+                "index filled: %d articles in %.1f s, %d alerts among them; state: %s%n",
+                indexSize, (System.nanoTime() - begun) / 1e9, alerts, sizes(stateDir, indexSize));
     }
 
-    private void publish(String id, EvalData.Article a, Instant publishedAt) {
-        ArticleEvent event = new ArticleEvent(id, null, "bench", a.title(), a.body(), publishedAt, "en");
-        try {
-            articles.pipeInput(id.getBytes(StandardCharsets.UTF_8), JsonSerdes.MAPPER.writeValueAsBytes(event));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private MockProcessorContext<Object, Object> context(int partition) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-index-growth");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return new MockProcessorContext<>(
+                props,
+                new TaskId(0, partition),
+                stateDir.resolve("0_" + partition).toFile());
+    }
+
+    private <K, V> void store(
+            MockProcessorContext<Object, Object> context, String name, Serde<K> keys, Serde<V> values) {
+        KeyValueStore<K, V> store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values)
+                .withLoggingDisabled()
+                .withCachingDisabled()
+                .build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        stores.add(store);
+    }
+
+    /** One article through every processor, in topology order, until its alerts are indexed. */
+    private void process(String id, EvalData.Article a) {
+        clock = clock.plusSeconds(1);
+        ArticleEvent event = new ArticleEvent(id, null, "bench", a.title(), a.body(), clock, "en");
+        long ts = clock.toEpochMilli();
+        for (VersionProcessor.Update update : run(byId, versions, new Record<>(id, event, ts))) {
+            var stored = update.article();
+            long[] keys = engine.candidateKeys(stored.fingerprint());
+            for (long key : keys) {
+                BandEntry entry = new BandEntry(
+                        id,
+                        stored.ref().publishedAt().toEpochMilli(),
+                        stored.ref().version(),
+                        keys.length);
+                for (BucketReply reply : run(byBand, buckets, new Record<>(key, entry, ts))) {
+                    for (CandidatePair pair : run(byCandidate, collector, new Record<>(id, reply, ts))) {
+                        for (CandidatePair found : run(byId, lookup, new Record<>(pair.firstId(), pair, ts))) {
+                            for (RewriteAlert alert : run(byId, score, new Record<>(found.secondId(), found, ts))) {
+                                alerts++;
+                                run(
+                                        byId,
+                                        rewriteIndex,
+                                        new Record<>(alert.article().id(), alert, ts));
+                                run(
+                                        byId,
+                                        rewriteIndex,
+                                        new Record<>(alert.original().id(), alert, ts));
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
-    /** One real article, new id, through the whole topology against the filled index. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <K, V, VOut> List<VOut> run(
+            MockProcessorContext<Object, Object> context, Processor<K, V, ?, VOut> processor, Record<K, V> record) {
+        context.resetForwards();
+        processor.process(record);
+        List<VOut> out = new ArrayList<>();
+        for (var captured : context.forwarded()) {
+            out.add((VOut)
+                    ((MockProcessorContext.CapturedForward) captured).record().value());
+        }
+        context.resetForwards();
+        return out;
+    }
+
+    /** One real pool-bbc article, under a new id, through the whole chain against the filled index. */
     @Benchmark
-    public void processArticle() {
+    public long processArticle() {
         long n = probeCounter++;
-        EvalData.Article a = probes.get((int) (n % probes.size()));
-        probeTime = probeTime.plusSeconds(1);
-        publish("probe-" + n, a, probeTime);
+        process("probe-" + n, probes.get((int) (n % probes.size())));
+        return alerts;
     }
 
     @TearDown(Level.Trial)
     public void close() throws IOException {
-        driver.close();
+        stores.forEach(StateStore::flush);
         System.out.printf(
-                "state after run (%d indexed + %d probes): %s%n",
-                indexSize, probeCounter, sizes(stateDir, indexSize + probeCounter));
+                "state after run (%d indexed + %d probes, %d alerts): %s%n",
+                indexSize, probeCounter, alerts, sizes(stateDir, indexSize + probeCounter));
+        stores.forEach(StateStore::close);
         StateDirs.delete(stateDir);
     }
 
-    /** Bytes on disk per indexed article, per store directory and in total. */
+    /** Bytes on disk per indexed article, in total and per store directory. */
     static String sizes(Path stateDir, long articles) throws IOException {
         Map<String, Long> perStore = new LinkedHashMap<>();
         long total = 0;
