@@ -51,9 +51,9 @@ final class ClusterSupport {
         return p;
     }
 
-    /** Publishes events in order with an idempotent producer (acks=all), key = article id. */
-    static void publish(String bootstrap, List<Corpus.Event> events, Duration pause) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+    /** An idempotent producer (acks=all) of raw keys and values. */
+    static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 ProducerConfig.ACKS_CONFIG,
@@ -63,7 +63,12 @@ final class ClusterSupport {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class))) {
+                ByteArraySerializer.class));
+    }
+
+    /** Publishes events in order with an idempotent producer (acks=all), key = article id. */
+    static void publish(String bootstrap, List<Corpus.Event> events, Duration pause) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
             for (Corpus.Event e : events) {
                 producer.send(new ProducerRecord<>(ARTICLES, Reference.key(e), Reference.json(e)));
                 if (!pause.isZero()) {
