@@ -14,6 +14,29 @@ final class Mix {
         return mix(a * 0x9E3779B97F4A7C15L + mix(b));
     }
 
+    /** {@link #mix(long, long)} with {@code mb = mix(b)} already computed. */
+    static long mixPremixed(long a, long mb) {
+        return mix(a * 0x9E3779B97F4A7C15L + mb);
+    }
+
+    /** {@code mix(values[i])} for every value: the per-value half of {@link #mix(long, long)}, computed once. */
+    static long[] premix(int[] values) {
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = mix(values[i]);
+        }
+        return out;
+    }
+
+    /** {@link #hashRun} over {@link #premix premixed} values: the same hash, half the mixing. */
+    static long hashRunPremixed(long[] mixed, int from, int n, long seed) {
+        long h = seed;
+        for (int i = 0; i < n; i++) {
+            h = mixPremixed(h, mixed[from + i]);
+        }
+        return h;
+    }
+
     /** Hash of {@code n} consecutive ints starting at {@code from}, seeded. */
     static long hashRun(int[] values, int from, int n, long seed) {
         long h = seed;

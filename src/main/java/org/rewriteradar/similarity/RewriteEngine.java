@@ -36,7 +36,7 @@ public final class RewriteEngine {
     private static final long QUOTE_SEED = 0x5155_4f54L;
     private static final long BAND_SEED = 0x4241_4e44L;
     private static final long SENTENCE_SEED = 0x5345_4e54L;
-    private static final int WILDCARD = 0x2a2a2a2a;
+    private static final long MIXED_WILDCARD = Mix.mix(0x2a2a2a2a);
     private static final byte NAMEISH = AnalyzedText.FUNCTION | AnalyzedText.NUMBER | AnalyzedText.CAPITALISED;
 
     private final DetectionSettings settings;
@@ -74,8 +74,9 @@ public final class RewriteEngine {
             }
         }
         int[] contentTerms = packedSortedUnique(content, c);
-        int[] shingles = packedShingles(terms, flags, settings.shingleSize());
-        int[] skeleton = packedSkeleton(terms, flags);
+        long[] mixed = Mix.premix(terms);
+        int[] shingles = packedShingles(mixed, flags, settings.shingleSize());
+        int[] skeleton = packedSkeleton(terms, mixed, flags);
 
         // per sentence: narrative content stems as indices into contentTerms
         int sentences = at.sentences();
@@ -83,6 +84,8 @@ public final class RewriteEngine {
         int[] offsets = new int[sentences + 1];
         int[] sentenceTerms = new int[n];
         int[] scratch = new int[16];
+        int dictBits = ProbeSets.bits(contentTerms.length);
+        int[] dict = ProbeSets.fill(new int[1 << dictBits], contentTerms, dictBits);
         int k = 0;
         for (int s = 0; s < sentences; s++) {
             offsets[s] = k;
@@ -92,7 +95,7 @@ public final class RewriteEngine {
                     if (m == scratch.length) {
                         scratch = Arrays.copyOf(scratch, m * 2);
                     }
-                    scratch[m++] = indexOf(contentTerms, terms[i] >> 1);
+                    scratch[m++] = ProbeSets.find(dict, dictBits, contentTerms, terms[i] >> 1);
                 }
             }
             Arrays.sort(scratch, 0, m);
@@ -104,12 +107,16 @@ public final class RewriteEngine {
         }
         offsets[sentences] = k;
 
-        long[] sh3 = shingles(terms, 3, SHINGLE_SEED);
+        // SuperMinHash ignores order and repeats, so the 3-shingle hashes go in unsorted
+        long[] sh3 = terms.length < 3 ? new long[0] : new long[terms.length - 2];
+        for (int i = 0; i < sh3.length; i++) {
+            sh3[i] = Mix.hashRunPremixed(mixed, i, 3, SHINGLE_SEED);
+        }
         byte[] signature = sh3.length == 0
                 ? minHashPolicy.createHasher().compute(ElementHashProvider.ofValues(0L))
                 : minHashPolicy.createHasher().compute(ElementHashProvider.ofValues(sh3));
 
-        long[] keys = computeKeys(at, signature);
+        long[] keys = computeKeys(at, mixed, signature);
         return new ArticleFingerprint(
                 id, text, hash, n, contentTerms, shingles, skeleton, Arrays.copyOf(sentenceTerms, k), offsets, keys);
     }
@@ -121,7 +128,7 @@ public final class RewriteEngine {
 
     /** Sorts packed items and merges equal hashes (narrative bit OR-ed). */
     static int[] packedSortedUnique(int[] a, int n) {
-        Arrays.sort(a, 0, n);
+        RadixSort.sort(a, n);
         int u = 0;
         for (int i = 0; i < n; i++) {
             if (u > 0 && (a[i] >> 1) == (a[u - 1] >> 1)) {
@@ -133,26 +140,8 @@ public final class RewriteEngine {
         return Arrays.copyOf(a, u);
     }
 
-    /** Index of the packed item whose hash is {@code key} ({@code value >> 1}); the item must exist. */
-    private static int indexOf(int[] packed, int key) {
-        int lo = 0;
-        int hi = packed.length - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int v = packed[mid] >> 1;
-            if (v < key) {
-                lo = mid + 1;
-            } else if (v > key) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        throw new IllegalStateException("term not in dictionary");
-    }
-
     /** Stem n-shingles; narrative when all n tokens lie outside quotations. */
-    private static int[] packedShingles(int[] t, byte[] f, int n) {
+    private static int[] packedShingles(long[] t, byte[] f, int n) {
         if (t.length < n) {
             return new int[0];
         }
@@ -162,42 +151,42 @@ public final class RewriteEngine {
         for (int i = 0; i < t.length; i++) {
             quoteRun = (f[i] & AnalyzedText.QUOTE) != 0 ? 0 : quoteRun + 1;
             if (i + 1 >= n) {
-                out[k++] = pack((int) (Mix.hashRun(t, i + 1 - n, n, SHINGLE_SEED) >>> 32), quoteRun >= n);
+                out[k++] = pack((int) (Mix.hashRunPremixed(t, i + 1 - n, n, SHINGLE_SEED) >>> 32), quoteRun >= n);
             }
         }
         return packedSortedUnique(out, k);
     }
 
     /** Skeleton n-grams with at most {@code skeletonMaxWildcards} wildcards; narrative as for shingles. */
-    private int[] packedSkeleton(int[] t, byte[] f) {
+    private int[] packedSkeleton(int[] t, long[] mixed, byte[] f) {
         int g = settings.skeletonSize();
         if (t.length < g) {
             return new int[0];
         }
-        int[] sym = new int[t.length];
+        long[] sym = new long[t.length];
         for (int i = 0; i < t.length; i++) {
-            sym[i] = (f[i] & NAMEISH) != 0 ? t[i] : WILDCARD;
+            sym[i] = (f[i] & NAMEISH) != 0 ? mixed[i] : MIXED_WILDCARD;
         }
         int[] out = new int[t.length - g + 1];
         int k = 0;
         int wild = 0;
         int quoteRun = 0;
         for (int i = 0; i < t.length; i++) {
-            if (sym[i] == WILDCARD) {
+            if (sym[i] == MIXED_WILDCARD) {
                 wild++;
             }
-            if (i >= g && sym[i - g] == WILDCARD) {
+            if (i >= g && sym[i - g] == MIXED_WILDCARD) {
                 wild--;
             }
             quoteRun = (f[i] & AnalyzedText.QUOTE) != 0 ? 0 : quoteRun + 1;
             if (i + 1 >= g && wild <= settings.skeletonMaxWildcards()) {
-                out[k++] = pack((int) (Mix.hashRun(sym, i + 1 - g, g, SKELETON_SEED) >>> 32), quoteRun >= g);
+                out[k++] = pack((int) (Mix.hashRunPremixed(sym, i + 1 - g, g, SKELETON_SEED) >>> 32), quoteRun >= g);
             }
         }
         return packedSortedUnique(out, k);
     }
 
-    private long[] computeKeys(AnalyzedText at, byte[] signature) {
+    private long[] computeKeys(AnalyzedText at, long[] mixed, byte[] signature) {
         long[] keys = new long[settings.lshBands() + at.sentences() * settings.sentenceKeySeeds()];
         int k = 0;
         if (at.size() >= settings.shingleSize()) {
@@ -209,7 +198,6 @@ public final class RewriteEngine {
                 keys[k++] = h;
             }
         }
-        int[] terms = at.terms();
         byte[] flags = at.flags();
         int[] ss = at.sentenceStarts();
         for (int s = 0; s < at.sentences(); s++) {
@@ -223,7 +211,7 @@ public final class RewriteEngine {
                     if ((flags[i] & AnalyzedText.FUNCTION) != 0) {
                         continue;
                     }
-                    long h = Mix.mix(salt, terms[i]);
+                    long h = Mix.mixPremixed(salt, mixed[i]);
                     if (h == min1 || h == min2) {
                         continue;
                     }
@@ -359,31 +347,21 @@ public final class RewriteEngine {
      */
     private PairFeatures measure(
             ArticleFingerprint a, ArticleFingerprint b, AnalyzedText ta, AnalyzedText tb, boolean gate) {
-        // content stems: prefilter containment, unigram overlap, and b -> a dictionary mapping
+        // b is the candidate, usually compared with several originals in a row: probe a's items into b's tables
+        ProbeSets pb = ProbeSets.of(b, settings.alignMinTerms());
+        // content stems: prefilter containment, unigram overlap, and a -> b dictionary mapping
         int[] ca = a.contentTerms();
         int[] cb = b.contentTerms();
-        int[] bToA = new int[cb.length];
+        int[] aToB = new int[ca.length];
         int shared = 0;
         int sharedNarrB = 0;
-        int narrB = 0;
-        {
-            int i = 0;
-            int j = 0;
-            while (j < cb.length) {
-                int y = cb[j] >> 1;
-                while (i < ca.length && (ca[i] >> 1) < y) {
-                    i++;
-                }
-                int narrative = cb[j] & 1;
-                narrB += narrative;
-                if (i < ca.length && (ca[i] >> 1) == y) {
-                    shared++;
-                    sharedNarrB += narrative;
-                    bToA[j] = i;
-                } else {
-                    bToA[j] = -1;
-                }
-                j++;
+        int narrB = pb.narrativeContent;
+        for (int i = 0; i < ca.length; i++) {
+            int j = pb.content(ca[i] >> 1);
+            aToB[i] = j;
+            if (j >= 0) {
+                shared++;
+                sharedNarrB += cb[j] & 1;
             }
         }
         double minContainment = settings.prefilterMinContainment();
@@ -401,20 +379,12 @@ public final class RewriteEngine {
         int[] sb = b.shingles();
         int inter = 0;
         int narrInter = 0;
-        int narr = 0;
-        {
-            int i = 0;
-            for (int j = 0; j < sb.length; j++) {
-                int y = sb[j] >> 1;
-                while (i < sa.length && (sa[i] >> 1) < y) {
-                    i++;
-                }
-                int narrative = sb[j] & 1;
-                narr += narrative;
-                if (i < sa.length && (sa[i] >> 1) == y) {
-                    inter++;
-                    narrInter += narrative;
-                }
+        int narr = pb.narrativeShingles;
+        for (int x : sa) {
+            int j = pb.shingle(x >> 1);
+            if (j >= 0) {
+                inter++;
+                narrInter += sb[j] & 1;
             }
         }
         double c5 = sa.length == 0 || sb.length == 0 ? 0 : (double) inter / Math.min(sa.length, sb.length);
@@ -428,21 +398,11 @@ public final class RewriteEngine {
         int[] ka = a.skeleton();
         int[] kb = b.skeleton();
         int skelHit = 0;
-        int skelN = 0;
-        {
-            int i = 0;
-            for (int j = 0; j < kb.length; j++) {
-                if ((kb[j] & 1) == 0) {
-                    continue;
-                }
-                skelN++;
-                int y = kb[j] >> 1;
-                while (i < ka.length && (ka[i] >> 1) < y) {
-                    i++;
-                }
-                if (i < ka.length && (ka[i] >> 1) == y) {
-                    skelHit++;
-                }
+        int skelN = pb.narrativeSkeleton;
+        for (int x : ka) {
+            int j = pb.skeleton(x >> 1);
+            if (j >= 0) {
+                skelHit += kb[j] & 1;
             }
         }
         double skeleton = skelN == 0 ? 0 : (double) skelHit / skelN;
@@ -454,14 +414,15 @@ public final class RewriteEngine {
                         : 0;
         double lengthRatio = Math.abs(Math.log((double) b.tokens() / a.tokens()));
 
-        return align(a, b, bToA, c5, j5, narrative5, skeleton, unigram, quoteShared, lengthRatio);
+        return align(a, b, pb, aToB, c5, j5, narrative5, skeleton, unigram, quoteShared, lengthRatio);
     }
 
     /** In-order sentence alignment over narrative content stems (monotone dynamic programme). */
     private PairFeatures align(
             ArticleFingerprint a,
             ArticleFingerprint b,
-            int[] bToA,
+            ProbeSets pb,
+            int[] aToB,
             double c5,
             double j5,
             double narrative5,
@@ -474,7 +435,6 @@ public final class RewriteEngine {
         int[] oa = a.sentenceOffsets();
         int[] ob = b.sentenceOffsets();
         int[] ta = a.sentenceTerms();
-        int[] tb = b.sentenceTerms();
         int minTerms = settings.alignMinTerms();
         double totalA = 0;
         double totalB = 0;
@@ -490,45 +450,25 @@ public final class RewriteEngine {
                 totalB += len;
             }
         }
-        // postings of a: content index -> a-sentences (eligible ones only), CSR
-        int dict = a.contentTerms().length;
+        // shared narrative stems per (a-sentence, b-sentence) through b's postings, in per-thread scratch
+        int[] start = pb.postingStart;
+        int[] post = pb.postings;
         Scratch scr = SCRATCH.get();
-        int[] start = scr.start(dict + 1);
-        for (int i = 0; i < na; i++) {
-            if (oa[i + 1] - oa[i] >= minTerms) {
-                for (int p = oa[i]; p < oa[i + 1]; p++) {
-                    start[ta[p] + 1]++;
-                }
-            }
-        }
-        for (int d = 0; d < dict; d++) {
-            start[d + 1] += start[d];
-        }
-        int[] post = scr.post(start[dict]);
-        int[] fill = scr.fill(dict);
-        System.arraycopy(start, 0, fill, 0, dict);
-        for (int i = 0; i < na; i++) {
-            if (oa[i + 1] - oa[i] >= minTerms) {
-                for (int p = oa[i]; p < oa[i + 1]; p++) {
-                    post[fill[ta[p]]++] = i;
-                }
-            }
-        }
-        // shared narrative stems per (a-sentence, b-sentence), in reused per-thread scratch
         int cells = na * nb;
         int[] count = scr.ints(cells);
         boolean any = false;
-        for (int j = 0; j < nb; j++) {
-            if (ob[j + 1] - ob[j] < minTerms) {
+        for (int i = 0; i < na; i++) {
+            if (oa[i + 1] - oa[i] < minTerms) {
                 continue;
             }
-            for (int p = ob[j]; p < ob[j + 1]; p++) {
-                int m = bToA[tb[p]];
+            int row = i * nb;
+            for (int p = oa[i]; p < oa[i + 1]; p++) {
+                int m = aToB[ta[p]];
                 if (m < 0) {
                     continue;
                 }
                 for (int q = start[m]; q < start[m + 1]; q++) {
-                    count[post[q] * nb + j]++;
+                    count[row + post[q]]++;
                     any = true;
                 }
             }
@@ -619,35 +559,6 @@ public final class RewriteEngine {
     private static final class Scratch {
         private int[] ints = new int[1024];
         private double[] doubles = new double[1024];
-
-        private int[] start = new int[1024];
-        private int[] post = new int[1024];
-        private int[] fill = new int[1024];
-
-        int[] start(int n) {
-            if (start.length < n) {
-                start = new int[Math.max(n, start.length * 2)];
-            } else {
-                Arrays.fill(start, 0, n, 0);
-            }
-            return start;
-        }
-
-        /** Not zeroed. */
-        int[] post(int n) {
-            if (post.length < n) {
-                post = new int[Math.max(n, post.length * 2)];
-            }
-            return post;
-        }
-
-        /** Not zeroed. */
-        int[] fill(int n) {
-            if (fill.length < n) {
-                fill = new int[Math.max(n, fill.length * 2)];
-            }
-            return fill;
-        }
 
         int[] ints(int n) {
             if (ints.length < n) {

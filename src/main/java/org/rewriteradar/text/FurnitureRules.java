@@ -2,6 +2,8 @@ package org.rewriteradar.text;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Data describing page furniture: the navigation, sharing, subscription, caption and credit lines that
@@ -68,6 +70,10 @@ public final class FurnitureRules {
 
     /** Leading metadata labels stripped from a line when followed by a date ("date 2022-01-27 ..."). */
     static final List<String> DATE_LABELS = List.of("date", "published", "updated", "posted", "last updated");
+
+    /** First letters of {@link #DATE_LABELS}, for a quick rejection. */
+    static final Set<Character> DATE_LABEL_INITIALS =
+            DATE_LABELS.stream().map(l -> l.charAt(0)).collect(Collectors.toUnmodifiableSet());
 
     /** Furniture lines are short: a line with more words than this is never dropped by a prefix rule. */
     static final int MAX_FURNITURE_WORDS = 14;

@@ -49,10 +49,12 @@ public final class TextAnalyzer {
      * raw token text gives exactly the chain's output while skipping it for repeated words.
      */
     private static final class TermCache {
-        // open addressing, linear probing; keys are the raw token chars
-        private char[][] keys = new char[1 << 14][];
-        private int[] stems = new int[1 << 14];
-        private byte[] function = new byte[1 << 14];
+        // open addressing, linear probing; per slot two adjacent longs (one cache line):
+        // [2s] = raw-chars hash (high 32) | length + 1 (bits 1..16, 0 = empty) | function-word flag (bit 0)
+        // [2s+1] = stem hash (high 32) | offset of the raw chars in pool (low 32)
+        private long[] slots = new long[2 << 14];
+        private char[] pool = new char[1 << 16];
+        private int poolSize;
         private int size;
         private final OneTerm source = new OneTerm();
         private final TokenStream chain;
@@ -68,7 +70,20 @@ public final class TextAnalyzer {
             keyword = chain.addAttribute(KeywordAttribute.class);
         }
 
-        /** Slot of the term: {@link #stems} holds its stem hash, {@link #function} 1 for a function word. */
+        /** Stem hash of the term. */
+        static int stem(long[] slots, int slot) {
+            return (int) (slots[2 * slot + 1] >>> 32);
+        }
+
+        /** True for a function word. */
+        static boolean function(long[] slots, int slot) {
+            return (slots[2 * slot] & 1) != 0;
+        }
+
+        /**
+         * Slot of the term in {@link #slots} ({@link #stem}, {@link #function}). Tokens are at most 255 chars
+         * (the tokenizer's maximum token length), well within the 16 length bits.
+         */
         int lookup(char[] buf, int len) throws IOException {
             int h = 0;
             for (int i = 0; i < len; i++) {
@@ -77,12 +92,16 @@ public final class TextAnalyzer {
             h ^= h >>> 16;
             h *= 0x85ebca6b;
             h ^= h >>> 13;
-            int mask = keys.length - 1;
+            long tag = ((long) h << 32) | ((long) (len + 1) << 1);
+            int mask = (slots.length >> 1) - 1;
             int slot = h & mask;
-            char[] k;
-            while ((k = keys[slot]) != null) {
-                if (k.length == len && Arrays.equals(k, 0, len, buf, 0, len)) {
-                    return slot;
+            long head;
+            while ((head = slots[2 * slot]) != 0) {
+                if ((head & ~1L) == tag) {
+                    int off = (int) slots[2 * slot + 1];
+                    if (Arrays.equals(pool, off, off + len, buf, 0, len)) {
+                        return slot;
+                    }
                 }
                 slot = (slot + 1) & mask;
             }
@@ -92,51 +111,44 @@ public final class TextAnalyzer {
                 throw new IllegalStateException("filter chain dropped a token");
             }
             int stem = TERM_HASH.hashCharsToInt(out);
-            byte fn = (byte) (keyword.isKeyword() ? 1 : 0);
-            if ((size + 1) * 2 > keys.length) {
+            long fn = keyword.isKeyword() ? 1 : 0;
+            if ((size + 1) * 2 > (slots.length >> 1)) {
                 if (size >= CACHE_LIMIT) {
-                    Arrays.fill(keys, null);
+                    Arrays.fill(slots, 0);
+                    poolSize = 0;
                     size = 0;
                 } else {
                     grow();
                 }
-                mask = keys.length - 1;
+                mask = (slots.length >> 1) - 1;
                 slot = h & mask;
-                while (keys[slot] != null) {
+                while (slots[2 * slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
             }
-            keys[slot] = Arrays.copyOf(buf, len);
-            stems[slot] = stem;
-            function[slot] = fn;
+            if (poolSize + len > pool.length) {
+                pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
+            }
+            System.arraycopy(buf, 0, pool, poolSize, len);
+            slots[2 * slot] = tag | fn;
+            slots[2 * slot + 1] = ((long) stem << 32) | poolSize;
+            poolSize += len;
             size++;
             return slot;
         }
 
         private void grow() {
-            char[][] ok = keys;
-            int[] os = stems;
-            byte[] of = function;
-            keys = new char[ok.length * 2][];
-            stems = new int[ok.length * 2];
-            function = new byte[ok.length * 2];
-            int mask = keys.length - 1;
-            for (int i = 0; i < ok.length; i++) {
-                if (ok[i] != null) {
-                    int h = 0;
-                    for (char c : ok[i]) {
-                        h = 31 * h + c;
-                    }
-                    h ^= h >>> 16;
-                    h *= 0x85ebca6b;
-                    h ^= h >>> 13;
-                    int slot = h & mask;
-                    while (keys[slot] != null) {
+            long[] old = slots;
+            slots = new long[old.length * 2];
+            int mask = (slots.length >> 1) - 1;
+            for (int s = 0; s < old.length; s += 2) {
+                if (old[s] != 0) {
+                    int slot = (int) (old[s] >>> 32) & mask;
+                    while (slots[2 * slot] != 0) {
                         slot = (slot + 1) & mask;
                     }
-                    keys[slot] = ok[i];
-                    stems[slot] = os[i];
-                    function[slot] = of[i];
+                    slots[2 * slot] = old[s];
+                    slots[2 * slot + 1] = old[s + 1];
                 }
             }
         }
@@ -202,9 +214,9 @@ public final class TextAnalyzer {
                     ends = Arrays.copyOf(ends, c);
                 }
                 int slot = cache.lookup(term.buffer(), term.length());
-                terms[n] = cache.stems[slot];
+                terms[n] = TermCache.stem(cache.slots, slot);
                 byte f = 0;
-                if (cache.function[slot] != 0) {
+                if (TermCache.function(cache.slots, slot)) {
                     f |= AnalyzedText.FUNCTION;
                 }
                 if (type.type() == NUM || type.type().equals(NUM)) {

@@ -156,6 +156,9 @@ public final class TextNormalizer {
     }
 
     private static String collapse(String text, int from, int to) {
+        if (isCollapsed(text, from, to)) {
+            return text.substring(from, to);
+        }
         StringBuilder sb = new StringBuilder(to - from);
         boolean space = false;
         for (int i = from; i < to; i++) {
@@ -171,6 +174,25 @@ public final class TextNormalizer {
             }
         }
         return sb.toString();
+    }
+
+    /** True when the range has no leading, trailing or repeated space and no other whitespace or control. */
+    private static boolean isCollapsed(String text, int from, int to) {
+        boolean space = true; // a leading space is not collapsed
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (space) {
+                    return false;
+                }
+                space = true;
+            } else if (c < 0x80 ? c < 0x20 || c == 0x7f : Character.isWhitespace(c) || Character.isISOControl(c)) {
+                return false;
+            } else {
+                space = false;
+            }
+        }
+        return !space || from == to;
     }
 
     /** Returns the line without furniture, or "" when the whole line is furniture. */
@@ -202,6 +224,9 @@ public final class TextNormalizer {
 
     /** "date 2022-01-27 Rest" -> "Rest": a metadata label followed by an ISO-like date. */
     private static String stripDateLabel(String line) {
+        if (!FurnitureRules.DATE_LABEL_INITIALS.contains(Character.toLowerCase(line.charAt(0)))) {
+            return line;
+        }
         for (String label : FurnitureRules.DATE_LABELS) {
             if (line.regionMatches(true, 0, label, 0, label.length())) {
                 int i = label.length();

@@ -1,0 +1,151 @@
+package org.rewriteradar.similarity;
+
+/**
+ * Hash tables over one fingerprint's packed sets, for scoring it against several others: a new article is
+ * compared with each of its candidates in turn, so its side is indexed once and every candidate's sets
+ * are probed into it (one table read per item, in cache) instead of merge-joined (a data-dependent branch
+ * per item of both sides). Also holds the fingerprint's narrative counts and the postings of its
+ * sentence alignment dictionary. Kept per thread for the most recent fingerprint ({@link #of}).
+ */
+final class ProbeSets {
+
+    private static final ThreadLocal<ProbeSets> LAST = ThreadLocal.withInitial(ProbeSets::new);
+
+    private ArticleFingerprint fp;
+    private int alignMinTerms;
+    private int[] content = new int[64];
+    private int[] shingles = new int[64];
+    private int[] skeleton = new int[64];
+    private int contentBits;
+    private int shingleBits;
+    private int skeletonBits;
+
+    /** Narrative items of the fingerprint's content stems, shingles and skeleton n-grams. */
+    int narrativeContent;
+
+    int narrativeShingles;
+    int narrativeSkeleton;
+
+    /** Content index → sentences of at least alignMinTerms terms containing it (CSR: start, sentences). */
+    int[] postingStart = new int[64];
+
+    int[] postings = new int[64];
+
+    private ProbeSets() {}
+
+    /** Tables for {@code fp} (the same instance as last time on this thread: reused). */
+    static ProbeSets of(ArticleFingerprint fp, int alignMinTerms) {
+        ProbeSets p = LAST.get();
+        if (p.fp != fp || p.alignMinTerms != alignMinTerms) {
+            p.build(fp, alignMinTerms);
+        }
+        return p;
+    }
+
+    private void build(ArticleFingerprint f, int minTerms) {
+        fp = null;
+        contentBits = bits(f.contentTerms().length);
+        content = fill(ensure(content, 1 << contentBits), f.contentTerms(), contentBits);
+        shingleBits = bits(f.shingles().length);
+        shingles = fill(ensure(shingles, 1 << shingleBits), f.shingles(), shingleBits);
+        skeletonBits = bits(f.skeleton().length);
+        skeleton = fill(ensure(skeleton, 1 << skeletonBits), f.skeleton(), skeletonBits);
+        narrativeContent = narrative(f.contentTerms());
+        narrativeShingles = narrative(f.shingles());
+        narrativeSkeleton = narrative(f.skeleton());
+
+        int dict = f.contentTerms().length;
+        int[] o = f.sentenceOffsets();
+        int[] t = f.sentenceTerms();
+        int sentences = f.sentences();
+        postingStart = ensure(postingStart, dict + 1);
+        java.util.Arrays.fill(postingStart, 0, dict + 1, 0);
+        for (int s = 0; s < sentences; s++) {
+            if (o[s + 1] - o[s] >= minTerms) {
+                for (int p = o[s]; p < o[s + 1]; p++) {
+                    postingStart[t[p] + 1]++;
+                }
+            }
+        }
+        for (int d = 0; d < dict; d++) {
+            postingStart[d + 1] += postingStart[d];
+        }
+        postings = ensure(postings, postingStart[dict]);
+        int[] next = new int[dict];
+        System.arraycopy(postingStart, 0, next, 0, dict);
+        for (int s = 0; s < sentences; s++) {
+            if (o[s + 1] - o[s] >= minTerms) {
+                for (int p = o[s]; p < o[s + 1]; p++) {
+                    postings[next[t[p]]++] = s;
+                }
+            }
+        }
+        alignMinTerms = minTerms;
+        fp = f;
+    }
+
+    /** Index in the fingerprint's content stems of the item whose hash is {@code key}, or -1. */
+    int content(int key) {
+        return find(content, contentBits, fp.contentTerms(), key);
+    }
+
+    /** Index in the fingerprint's shingles of the item whose hash is {@code key}, or -1. */
+    int shingle(int key) {
+        return find(shingles, shingleBits, fp.shingles(), key);
+    }
+
+    /** Index in the fingerprint's skeleton n-grams of the item whose hash is {@code key}, or -1. */
+    int skeleton(int key) {
+        return find(skeleton, skeletonBits, fp.skeleton(), key);
+    }
+
+    /** Index in {@code items} of the item whose hash is {@code key}, or -1 (table made by {@link #fill}). */
+    static int find(int[] table, int bits, int[] items, int key) {
+        int mask = (1 << bits) - 1;
+        int slot = slot(key, bits);
+        int v;
+        while ((v = table[slot]) != 0) {
+            if (items[v - 1] >> 1 == key) {
+                return v - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    private static int slot(int key, int bits) {
+        return (key * 0x9E3779B1) >>> (32 - bits);
+    }
+
+    /** Table size 2^bits holding at most a quarter of its slots filled (short probe runs). */
+    static int bits(int n) {
+        return Math.max(4, 34 - Integer.numberOfLeadingZeros(Math.max(1, n)));
+    }
+
+    private static int[] ensure(int[] a, int n) {
+        return a.length >= n ? a : new int[Math.max(n, 2 * a.length)];
+    }
+
+    /** Fills {@code table} (at least 2^bits long) with the positions of {@code items}; returns it. */
+    static int[] fill(int[] table, int[] items, int bits) {
+        int size = 1 << bits;
+        java.util.Arrays.fill(table, 0, size, 0);
+        int mask = size - 1;
+        for (int i = 0; i < items.length; i++) {
+            int slot = slot(items[i] >> 1, bits);
+            while (table[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = i + 1;
+        }
+        return table;
+    }
+
+    private static int narrative(int[] items) {
+        int n = 0;
+        for (int v : items) {
+            n += v & 1;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,59 @@
+package org.rewriteradar.similarity;
+
+import java.util.Arrays;
+
+/**
+ * Least-significant-digit radix sort of int arrays in ascending signed order, the order of {@link
+ * Arrays#sort(int[], int, int)}: four passes over 8-bit digits, the last with the sign bit flipped. Fingerprint arrays hold hundreds to thousands of uniformly distributed hashes, where
+ * this is several times faster than a comparison sort. Small inputs go to {@link Arrays#sort}. The
+ * scratch buffer is per thread.
+ */
+final class RadixSort {
+
+    private static final int SMALL = 96;
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private static final class Buffers {
+        int[] ints = new int[1024];
+        final int[] counts = new int[256];
+    }
+
+    private RadixSort() {}
+
+    /** Sorts {@code a[0..n)} ascending (signed), exactly as {@code Arrays.sort(a, 0, n)} would. */
+    static void sort(int[] a, int n) {
+        if (n < SMALL) {
+            Arrays.sort(a, 0, n);
+            return;
+        }
+        Buffers b = BUFFERS.get();
+        if (b.ints.length < n) {
+            b.ints = new int[Math.max(n, 2 * b.ints.length)];
+        }
+        int[] src = a;
+        int[] dst = b.ints;
+        int[] counts = b.counts;
+        for (int shift = 0; shift < 32; shift += 8) {
+            int flip = shift == 24 ? 0x80 : 0;
+            Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) {
+                counts[((src[i] >>> shift) & 0xff) ^ flip]++;
+            }
+            int sum = 0;
+            for (int d = 0; d < 256; d++) {
+                int c = counts[d];
+                counts[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                int v = src[i];
+                dst[counts[((v >>> shift) & 0xff) ^ flip]++] = v;
+            }
+            int[] t = src;
+            src = dst;
+            dst = t;
+        }
+        // four passes: the sorted data is back in a
+    }
+}

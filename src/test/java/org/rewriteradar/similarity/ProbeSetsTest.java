@@ -1,0 +1,54 @@
+package org.rewriteradar.similarity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ProbeSetsTest {
+
+    @Test
+    void findsEveryItemAtItsIndexAndNothingElse() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = rnd.nextInt(2000);
+            int[] raw = new int[n];
+            for (int i = 0; i < n; i++) {
+                raw[i] = rnd.nextInt();
+            }
+            int[] items = RewriteEngine.packedSortedUnique(raw, n);
+            int bits = ProbeSets.bits(items.length);
+            int[] table = ProbeSets.fill(new int[1 << bits], items, bits);
+            for (int i = 0; i < items.length; i++) {
+                assertThat(ProbeSets.find(table, bits, items, items[i] >> 1)).isEqualTo(i);
+            }
+            for (int k = 0; k < 200; k++) {
+                int key = rnd.nextInt() >> 1;
+                int expected = -1;
+                for (int i = 0; i < items.length; i++) {
+                    if (items[i] >> 1 == key) {
+                        expected = i;
+                    }
+                }
+                assertThat(ProbeSets.find(table, bits, items, key)).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void scoresEachCandidateAgainstItsOwnTablesWhenCandidatesAlternate() {
+        RewriteEngine engine = new RewriteEngine();
+        ArticleFingerprint original = engine.fingerprint(
+                "o", null, "The minister said the new railway would open in 2026. Critics said the cost had doubled.");
+        ArticleFingerprint copy = engine.fingerprint(
+                "c", null, "The minister said the new railway would open in 2026. Critics said the cost had doubled.!");
+        ArticleFingerprint other = engine.fingerprint(
+                "x", null, "Heavy rain flooded the valley overnight. Farmers counted their losses on Monday morning.");
+        var first = engine.features(original, copy);
+        engine.features(original, other);
+        var again = engine.features(original, copy);
+        assertThat(again.vector()).containsExactly(first.vector());
+        assertThat(first.c5()).isGreaterThan(0.9);
+        assertThat(engine.features(original, other).c5()).isZero();
+    }
+}
