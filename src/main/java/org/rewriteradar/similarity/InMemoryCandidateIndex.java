@@ -26,10 +26,10 @@ public final class InMemoryCandidateIndex {
     private ArticleFingerprint[] fingerprints = new ArticleFingerprint[1024];
     private int size;
 
-    // open-addressing table: key -> slot value; value >= 0: index into buckets, value < 0: single id ~value
-    private long[] tableKeys = new long[1 << 12];
-    private int[] tableValues = new int[1 << 12];
-    private boolean[] used = new boolean[1 << 12];
+    // open-addressing table, two longs per slot (one cache line): [2s] = key, [2s+1] = USED | value;
+    // value >= 0: index into buckets, value < 0: single id ~value; [2s+1] == 0: empty slot
+    private static final long USED = 1L << 32;
+    private long[] table = new long[2 << 12];
     private int entries;
     // ring buckets: [0] = count, [1] = next write position, then capacity slots
     private int[][] buckets = NO_BUCKETS;
@@ -73,29 +73,24 @@ public final class InMemoryCandidateIndex {
     }
 
     private void add(long key, int id) {
-        if ((entries + 1) * 2 > tableKeys.length) {
+        if ((entries + 1) * 4 > table.length) {
             rehash();
         }
-        int mask = tableKeys.length - 1;
-        int slot = (int) Mix.mix(key) & mask;
-        while (used[slot] && tableKeys[slot] != key) {
-            slot = (slot + 1) & mask;
-        }
-        if (!used[slot]) {
-            used[slot] = true;
-            tableKeys[slot] = key;
-            tableValues[slot] = ~id;
+        int slot = slotOf(key);
+        if (table[2 * slot + 1] == 0) {
+            table[2 * slot] = key;
+            setValue(slot, ~id);
             entries++;
             return;
         }
-        int v = tableValues[slot];
+        int v = (int) table[2 * slot + 1];
         if (v < 0) {
             int single = ~v;
             if (single == id) {
                 return;
             }
             if (bucketCapacity == 1) {
-                tableValues[slot] = ~id;
+                setValue(slot, ~id);
                 return;
             }
             int[] b = new int[2 + Math.min(bucketCapacity, 4)];
@@ -107,7 +102,7 @@ public final class InMemoryCandidateIndex {
                 buckets = Arrays.copyOf(buckets, Math.max(1024, bucketCount * 2));
             }
             buckets[bucketCount] = b;
-            tableValues[slot] = bucketCount++;
+            setValue(slot, bucketCount++);
             return;
         }
         int[] b = buckets[v];
@@ -136,24 +131,28 @@ public final class InMemoryCandidateIndex {
         return b;
     }
 
+    /** The slot holding {@code key}, or the empty slot where it would go. */
+    private int slotOf(long key) {
+        int mask = (table.length >> 1) - 1;
+        int slot = (int) Mix.mix(key) & mask;
+        while (table[2 * slot + 1] != 0 && table[2 * slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private void setValue(int slot, int value) {
+        table[2 * slot + 1] = USED | (value & 0xffff_ffffL);
+    }
+
     private void rehash() {
-        long[] oldKeys = tableKeys;
-        int[] oldValues = tableValues;
-        boolean[] oldUsed = used;
-        int cap = oldKeys.length * 2;
-        tableKeys = new long[cap];
-        tableValues = new int[cap];
-        used = new boolean[cap];
-        int mask = cap - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldUsed[i]) {
-                int slot = (int) Mix.mix(oldKeys[i]) & mask;
-                while (used[slot]) {
-                    slot = (slot + 1) & mask;
-                }
-                used[slot] = true;
-                tableKeys[slot] = oldKeys[i];
-                tableValues[slot] = oldValues[i];
+        long[] old = table;
+        table = new long[old.length * 2];
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] != 0) {
+                int slot = slotOf(old[i]);
+                table[2 * slot] = old[i];
+                table[2 * slot + 1] = old[i + 1];
             }
         }
     }
@@ -184,16 +183,12 @@ public final class InMemoryCandidateIndex {
         int exclude = ex == null ? -1 : ex;
         int n = 0;
         int maxCount = 0;
-        int mask = tableKeys.length - 1;
         for (long k : keys) {
-            int slot = (int) Mix.mix(k) & mask;
-            while (used[slot] && tableKeys[slot] != k) {
-                slot = (slot + 1) & mask;
-            }
-            if (!used[slot]) {
+            int slot = slotOf(k);
+            if (table[2 * slot + 1] == 0) {
                 continue;
             }
-            int v = tableValues[slot];
+            int v = (int) table[2 * slot + 1];
             if (v < 0) {
                 n = touch(~v, exclude, n);
             } else {

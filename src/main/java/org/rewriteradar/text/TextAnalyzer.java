@@ -192,7 +192,35 @@ public final class TextAnalyzer {
         return TERM_HASH.hashCharsToInt(term);
     }
 
+    /** The two most recent analyses of this thread, by text identity (see {@link #analyze}). */
+    private static final class Recent {
+        final String[] texts = new String[2];
+        final AnalyzedText[] analyses = new AnalyzedText[2];
+    }
+
+    private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
+
+    /**
+     * Tokens, stems, flags, sentences and quotations of a normalised text. The same {@code String}
+     * instance analysed again soon on one thread (a new article fingerprinted, then compared with its
+     * candidates and explained) is analysed once, so callers only read the result's arrays.
+     */
     public static AnalyzedText analyze(String text) {
+        Recent r = RECENT.get();
+        for (int i = 0; i < 2; i++) {
+            if (r.texts[i] == text && text != null) {
+                return r.analyses[i];
+            }
+        }
+        AnalyzedText at = analyzeFresh(text);
+        r.texts[1] = r.texts[0];
+        r.analyses[1] = r.analyses[0];
+        r.texts[0] = text;
+        r.analyses[0] = at;
+        return at;
+    }
+
+    private static AnalyzedText analyzeFresh(String text) {
         int cap = Math.max(16, text.length() / 5);
         int[] terms = new int[cap];
         byte[] flags = new byte[cap];
