@@ -32,6 +32,12 @@ package org.rewriteradar.similarity;
  *     sentences aligned in order with the original)
  * @param wAlignOriginal weight of {@code alignOriginal} (same, share of the original covered)
  * @param wAlignSimilarity weight of {@code alignSimilarity} (mean Dice similarity of aligned sentences)
+ * @param wSentenceCandidate weight of {@code sentenceCandidate} (share of the candidate's narrative content
+ *     found together in one original sentence, best match per candidate sentence, any order: a rewrite
+ *     keeps each sentence's words together even when it reorders, merges or splits sentences, where an
+ *     independent text on the same topic shares the topic's words scattered over its sentences)
+ * @param wSentenceOriginal weight of {@code sentenceOriginal} (the same, best match per original sentence,
+ *     share of the original's narrative content)
  * @param wUnigram weight of {@code unigram} (candidate's narrative content stems found in the original)
  * @param wQuote weight of {@code quoteShared} (share of the candidate's quoted words quoted verbatim in
  *     the original; same-event reports share quotes too, so this weight is small or negative)
@@ -72,6 +78,8 @@ public record DetectionSettings(
         double wAlignCandidate,
         double wAlignOriginal,
         double wAlignSimilarity,
+        double wSentenceCandidate,
+        double wSentenceOriginal,
         double wUnigram,
         double wQuote,
         double wLength,
@@ -108,6 +116,8 @@ public record DetectionSettings(
                 2.402, // wAlignCandidate
                 1.662, // wAlignOriginal
                 2.928, // wAlignSimilarity
+                0.0, // wSentenceCandidate
+                0.0, // wSentenceOriginal
                 2.843, // wUnigram
                 0.0, // wQuote
                 0.0, // wLength
