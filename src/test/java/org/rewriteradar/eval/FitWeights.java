@@ -20,7 +20,9 @@ import org.rewriteradar.similarity.RewriteEngine;
  * pairs (except REVISED) are positives; SAME_EVENT pairs and sampled UNRELATED pairs (random article
  * pairs of the same set, seeded) are negatives, weighted up so the threshold lands at a low false-alert
  * rate. Prints the fitted weights and, per set, recall and false alerts over a range of thresholds.
- * Usage: FitWeights <dev set folders...>
+ * Usage: FitWeights <dev set folders...>; system properties {@code negWeight} (default 4), {@code drop}
+ * (feature names held at weight 0), {@code epochs} (gradient steps, default 3000; the defaults of
+ * 2026-12-02 used 200000, i.e. converged) and {@code step} (threshold grid of the table, default 0.1).
  */
 public final class FitWeights {
 
@@ -111,7 +113,8 @@ public final class FitWeights {
         System.out.printf(Locale.ROOT, "  %-16s %8.3f%n", "bias", w[d]);
         Map<String, List<Row>> bySet = new HashMap<>();
         rows.forEach(r -> bySet.computeIfAbsent(r.set(), x -> new ArrayList<>()).add(r));
-        for (double t : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+        double step = Double.parseDouble(System.getProperty("step", "0.1"));
+        for (double t = 0.3; t < 0.9 + 1e-9; t += step) {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "t=%.2f", t));
             for (var e : bySet.entrySet()) {
                 int pos = 0, tp = 0, se = 0, sefa = 0, rn = 0, rfa = 0;
