@@ -79,4 +79,17 @@ class SentenceContainmentTest {
         assertThat(f.sentenceCandidate()).isZero();
         assertThat(f.sentenceOriginal()).isZero();
     }
+
+    @Test
+    void weighsIntoScore() {
+        PairFeatures revision = features(ORIGINAL, REVISION);
+        DetectionSettings d = DetectionSettings.defaults();
+        assertThat(d.wSentenceCandidate()).isPositive();
+        assertThat(d.wSentenceOriginal()).isPositive();
+        assertThat(engine.compare(engine.fingerprint("o", null, ORIGINAL), engine.fingerprint("c", null, REVISION)))
+                .isPresent();
+        assertThat(engine.compare(engine.fingerprint("o", null, ORIGINAL), engine.fingerprint("c", null, INDEPENDENT)))
+                .isEmpty();
+        assertThat(revision.vector()).hasSameSizeAs(PairFeatures.NAMES);
+    }
 }
