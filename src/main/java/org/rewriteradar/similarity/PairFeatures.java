@@ -11,6 +11,11 @@ package org.rewriteradar.similarity;
  * @param alignCandidate share of the candidate's narrative content covered by in-order aligned sentences
  * @param alignOriginal share of the original's narrative content covered by in-order aligned sentences
  * @param alignSimilarity mean Dice similarity of the aligned sentence pairs (0 when none)
+ * @param sentenceCandidate share of the candidate's narrative content (in alignable sentences) found
+ *     together in one sentence of the original: for each candidate sentence, the most stems it shares with
+ *     any single original sentence, in any order, summed over sentences and divided by their total
+ * @param sentenceOriginal the same from the original's side: for each original sentence, the most stems it
+ *     shares with any single candidate sentence, over the original's narrative content
  * @param unigram candidate's distinct narrative content stems found in the original
  * @param quoteShared candidate's quoted 3-shingles found verbatim in the original
  * @param lengthRatio |log(candidate tokens / original tokens)|
@@ -25,6 +30,8 @@ public record PairFeatures(
         double alignCandidate,
         double alignOriginal,
         double alignSimilarity,
+        double sentenceCandidate,
+        double sentenceOriginal,
         double unigram,
         double quoteShared,
         double lengthRatio,
@@ -39,6 +46,8 @@ public record PairFeatures(
         "alignCandidate",
         "alignOriginal",
         "alignSimilarity",
+        "sentenceCandidate",
+        "sentenceOriginal",
         "unigram",
         "quoteShared",
         "lengthRatio"
@@ -47,7 +56,17 @@ public record PairFeatures(
     /** The score's inputs, in the order of {@link #NAMES} and of the weights in {@link DetectionSettings}. */
     public double[] vector() {
         return new double[] {
-            c5, narrative5, skeleton, alignCandidate, alignOriginal, alignSimilarity, unigram, quoteShared, lengthRatio
+            c5,
+            narrative5,
+            skeleton,
+            alignCandidate,
+            alignOriginal,
+            alignSimilarity,
+            sentenceCandidate,
+            sentenceOriginal,
+            unigram,
+            quoteShared,
+            lengthRatio
         };
     }
 
@@ -61,6 +80,8 @@ public record PairFeatures(
                 alignCandidate,
                 alignOriginal,
                 alignSimilarity,
+                sentenceCandidate,
+                sentenceOriginal,
                 unigram,
                 value,
                 lengthRatio,

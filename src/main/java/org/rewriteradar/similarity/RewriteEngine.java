@@ -313,6 +313,8 @@ public final class RewriteEngine {
                 + s.wAlignCandidate() * f.alignCandidate()
                 + s.wAlignOriginal() * f.alignOriginal()
                 + s.wAlignSimilarity() * f.alignSimilarity()
+                + s.wSentenceCandidate() * f.sentenceCandidate()
+                + s.wSentenceOriginal() * f.sentenceOriginal()
                 + s.wUnigram() * f.unigram()
                 + s.wQuote() * f.quoteShared()
                 + s.wLength() * f.lengthRatio();
@@ -477,15 +479,22 @@ public final class RewriteEngine {
         int w = nb + 1;
         int[] pairs = new int[2 * Math.min(na, nb)];
         int np = 0;
+        // best single-sentence match per sentence, any order (rows and columns of the count matrix)
+        double bestForA = 0;
+        double bestForB = 0;
         if (any) {
             double[] dp = scr.doubles((na + 1) * w);
+            int[] colBest = scr.cols(nb);
             for (int i = 1; i <= na; i++) {
                 int la = oa[i] - oa[i - 1];
                 int row = (i - 1) * nb;
+                int rowBest = 0;
                 for (int j = 1; j <= nb; j++) {
                     double best = Math.max(dp[(i - 1) * w + j], dp[i * w + j - 1]);
                     int x = count[row + j - 1];
                     if (x > 0) {
+                        rowBest = Math.max(rowBest, x);
+                        colBest[j - 1] = Math.max(colBest[j - 1], x);
                         int len = la + ob[j] - ob[j - 1];
                         double s = 2.0 * x / len;
                         if (s >= minSim) {
@@ -494,6 +503,10 @@ public final class RewriteEngine {
                     }
                     dp[i * w + j] = best;
                 }
+                bestForA += rowBest;
+            }
+            for (int j = 0; j < nb; j++) {
+                bestForB += colBest[j];
             }
             int i = na;
             int j = nb;
@@ -537,6 +550,8 @@ public final class RewriteEngine {
                 totalB == 0 ? 0 : covB / totalB,
                 totalA == 0 ? 0 : covA / totalA,
                 np == 0 ? 0 : sumSim / np,
+                totalB == 0 ? 0 : bestForB / totalB,
+                totalA == 0 ? 0 : bestForA / totalA,
                 unigram,
                 quoteShared,
                 lengthRatio,
@@ -559,6 +574,18 @@ public final class RewriteEngine {
     private static final class Scratch {
         private int[] ints = new int[1024];
         private double[] doubles = new double[1024];
+
+        private int[] cols = new int[256];
+
+        /** Zeroed. */
+        int[] cols(int n) {
+            if (cols.length < n) {
+                cols = new int[Math.max(n, cols.length * 2)];
+            } else {
+                Arrays.fill(cols, 0, n, 0);
+            }
+            return cols;
+        }
 
         int[] ints(int n) {
             if (ints.length < n) {

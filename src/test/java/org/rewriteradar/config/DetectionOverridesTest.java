@@ -28,6 +28,17 @@ class DetectionOverridesTest {
     }
 
     @Test
+    void mapsSentenceContainmentWeightsByKebabCaseName() {
+        DetectionSettings settings = DetectionOverrides.apply(
+                DetectionSettings.defaults(), Map.of("w-sentence-candidate", "0.25", "w-sentence-original", "-1.5"));
+
+        assertThat(settings.wSentenceCandidate()).isEqualTo(0.25);
+        assertThat(settings.wSentenceOriginal()).isEqualTo(-1.5);
+        assertThat(settings.wAlignOriginal())
+                .isEqualTo(DetectionSettings.defaults().wAlignOriginal());
+    }
+
+    @Test
     void rejectsUnknownSettingByName() {
         assertThatThrownBy(() -> DetectionOverrides.apply(DetectionSettings.defaults(), Map.of("alert-treshold", "1")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -3,10 +3,12 @@ package org.rewriteradar.eval;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.rewriteradar.eval.EvalData.Article;
 import org.rewriteradar.eval.EvalData.LabelledSet;
 import org.rewriteradar.eval.EvalData.Pair;
@@ -20,11 +22,37 @@ import org.rewriteradar.similarity.RewriteEngine;
  * pairs (except REVISED) are positives; SAME_EVENT pairs and sampled UNRELATED pairs (random article
  * pairs of the same set, seeded) are negatives, weighted up so the threshold lands at a low false-alert
  * rate. Prints the fitted weights and, per set, recall and false alerts over a range of thresholds.
- * Usage: FitWeights <dev set folders...>
+ * Usage: FitWeights <dev set folders...>; system properties {@code negWeight} (default 4), {@code drop}
+ * (feature names held at weight 0), {@code epochs} (gradient steps, default 3000; the defaults of
+ * 2026-12-02 used 200000, i.e. converged), {@code fit} (comma-separated feature names: start from
+ * {@link DetectionSettings#defaults()} and fit only these weights and the bias, the others held) and
+ * {@code step} (threshold grid of the table, default 0.1).
  */
 public final class FitWeights {
 
     record Row(String set, String label, double[] x, int y) {}
+
+    /** The settings' weights in the order of {@link PairFeatures#NAMES}, then the bias. */
+    static double[] defaultWeights(DetectionSettings s) {
+        double[] w = {
+            s.wContainment(),
+            s.wNarrative(),
+            s.wSkeleton(),
+            s.wAlignCandidate(),
+            s.wAlignOriginal(),
+            s.wAlignSimilarity(),
+            s.wSentenceCandidate(),
+            s.wSentenceOriginal(),
+            s.wUnigram(),
+            s.wQuote(),
+            s.wLength(),
+            s.bias()
+        };
+        if (w.length != PairFeatures.NAMES.length + 1) {
+            throw new IllegalStateException("weights out of step with PairFeatures.NAMES");
+        }
+        return w;
+    }
 
     public static void main(String[] args) {
         RewriteEngine engine = new RewriteEngine(DetectionSettings.defaults());
@@ -76,6 +104,16 @@ public final class FitWeights {
         double[] w = new double[d + 1];
         double negWeight = Double.parseDouble(System.getProperty("negWeight", "4"));
         String drop = System.getProperty("drop", "");
+        // -Dfit=a,b: start from the default weights and fit only these features' weights and the bias
+        Set<String> only = new HashSet<>();
+        for (String n : System.getProperty("fit", "").split(",")) {
+            if (!n.isBlank()) {
+                only.add(n.trim());
+            }
+        }
+        if (!only.isEmpty()) {
+            w = defaultWeights(DetectionSettings.defaults());
+        }
         double lr = 0.5;
         double l2 = 1e-4;
         for (int epoch = 0; epoch < Integer.getInteger("epochs", 3000); epoch++) {
@@ -95,13 +133,13 @@ public final class FitWeights {
                 g[d] += err;
                 tw += wt;
             }
-            for (int i = 0; i < d; i++) {
-                if (drop.contains(PairFeatures.NAMES[i])) {
-                    g[i] = 0;
-                }
-            }
             for (int i = 0; i <= d; i++) {
-                w[i] -= lr * (g[i] / tw + (i < d ? l2 * w[i] : 0));
+                boolean held = i < d
+                        && (drop.contains(PairFeatures.NAMES[i])
+                                || (!only.isEmpty() && !only.contains(PairFeatures.NAMES[i])));
+                if (!held) {
+                    w[i] -= lr * (g[i] / tw + (i < d ? l2 * w[i] : 0));
+                }
             }
         }
         System.out.println("weights:");
@@ -111,7 +149,8 @@ public final class FitWeights {
         System.out.printf(Locale.ROOT, "  %-16s %8.3f%n", "bias", w[d]);
         Map<String, List<Row>> bySet = new HashMap<>();
         rows.forEach(r -> bySet.computeIfAbsent(r.set(), x -> new ArrayList<>()).add(r));
-        for (double t : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+        double step = Double.parseDouble(System.getProperty("step", "0.1"));
+        for (double t = 0.3; t < 0.9 + 1e-9; t += step) {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "t=%.2f", t));
             for (var e : bySet.entrySet()) {
                 int pos = 0, tp = 0, se = 0, sefa = 0, rn = 0, rfa = 0;

@@ -148,6 +148,8 @@ class RewriteEngineTest {
                 d.wAlignCandidate(),
                 d.wAlignOriginal(),
                 d.wAlignSimilarity(),
+                d.wSentenceCandidate(),
+                d.wSentenceOriginal(),
                 d.wUnigram(),
                 d.wQuote(),
                 d.wLength(),
