@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -48,7 +49,10 @@ public final class RadarTopology {
     public static final String PAIR_STORE = "pair-store";
     /** Article id → {@link ArticleRewrites}: the alerts naming the article, for queries. */
     public static final String REWRITE_STORE = "rewrite-store";
-    /** Article id → {@link Candidates}: bucket replies gathered for an article until all have come. */
+    /**
+     * Bucket replies gathered for an article until all have come: per article a progress record and the
+     * replies, each under its own binary key ({@link CandidateCollector}).
+     */
     public static final String CANDIDATE_STORE = "candidate-store";
     /** Time-ordered retention index over {@code article-store} ({@link ExpiryIndex}). */
     public static final String ARTICLE_EXPIRY_STORE = "article-expiry-store";
@@ -70,7 +74,10 @@ public final class RadarTopology {
     static final Serde<CandidatePair> PAIR_SERDE = JsonSerdes.of(CandidatePair.class);
     static final Serde<ArticleRewrites> REWRITES_SERDE = JsonSerdes.of(ArticleRewrites.class);
     static final Serde<BucketReply> BUCKET_REPLY_SERDE = JsonSerdes.of(BucketReply.class);
-    static final Serde<Candidates> CANDIDATES_SERDE = JsonSerdes.of(Candidates.class);
+    /** Keys and values of {@code candidate-store}: binary, laid out by {@link CandidateCollector}. */
+    static final Serde<Bytes> CANDIDATE_KEY_SERDE = Serdes.Bytes();
+
+    static final Serde<byte[]> CANDIDATE_VALUE_SERDE = Serdes.ByteArray();
 
     private RadarTopology() {}
 
@@ -87,7 +94,7 @@ public final class RadarTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(REWRITE_STORE), Serdes.String(), REWRITES_SERDE));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CANDIDATE_STORE), Serdes.String(), CANDIDATES_SERDE));
+                Stores.persistentKeyValueStore(CANDIDATE_STORE), CANDIDATE_KEY_SERDE, CANDIDATE_VALUE_SERDE));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ARTICLE_EXPIRY_STORE), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(

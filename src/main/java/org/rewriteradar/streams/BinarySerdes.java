@@ -1,0 +1,152 @@
+package org.rewriteradar.streams;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.rewriteradar.streams.BinaryCodec.In;
+import org.rewriteradar.streams.BinaryCodec.Out;
+
+/**
+ * Compact binary serdes for the records written once per LSH band key of every article (the
+ * {@code bucket-store} values and the {@code article-bands} and {@code bucket-replies} repartition
+ * topics), where JSON cost most. Each form starts with a format byte ({@value #FORMAT}); a value starting
+ * with <code>'{'</code> is read as the JSON these serdes replaced, so records written before the change
+ * still read.
+ *
+ * <ul>
+ *   <li>{@link BandEntry}: format, article id, publication millis (zig-zag varlong), version, keys.
+ *   <li>{@link Bucket}: format, evicted (varlong), member count, then each member as a band entry without
+ *       the format byte.
+ *   <li>{@link BucketReply}: format, article id, version, keys, member count, member ids.
+ * </ul>
+ */
+final class BinarySerdes {
+
+    /** Format byte of the current binary forms. */
+    static final int FORMAT = 1;
+
+    private static final int JSON_START = '{';
+
+    private BinarySerdes() {}
+
+    static final Serde<BandEntry> BAND_ENTRY = serde(
+            BandEntry.class,
+            entry -> {
+                Out out = new Out(32 + entry.articleId().length());
+                out.write(FORMAT);
+                writeEntry(out, entry);
+                return out.toByteArray();
+            },
+            bytes -> {
+                In in = start(bytes);
+                BandEntry entry = readEntry(in);
+                end(in);
+                return entry;
+            });
+
+    static final Serde<Bucket> BUCKET = serde(
+            Bucket.class,
+            bucket -> {
+                Out out = new Out(16 + 32 * bucket.members().size());
+                out.write(FORMAT);
+                out.varlong(bucket.evicted());
+                out.varint(bucket.members().size());
+                for (BandEntry m : bucket.members()) {
+                    writeEntry(out, m);
+                }
+                return out.toByteArray();
+            },
+            bytes -> {
+                In in = start(bytes);
+                long evicted = in.varlong();
+                int n = in.varint();
+                List<BandEntry> members = new ArrayList<>(Math.min(n, 1024));
+                for (int k = 0; k < n; k++) {
+                    members.add(readEntry(in));
+                }
+                end(in);
+                return new Bucket(List.copyOf(members), evicted);
+            });
+
+    static final Serde<BucketReply> BUCKET_REPLY = serde(
+            BucketReply.class,
+            reply -> {
+                Out out = new Out(16 + 24 * (reply.members().size() + 1));
+                out.write(FORMAT);
+                out.string(reply.articleId());
+                out.varint(reply.version());
+                out.varint(reply.keys());
+                writeIds(out, reply.members());
+                return out.toByteArray();
+            },
+            bytes -> {
+                In in = start(bytes);
+                String id = in.string();
+                int version = in.varint();
+                int keys = in.varint();
+                List<String> members = readIds(in);
+                end(in);
+                return new BucketReply(id, version, keys, members);
+            });
+
+    static void writeIds(Out out, List<String> ids) {
+        out.varint(ids.size());
+        for (String id : ids) {
+            out.string(id);
+        }
+    }
+
+    static List<String> readIds(In in) {
+        int n = in.varint();
+        List<String> ids = new ArrayList<>(Math.min(n, 1024));
+        for (int k = 0; k < n; k++) {
+            ids.add(in.string());
+        }
+        return List.copyOf(ids);
+    }
+
+    private static void writeEntry(Out out, BandEntry entry) {
+        out.string(entry.articleId());
+        out.zigzag(entry.publishedAtMillis());
+        out.varint(entry.version());
+        out.varint(entry.keys());
+    }
+
+    private static BandEntry readEntry(In in) {
+        return new BandEntry(in.string(), in.zigzag(), in.varint(), in.varint());
+    }
+
+    private static In start(byte[] bytes) {
+        In in = new In(bytes);
+        int format = in.read();
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("unsupported binary record format " + format);
+        }
+        return in;
+    }
+
+    private static void end(In in) {
+        if (!in.done()) {
+            throw new IllegalArgumentException("trailing bytes after binary record");
+        }
+    }
+
+    private static <T> Serde<T> serde(Class<T> type, Function<T, byte[]> encode, Function<byte[], T> decode) {
+        Deserializer<T> json = JsonSerdes.of(type).deserializer();
+        Serializer<T> serializer = (topic, value) -> value == null ? null : encode.apply(value);
+        Deserializer<T> deserializer = (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            if (bytes.length > 0 && bytes[0] == JSON_START) {
+                return json.deserialize(topic, bytes);
+            }
+            return decode.apply(bytes);
+        };
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+}
