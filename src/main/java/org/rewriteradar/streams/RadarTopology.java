@@ -43,7 +43,7 @@ public final class RadarTopology {
 
     /** Article id → {@link StoredArticle}: latest fingerprint and version history. */
     public static final String ARTICLE_STORE = "article-store";
-    /** LSH band key → {@link Bucket}. */
+    /** LSH band key → {@link Bucket} (binary, {@link BinarySerdes#BUCKET}). */
     public static final String BUCKET_STORE = "bucket-store";
     /** "first id \0 second id" ({@link CandidatePair#storeKey()}) → epoch millis; pairs already scored. */
     public static final String PAIR_STORE = "pair-store";
@@ -69,11 +69,11 @@ public final class RadarTopology {
     public static final Serde<ArticleEvent> ARTICLE_SERDE = JsonSerdes.of(ArticleEvent.class);
     public static final Serde<RewriteAlert> ALERT_SERDE = JsonSerdes.of(RewriteAlert.class);
     static final Serde<StoredArticle> STORED_ARTICLE_SERDE = JsonSerdes.of(StoredArticle.class);
-    static final Serde<BandEntry> BAND_ENTRY_SERDE = JsonSerdes.of(BandEntry.class);
-    static final Serde<Bucket> BUCKET_SERDE = JsonSerdes.of(Bucket.class);
+    static final Serde<BandEntry> BAND_ENTRY_SERDE = BinarySerdes.BAND_ENTRY;
+    static final Serde<Bucket> BUCKET_SERDE = BinarySerdes.BUCKET;
     static final Serde<CandidatePair> PAIR_SERDE = JsonSerdes.of(CandidatePair.class);
     static final Serde<ArticleRewrites> REWRITES_SERDE = JsonSerdes.of(ArticleRewrites.class);
-    static final Serde<BucketReply> BUCKET_REPLY_SERDE = JsonSerdes.of(BucketReply.class);
+    static final Serde<BucketReply> BUCKET_REPLY_SERDE = BinarySerdes.BUCKET_REPLY;
     /** Keys and values of {@code candidate-store}: binary, laid out by {@link CandidateCollector}. */
     static final Serde<Bytes> CANDIDATE_KEY_SERDE = Serdes.Bytes();
 
