@@ -68,6 +68,22 @@ final class BinaryCodec {
             return bytes(utf8);
         }
 
+        /** A string that may be null: varint length + 1 (0 for null), then UTF-8. */
+        Out nullableString(String s) {
+            if (s == null) {
+                return write(0);
+            }
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            varlong(utf8.length + 1L);
+            return bytes(utf8);
+        }
+
+        /** A byte array: varint length, then the bytes. */
+        Out blob(byte[] bytes) {
+            varint(bytes.length);
+            return bytes(bytes);
+        }
+
         byte[] toByteArray() {
             return Arrays.copyOf(buf, size);
         }
@@ -133,6 +149,29 @@ final class BinaryCodec {
             String s = new String(buf, pos, length, StandardCharsets.UTF_8);
             pos += length;
             return s;
+        }
+
+        String nullableString() {
+            long length = varlong() - 1;
+            if (length < 0) {
+                return null;
+            }
+            if (length > buf.length - pos) {
+                throw new IllegalArgumentException("truncated binary record");
+            }
+            String s = new String(buf, pos, (int) length, StandardCharsets.UTF_8);
+            pos += (int) length;
+            return s;
+        }
+
+        byte[] blob() {
+            int length = varint();
+            if (length > buf.length - pos) {
+                throw new IllegalArgumentException("truncated binary record");
+            }
+            byte[] out = Arrays.copyOfRange(buf, pos, pos + length);
+            pos += length;
+            return out;
         }
 
         boolean done() {

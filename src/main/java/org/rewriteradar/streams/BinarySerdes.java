@@ -1,5 +1,6 @@
 package org.rewriteradar.streams;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -7,13 +8,17 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.rewriteradar.model.ArticleRef;
+import org.rewriteradar.similarity.ArticleFingerprint;
+import org.rewriteradar.similarity.FingerprintCodec;
 import org.rewriteradar.streams.BinaryCodec.In;
 import org.rewriteradar.streams.BinaryCodec.Out;
 
 /**
  * Compact binary serdes for the records written once per LSH band key of every article (the
  * {@code bucket-store} values and the {@code article-bands} and {@code bucket-replies} repartition
- * topics), where JSON cost most. Each form starts with a format byte ({@value #FORMAT}); a value starting
+ * topics), where JSON cost most, and for the stored articles read for every candidate pair
+ * ({@code article-store}, and the {@code candidate-pairs} / {@code scored-pairs} topics). Each form starts with a format byte ({@value #FORMAT}); a value starting
  * with <code>'{'</code> is read as the JSON these serdes replaced, so records written before the change
  * still read.
  *
@@ -92,6 +97,103 @@ final class BinarySerdes {
                 end(in);
                 return new BucketReply(id, version, keys, members);
             });
+
+    static final Serde<StoredArticle> STORED_ARTICLE = serde(
+            StoredArticle.class,
+            article -> {
+                Out out = new Out(textCapacity(article));
+                out.write(FORMAT);
+                writeArticle(out, article);
+                return out.toByteArray();
+            },
+            bytes -> {
+                In in = start(bytes);
+                StoredArticle article = readArticle(in);
+                end(in);
+                return article;
+            });
+
+    static final Serde<CandidatePair> CANDIDATE_PAIR = serde(
+            CandidatePair.class,
+            pair -> {
+                Out out = new Out(64 + (pair.first() == null ? 0 : textCapacity(pair.first())));
+                out.write(FORMAT);
+                out.string(pair.firstId());
+                out.string(pair.secondId());
+                out.string(pair.indexedId());
+                if (pair.first() == null) {
+                    out.write(0);
+                } else {
+                    out.write(1);
+                    writeArticle(out, pair.first());
+                }
+                return out.toByteArray();
+            },
+            bytes -> {
+                In in = start(bytes);
+                String firstId = in.string();
+                String secondId = in.string();
+                String indexedId = in.string();
+                StoredArticle first = in.read() == 0 ? null : readArticle(in);
+                end(in);
+                return new CandidatePair(firstId, secondId, indexedId, first);
+            });
+
+    private static int textCapacity(StoredArticle article) {
+        String text =
+                article.fingerprint() == null ? null : article.fingerprint().text();
+        return 512 + 2 * (text == null ? 0 : text.length());
+    }
+
+    private static void writeArticle(Out out, StoredArticle article) {
+        ArticleRef ref = article.ref();
+        out.string(ref.id());
+        out.varint(ref.version());
+        out.nullableString(ref.url());
+        out.nullableString(ref.source());
+        out.nullableString(ref.title());
+        writeInstant(out, ref.publishedAt());
+        out.blob(FingerprintCodec.encode(article.fingerprint()));
+        out.varint(article.versions().size());
+        for (StoredArticle.Version v : article.versions()) {
+            out.varint(v.version());
+            out.zigzag(v.textHash());
+            writeInstant(out, v.publishedAt());
+            out.varint(v.characters());
+        }
+    }
+
+    private static StoredArticle readArticle(In in) {
+        ArticleRef ref = new ArticleRef(
+                in.string(),
+                in.varint(),
+                in.nullableString(),
+                in.nullableString(),
+                in.nullableString(),
+                readInstant(in));
+        ArticleFingerprint fingerprint = FingerprintCodec.decode(in.blob());
+        int n = in.varint();
+        List<StoredArticle.Version> versions = new ArrayList<>(Math.min(n, 1024));
+        for (int k = 0; k < n; k++) {
+            versions.add(new StoredArticle.Version(in.varint(), in.zigzag(), readInstant(in), in.varint()));
+        }
+        return new StoredArticle(ref, fingerprint, List.copyOf(versions));
+    }
+
+    /** Epoch seconds (zig-zag), then nanoseconds + 1 (0 for a null instant, which has no seconds). */
+    private static void writeInstant(Out out, Instant instant) {
+        if (instant == null) {
+            out.write(0);
+            return;
+        }
+        out.varint(instant.getNano() + 1);
+        out.zigzag(instant.getEpochSecond());
+    }
+
+    private static Instant readInstant(In in) {
+        int nanos = in.varint() - 1;
+        return nanos < 0 ? null : Instant.ofEpochSecond(in.zigzag(), nanos);
+    }
 
     static void writeIds(Out out, List<String> ids) {
         out.varint(ids.size());

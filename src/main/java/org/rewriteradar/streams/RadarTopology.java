@@ -68,10 +68,10 @@ public final class RadarTopology {
 
     public static final Serde<ArticleEvent> ARTICLE_SERDE = JsonSerdes.of(ArticleEvent.class);
     public static final Serde<RewriteAlert> ALERT_SERDE = JsonSerdes.of(RewriteAlert.class);
-    static final Serde<StoredArticle> STORED_ARTICLE_SERDE = JsonSerdes.of(StoredArticle.class);
+    static final Serde<StoredArticle> STORED_ARTICLE_SERDE = BinarySerdes.STORED_ARTICLE;
     static final Serde<BandEntry> BAND_ENTRY_SERDE = BinarySerdes.BAND_ENTRY;
     static final Serde<Bucket> BUCKET_SERDE = BinarySerdes.BUCKET;
-    static final Serde<CandidatePair> PAIR_SERDE = JsonSerdes.of(CandidatePair.class);
+    static final Serde<CandidatePair> PAIR_SERDE = BinarySerdes.CANDIDATE_PAIR;
     static final Serde<ArticleRewrites> REWRITES_SERDE = JsonSerdes.of(ArticleRewrites.class);
     static final Serde<BucketReply> BUCKET_REPLY_SERDE = BinarySerdes.BUCKET_REPLY;
     /** Keys and values of {@code candidate-store}: binary, laid out by {@link CandidateCollector}. */

@@ -3,11 +3,16 @@ package org.rewriteradar.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
+import org.rewriteradar.model.ArticleRef;
+import org.rewriteradar.similarity.ArticleFingerprint;
+import org.rewriteradar.similarity.DetectionSettings;
+import org.rewriteradar.similarity.RewriteEngine;
 
 class BinarySerdesTest {
 
@@ -60,6 +65,50 @@ class BinarySerdesTest {
                 new BucketReply("ünï", Integer.MAX_VALUE, 0, List.of("")))) {
             assertThat(roundTrip(RadarTopology.BUCKET_REPLY_SERDE, r)).isEqualTo(r);
         }
+    }
+
+    private static StoredArticle article(String id, String url, String title) {
+        RewriteEngine engine = new RewriteEngine(DetectionSettings.defaults());
+        String body = "The city council approved the new bridge on Tuesday after a long debate. Work starts in May "
+                + "and should take two years. \"It will cut travel times,\" the mayor said. Ünïcødé café — 𝄞.";
+        ArticleFingerprint fp = engine.fingerprint(id, title, body);
+        StoredArticle first = StoredArticle.first(
+                new ArticleRef(id, 1, url, null, title, Instant.parse("2024-03-05T10:00:00.123456789Z")), fp);
+        ArticleFingerprint revised = engine.fingerprint(id, title, body.replace("May", "September"));
+        return first.revise(
+                new ArticleRef(id, 2, url, "Example", title, Instant.parse("1969-12-31T23:59:59Z")), revised);
+    }
+
+    @Test
+    void storedArticleRoundTripsAndIsSmallerThanJson() {
+        for (StoredArticle a : List.of(
+                article("a-1", "https://example.org/a-1", "Council approves bridge"), article("ä", null, null))) {
+            byte[] bytes = RadarTopology.STORED_ARTICLE_SERDE.serializer().serialize("t", a);
+            StoredArticle back =
+                    RadarTopology.STORED_ARTICLE_SERDE.deserializer().deserialize("t", bytes);
+            assertThat(back).usingRecursiveComparison().isEqualTo(a);
+            assertThat(back.ref()).isEqualTo(a.ref());
+            assertThat(back.versions()).isEqualTo(a.versions());
+            byte[] json = JsonSerdes.of(StoredArticle.class).serializer().serialize("t", a);
+            assertThat(bytes.length).isLessThan(json.length);
+            assertThat(RadarTopology.STORED_ARTICLE_SERDE.deserializer().deserialize("t", json))
+                    .usingRecursiveComparison()
+                    .isEqualTo(a);
+        }
+    }
+
+    @Test
+    void candidatePairRoundTripsWithAndWithoutArticle() {
+        CandidatePair bare = CandidatePair.of("b-2", "a-1");
+        assertThat(roundTrip(RadarTopology.PAIR_SERDE, bare)).isEqualTo(bare);
+        CandidatePair full = bare.withFirst(article("a-1", "u", "t"));
+        assertThat(roundTrip(RadarTopology.PAIR_SERDE, full))
+                .usingRecursiveComparison()
+                .isEqualTo(full);
+        byte[] json = JsonSerdes.of(CandidatePair.class).serializer().serialize("t", full);
+        assertThat(RadarTopology.PAIR_SERDE.deserializer().deserialize("t", json))
+                .usingRecursiveComparison()
+                .isEqualTo(full);
     }
 
     @Test
