@@ -18,16 +18,25 @@ import org.rewriteradar.streams.BinaryCodec.Out;
  * Compact binary serdes for the records written once per LSH band key of every article (the
  * {@code bucket-store} values and the {@code article-bands} and {@code bucket-replies} repartition
  * topics), where JSON cost most, and for the stored articles read for every candidate pair
- * ({@code article-store}, and the {@code candidate-pairs} / {@code scored-pairs} topics). Each form starts with a format byte ({@value #FORMAT}); a value starting
- * with <code>'{'</code> is read as the JSON these serdes replaced, so records written before the change
- * still read.
+ * ({@code article-store}, and the {@code candidate-pairs} / {@code scored-pairs} topics). Each form
+ * starts with a format byte ({@value #FORMAT}); a value starting with <code>'{'</code> is read as the
+ * JSON these serdes replaced, so records written before the change still read.
  *
  * <ul>
  *   <li>{@link BandEntry}: format, article id, publication millis (zig-zag varlong), version, keys.
  *   <li>{@link Bucket}: format, evicted (varlong), member count, then each member as a band entry without
  *       the format byte.
  *   <li>{@link BucketReply}: format, article id, version, keys, member count, member ids.
+ *   <li>{@link StoredArticle}: format, the {@link ArticleRef} (id, version, url, source and title as
+ *       nullable strings, publication time), the fingerprint's {@link FingerprintCodec} bytes
+ *       (length-prefixed, instead of JSON's base64 of them), then the versions (number, text hash,
+ *       publication time, characters).
+ *   <li>{@link CandidatePair}: format, first, second and indexed id, then 0, or 1 and the first article
+ *       as above without the format byte.
  * </ul>
+ *
+ * <p>Strings are varint byte length + UTF-8 (nullable ones length + 1, 0 for null); instants are
+ * nanoseconds + 1 (0 for null) then zig-zag epoch seconds.
  */
 final class BinarySerdes {
 
