@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -42,13 +43,16 @@ public final class RadarTopology {
 
     /** Article id → {@link StoredArticle}: latest fingerprint and version history. */
     public static final String ARTICLE_STORE = "article-store";
-    /** LSH band key → {@link Bucket}. */
+    /** LSH band key → {@link Bucket} (binary, {@link BinarySerdes#BUCKET}). */
     public static final String BUCKET_STORE = "bucket-store";
     /** "first id \0 second id" ({@link CandidatePair#storeKey()}) → epoch millis; pairs already scored. */
     public static final String PAIR_STORE = "pair-store";
     /** Article id → {@link ArticleRewrites}: the alerts naming the article, for queries. */
     public static final String REWRITE_STORE = "rewrite-store";
-    /** Article id → {@link Candidates}: bucket replies gathered for an article until all have come. */
+    /**
+     * Bucket replies gathered for an article until all have come: per article a progress record and the
+     * replies, each under its own binary key ({@link CandidateCollector}).
+     */
     public static final String CANDIDATE_STORE = "candidate-store";
     /** Time-ordered retention index over {@code article-store} ({@link ExpiryIndex}). */
     public static final String ARTICLE_EXPIRY_STORE = "article-expiry-store";
@@ -64,13 +68,16 @@ public final class RadarTopology {
 
     public static final Serde<ArticleEvent> ARTICLE_SERDE = JsonSerdes.of(ArticleEvent.class);
     public static final Serde<RewriteAlert> ALERT_SERDE = JsonSerdes.of(RewriteAlert.class);
-    static final Serde<StoredArticle> STORED_ARTICLE_SERDE = JsonSerdes.of(StoredArticle.class);
-    static final Serde<BandEntry> BAND_ENTRY_SERDE = JsonSerdes.of(BandEntry.class);
-    static final Serde<Bucket> BUCKET_SERDE = JsonSerdes.of(Bucket.class);
-    static final Serde<CandidatePair> PAIR_SERDE = JsonSerdes.of(CandidatePair.class);
+    static final Serde<StoredArticle> STORED_ARTICLE_SERDE = BinarySerdes.STORED_ARTICLE;
+    static final Serde<BandEntry> BAND_ENTRY_SERDE = BinarySerdes.BAND_ENTRY;
+    static final Serde<Bucket> BUCKET_SERDE = BinarySerdes.BUCKET;
+    static final Serde<CandidatePair> PAIR_SERDE = BinarySerdes.CANDIDATE_PAIR;
     static final Serde<ArticleRewrites> REWRITES_SERDE = JsonSerdes.of(ArticleRewrites.class);
-    static final Serde<BucketReply> BUCKET_REPLY_SERDE = JsonSerdes.of(BucketReply.class);
-    static final Serde<Candidates> CANDIDATES_SERDE = JsonSerdes.of(Candidates.class);
+    static final Serde<BucketReply> BUCKET_REPLY_SERDE = BinarySerdes.BUCKET_REPLY;
+    /** Keys and values of {@code candidate-store}: binary, laid out by {@link CandidateCollector}. */
+    static final Serde<Bytes> CANDIDATE_KEY_SERDE = Serdes.Bytes();
+
+    static final Serde<byte[]> CANDIDATE_VALUE_SERDE = Serdes.ByteArray();
 
     private RadarTopology() {}
 
@@ -87,7 +94,7 @@ public final class RadarTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(REWRITE_STORE), Serdes.String(), REWRITES_SERDE));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CANDIDATE_STORE), Serdes.String(), CANDIDATES_SERDE));
+                Stores.persistentKeyValueStore(CANDIDATE_STORE), CANDIDATE_KEY_SERDE, CANDIDATE_VALUE_SERDE));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ARTICLE_EXPIRY_STORE), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(

@@ -44,7 +44,7 @@ import org.rewriteradar.similarity.DetectionSettings;
 import org.rewriteradar.similarity.RewriteEngine;
 
 /**
- * Cost per article of the topology's processors, over real RocksDB state stores (JSON serdes, no cache,
+ * Cost per article of the topology's processors, over real RocksDB state stores (the topology's serdes, no cache,
  * no changelog, no broker), as the index grows: versions, LSH buckets, candidate gathering, pair
  * look-up, scoring and the rewrite index, chained as in {@link RadarTopology} with one task. The index is
  * pre-filled with {@code indexSize} synthetic articles ({@link PerturbedPool}: perturbed
@@ -102,7 +102,11 @@ public class IndexGrowthBenchmark {
         store(byId, RadarTopology.REWRITE_STORE, Serdes.String(), RadarTopology.REWRITES_SERDE);
         store(byBand, RadarTopology.BUCKET_STORE, Serdes.Long(), RadarTopology.BUCKET_SERDE);
         store(byBand, RadarTopology.BUCKET_EXPIRY_STORE, Serdes.String(), Serdes.Long());
-        store(byCandidate, RadarTopology.CANDIDATE_STORE, Serdes.String(), RadarTopology.CANDIDATES_SERDE);
+        store(
+                byCandidate,
+                RadarTopology.CANDIDATE_STORE,
+                RadarTopology.CANDIDATE_KEY_SERDE,
+                RadarTopology.CANDIDATE_VALUE_SERDE);
 
         Duration retention = Duration.ofDays(36_500);
         Duration sweep = Duration.ofHours(1);
