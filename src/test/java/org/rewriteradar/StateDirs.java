@@ -14,10 +14,15 @@ public final class StateDirs {
 
     /**
      * A fresh temporary directory, on tmpfs when there is one: Streams flushes its RocksDB stores on
-     * every commit, which is many times slower on a real disk.
+     * every commit, which is many times slower on a real disk. System property {@code rr.state.root}
+     * names another parent (e.g. a disk for a benchmark whose state would not fit in memory).
      */
     public static Path fresh(String prefix) {
         try {
+            String root = System.getProperty("rr.state.root");
+            if (root != null && !root.isBlank()) {
+                return Files.createTempDirectory(Files.createDirectories(Path.of(root)), prefix);
+            }
             Path shm = Path.of("/dev/shm");
             if (Files.isDirectory(shm) && Files.isWritable(shm)) {
                 return Files.createTempDirectory(shm, prefix);
