@@ -1,5 +1,7 @@
 package org.rewriteradar.similarity;
 
+import java.util.Arrays;
+
 /**
  * Hash tables over one fingerprint's packed sets, for scoring it against several others: a new article is
  * compared with each of its candidates in turn, so its side is indexed once and every candidate's sets
@@ -59,7 +61,7 @@ final class ProbeSets {
         int[] t = f.sentenceTerms();
         int sentences = f.sentences();
         postingStart = ensure(postingStart, dict + 1);
-        java.util.Arrays.fill(postingStart, 0, dict + 1, 0);
+        Arrays.fill(postingStart, 0, dict + 1, 0);
         for (int s = 0; s < sentences; s++) {
             if (o[s + 1] - o[s] >= minTerms) {
                 for (int p = o[s]; p < o[s + 1]; p++) {
@@ -129,7 +131,7 @@ final class ProbeSets {
     /** Fills {@code table} (at least 2^bits long) with the positions of {@code items}; returns it. */
     static int[] fill(int[] table, int[] items, int bits) {
         int size = 1 << bits;
-        java.util.Arrays.fill(table, 0, size, 0);
+        Arrays.fill(table, 0, size, 0);
         int mask = size - 1;
         for (int i = 0; i < items.length; i++) {
             int slot = slot(items[i] >> 1, bits);
