@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * Least-significant-digit radix sort of int arrays in ascending signed order, the order of {@link
- * Arrays#sort(int[], int, int)}: four passes over 8-bit digits, the last with the sign bit flipped. Fingerprint arrays hold hundreds to thousands of uniformly distributed hashes, where
- * this is several times faster than a comparison sort. Small inputs go to {@link Arrays#sort}. The
- * scratch buffer is per thread.
+ * Arrays#sort(int[], int, int)}: four passes over 8-bit digits, the last with the sign bit flipped.
+ * Fingerprint arrays hold hundreds to thousands of uniformly distributed hashes, where this is several
+ * times faster than a comparison sort. Small inputs go to {@link Arrays#sort}. The scratch buffer is per
+ * thread.
  */
 final class RadixSort {
 

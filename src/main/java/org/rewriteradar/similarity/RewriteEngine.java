@@ -76,7 +76,7 @@ public final class RewriteEngine {
         int[] contentTerms = packedSortedUnique(content, c);
         long[] mixed = Mix.premix(terms);
         int[] shingles = packedShingles(mixed, flags, settings.shingleSize());
-        int[] skeleton = packedSkeleton(terms, mixed, flags);
+        int[] skeleton = packedSkeleton(mixed, flags);
 
         // per sentence: narrative content stems as indices into contentTerms
         int sentences = at.sentences();
@@ -158,20 +158,20 @@ public final class RewriteEngine {
     }
 
     /** Skeleton n-grams with at most {@code skeletonMaxWildcards} wildcards; narrative as for shingles. */
-    private int[] packedSkeleton(int[] t, long[] mixed, byte[] f) {
+    private int[] packedSkeleton(long[] mixed, byte[] f) {
         int g = settings.skeletonSize();
-        if (t.length < g) {
+        if (mixed.length < g) {
             return new int[0];
         }
-        long[] sym = new long[t.length];
-        for (int i = 0; i < t.length; i++) {
+        long[] sym = new long[mixed.length];
+        for (int i = 0; i < mixed.length; i++) {
             sym[i] = (f[i] & NAMEISH) != 0 ? mixed[i] : MIXED_WILDCARD;
         }
-        int[] out = new int[t.length - g + 1];
+        int[] out = new int[mixed.length - g + 1];
         int k = 0;
         int wild = 0;
         int quoteRun = 0;
-        for (int i = 0; i < t.length; i++) {
+        for (int i = 0; i < mixed.length; i++) {
             if (sym[i] == MIXED_WILDCARD) {
                 wild++;
             }
