@@ -30,7 +30,15 @@ final class Mix {
 
     /** {@link #hashRun} over {@link #premix premixed} values: the same hash, half the mixing. */
     static long hashRunPremixed(long[] mixed, int from, int n, long seed) {
-        long h = seed;
+        return extendRunPremixed(seed, mixed, from, n);
+    }
+
+    /**
+     * Continues a {@link #hashRunPremixed} chain {@code h} over {@code n} more premixed values from {@code
+     * from}: {@code extendRunPremixed(hashRunPremixed(m, i, k, seed), m, i + k, n) == hashRunPremixed(m, i, k
+     * + n, seed)}.
+     */
+    static long extendRunPremixed(long h, long[] mixed, int from, int n) {
         for (int i = 0; i < n; i++) {
             h = mixPremixed(h, mixed[from + i]);
         }

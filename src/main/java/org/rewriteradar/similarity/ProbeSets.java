@@ -15,9 +15,9 @@ final class ProbeSets {
 
     private ArticleFingerprint fp;
     private int alignMinTerms;
-    private int[] content = new int[64];
-    private int[] shingles = new int[64];
-    private int[] skeleton = new int[64];
+    private long[] content = new long[64];
+    private long[] shingles = new long[64];
+    private long[] skeleton = new long[64];
     private int contentBits;
     private int shingleBits;
     private int skeletonBits;
@@ -47,11 +47,11 @@ final class ProbeSets {
     private void build(ArticleFingerprint f, int minTerms) {
         fp = null;
         contentBits = bits(f.contentTerms().length);
-        content = fill(ensure(content, 1 << contentBits), f.contentTerms(), contentBits);
+        content = fillEntries(ensure(content, 1 << contentBits), f.contentTerms(), contentBits);
         shingleBits = bits(f.shingles().length);
-        shingles = fill(ensure(shingles, 1 << shingleBits), f.shingles(), shingleBits);
+        shingles = fillEntries(ensure(shingles, 1 << shingleBits), f.shingles(), shingleBits);
         skeletonBits = bits(f.skeleton().length);
-        skeleton = fill(ensure(skeleton, 1 << skeletonBits), f.skeleton(), skeletonBits);
+        skeleton = fillEntries(ensure(skeleton, 1 << skeletonBits), f.skeleton(), skeletonBits);
         narrativeContent = narrative(f.contentTerms());
         narrativeShingles = narrative(f.shingles());
         narrativeSkeleton = narrative(f.skeleton());
@@ -86,19 +86,52 @@ final class ProbeSets {
         fp = f;
     }
 
-    /** Index in the fingerprint's content stems of the item whose hash is {@code key}, or -1. */
-    int content(int key) {
-        return find(content, contentBits, fp.contentTerms(), key);
+    /** {@link #entry Entry} of the fingerprint's content stem whose hash is {@code key}. */
+    long content(int key) {
+        return entry(content, contentBits, key);
     }
 
-    /** Index in the fingerprint's shingles of the item whose hash is {@code key}, or -1. */
-    int shingle(int key) {
-        return find(shingles, shingleBits, fp.shingles(), key);
+    /** {@link #entry Entry} of the fingerprint's shingle whose hash is {@code key}. */
+    long shingle(int key) {
+        return entry(shingles, shingleBits, key);
     }
 
-    /** Index in the fingerprint's skeleton n-grams of the item whose hash is {@code key}, or -1. */
-    int skeleton(int key) {
-        return find(skeleton, skeletonBits, fp.skeleton(), key);
+    /** {@link #entry Entry} of the fingerprint's skeleton n-gram whose hash is {@code key}. */
+    long skeleton(int key) {
+        return entry(skeleton, skeletonBits, key);
+    }
+
+    /**
+     * The entry of the item whose hash is {@code key} in a table made by {@link #fillEntries}: the packed
+     * item in the high half and its index + 1 in the low half, or 0 when absent. Read with {@link #found},
+     * {@link #narrative(long)} and {@link #index}: one table read per probe, no read of the items.
+     */
+    static long entry(long[] table, int bits, int key) {
+        int mask = (1 << bits) - 1;
+        int slot = slot(key, bits);
+        long v;
+        while ((v = table[slot]) != 0) {
+            if ((int) (v >>> 32) >> 1 == key) {
+                return v;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return 0;
+    }
+
+    /** 1 when the entry is an item, 0 when the probe found nothing. */
+    static int found(long entry) {
+        return (int) ((entry | -entry) >>> 63);
+    }
+
+    /** The found item's narrative bit (0 when nothing was found). */
+    static int narrative(long entry) {
+        return (int) (entry >>> 32) & 1;
+    }
+
+    /** The found item's index in its array, or -1 when nothing was found. */
+    static int index(long entry) {
+        return (int) entry - 1;
     }
 
     /** Index in {@code items} of the item whose hash is {@code key}, or -1 (table made by {@link #fill}). */
@@ -126,6 +159,25 @@ final class ProbeSets {
 
     private static int[] ensure(int[] a, int n) {
         return a.length >= n ? a : new int[Math.max(n, 2 * a.length)];
+    }
+
+    private static long[] ensure(long[] a, int n) {
+        return a.length >= n ? a : new long[Math.max(n, 2 * a.length)];
+    }
+
+    /** Fills {@code table} (at least 2^bits long) with the {@link #entry entries} of {@code items}; returns it. */
+    static long[] fillEntries(long[] table, int[] items, int bits) {
+        int size = 1 << bits;
+        Arrays.fill(table, 0, size, 0);
+        int mask = size - 1;
+        for (int i = 0; i < items.length; i++) {
+            int slot = slot(items[i] >> 1, bits);
+            while (table[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = ((long) items[i] << 32) | (i + 1);
+        }
+        return table;
     }
 
     /** Fills {@code table} (at least 2^bits long) with the positions of {@code items}; returns it. */

@@ -75,7 +75,12 @@ public final class RewriteEngine {
         }
         int[] contentTerms = packedSortedUnique(content, c);
         long[] mixed = Mix.premix(terms);
-        int[] shingles = packedShingles(mixed, flags, settings.shingleSize());
+        // word 3-shingle hashes: the SuperMinHash input, and the first three links of every longer shingle's chain
+        long[] sh3 = terms.length < 3 ? new long[0] : new long[terms.length - 2];
+        for (int i = 0; i < sh3.length; i++) {
+            sh3[i] = Mix.hashRunPremixed(mixed, i, 3, SHINGLE_SEED);
+        }
+        int[] shingles = packedShingles(mixed, sh3, flags, settings.shingleSize());
         int[] skeleton = packedSkeleton(mixed, flags);
 
         // per sentence: narrative content stems as indices into contentTerms
@@ -108,10 +113,6 @@ public final class RewriteEngine {
         offsets[sentences] = k;
 
         // SuperMinHash ignores order and repeats, so the 3-shingle hashes go in unsorted
-        long[] sh3 = terms.length < 3 ? new long[0] : new long[terms.length - 2];
-        for (int i = 0; i < sh3.length; i++) {
-            sh3[i] = Mix.hashRunPremixed(mixed, i, 3, SHINGLE_SEED);
-        }
         byte[] signature = sh3.length == 0
                 ? minHashPolicy.createHasher().compute(ElementHashProvider.ofValues(0L))
                 : minHashPolicy.createHasher().compute(ElementHashProvider.ofValues(sh3));
@@ -140,8 +141,11 @@ public final class RewriteEngine {
         return Arrays.copyOf(a, u);
     }
 
-    /** Stem n-shingles; narrative when all n tokens lie outside quotations. */
-    private static int[] packedShingles(long[] t, byte[] f, int n) {
+    /**
+     * Stem n-shingles; narrative when all n tokens lie outside quotations. A shingle's hash chain starts
+     * with the 3-shingle's ({@code sh3}, same seed) when {@code n >= 3}: the same hash, fewer mixes.
+     */
+    private static int[] packedShingles(long[] t, long[] sh3, byte[] f, int n) {
         if (t.length < n) {
             return new int[0];
         }
@@ -151,7 +155,11 @@ public final class RewriteEngine {
         for (int i = 0; i < t.length; i++) {
             quoteRun = (f[i] & AnalyzedText.QUOTE) != 0 ? 0 : quoteRun + 1;
             if (i + 1 >= n) {
-                out[k++] = pack((int) (Mix.hashRunPremixed(t, i + 1 - n, n, SHINGLE_SEED) >>> 32), quoteRun >= n);
+                int from = i + 1 - n;
+                long h = n >= 3
+                        ? Mix.extendRunPremixed(sh3[from], t, from + 3, n - 3)
+                        : Mix.hashRunPremixed(t, from, n, SHINGLE_SEED);
+                out[k++] = pack((int) (h >>> 32), quoteRun >= n);
             }
         }
         return packedSortedUnique(out, k);
@@ -354,17 +362,15 @@ public final class RewriteEngine {
         // content stems: prefilter containment, unigram overlap, and a -> b dictionary mapping
         int[] ca = a.contentTerms();
         int[] cb = b.contentTerms();
-        int[] aToB = new int[ca.length];
+        int[] aToB = SCRATCH.get().aToB(ca.length);
         int shared = 0;
         int sharedNarrB = 0;
         int narrB = pb.narrativeContent;
         for (int i = 0; i < ca.length; i++) {
-            int j = pb.content(ca[i] >> 1);
-            aToB[i] = j;
-            if (j >= 0) {
-                shared++;
-                sharedNarrB += cb[j] & 1;
-            }
+            long e = pb.content(ca[i] >> 1);
+            aToB[i] = ProbeSets.index(e);
+            shared += ProbeSets.found(e);
+            sharedNarrB += ProbeSets.narrative(e);
         }
         double minContainment = settings.prefilterMinContainment();
         if (gate
@@ -383,11 +389,9 @@ public final class RewriteEngine {
         int narrInter = 0;
         int narr = pb.narrativeShingles;
         for (int x : sa) {
-            int j = pb.shingle(x >> 1);
-            if (j >= 0) {
-                inter++;
-                narrInter += sb[j] & 1;
-            }
+            long e = pb.shingle(x >> 1);
+            inter += ProbeSets.found(e);
+            narrInter += ProbeSets.narrative(e);
         }
         double c5 = sa.length == 0 || sb.length == 0 ? 0 : (double) inter / Math.min(sa.length, sb.length);
         if (belowUnigram && c5 < settings.nearDuplicateContainment()) {
@@ -398,14 +402,10 @@ public final class RewriteEngine {
 
         // skeleton: candidate's narrative skeleton n-grams found anywhere in the original
         int[] ka = a.skeleton();
-        int[] kb = b.skeleton();
         int skelHit = 0;
         int skelN = pb.narrativeSkeleton;
         for (int x : ka) {
-            int j = pb.skeleton(x >> 1);
-            if (j >= 0) {
-                skelHit += kb[j] & 1;
-            }
+            skelHit += ProbeSets.narrative(pb.skeleton(x >> 1));
         }
         double skeleton = skelN == 0 ? 0 : (double) skelHit / skelN;
 
@@ -483,25 +483,30 @@ public final class RewriteEngine {
         double bestForA = 0;
         double bestForB = 0;
         if (any) {
-            double[] dp = scr.doubles((na + 1) * w);
+            // a matched pair adds sim * (la + lb) = 2 * shared: the programme runs on exact integers
+            int[] dp = scr.dp((na + 1) * w);
+            Arrays.fill(dp, 0, w, 0);
             int[] colBest = scr.cols(nb);
             for (int i = 1; i <= na; i++) {
                 int la = oa[i] - oa[i - 1];
                 int row = (i - 1) * nb;
+                int up = (i - 1) * w;
+                int cur = i * w;
                 int rowBest = 0;
+                int left = 0;
+                dp[cur] = 0;
                 for (int j = 1; j <= nb; j++) {
-                    double best = Math.max(dp[(i - 1) * w + j], dp[i * w + j - 1]);
+                    int best = Math.max(dp[up + j], left);
                     int x = count[row + j - 1];
                     if (x > 0) {
                         rowBest = Math.max(rowBest, x);
                         colBest[j - 1] = Math.max(colBest[j - 1], x);
-                        int len = la + ob[j] - ob[j - 1];
-                        double s = 2.0 * x / len;
-                        if (s >= minSim) {
-                            best = Math.max(best, dp[(i - 1) * w + j - 1] + s * len);
+                        if (2.0 * x / (la + ob[j] - ob[j - 1]) >= minSim) {
+                            best = Math.max(best, dp[up + j - 1] + 2 * x);
                         }
                     }
-                    dp[i * w + j] = best;
+                    dp[cur + j] = best;
+                    left = best;
                 }
                 bestForA += rowBest;
             }
@@ -511,10 +516,10 @@ public final class RewriteEngine {
             int i = na;
             int j = nb;
             while (i > 0 && j > 0) {
-                int la = oa[i] - oa[i - 1];
-                int lb = ob[j] - ob[j - 1];
-                double s = sim(count[(i - 1) * nb + j - 1], la + lb, minSim);
-                if (s > 0 && dp[i * w + j] == dp[(i - 1) * w + j - 1] + s * (la + lb)) {
+                int x = count[(i - 1) * nb + j - 1];
+                if (x > 0
+                        && 2.0 * x / (oa[i] - oa[i - 1] + ob[j] - ob[j - 1]) >= minSim
+                        && dp[i * w + j] == dp[(i - 1) * w + j - 1] + 2 * x) {
                     pairs[2 * np] = i - 1;
                     pairs[2 * np + 1] = j - 1;
                     np++;
@@ -570,12 +575,22 @@ public final class RewriteEngine {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** Per-thread scratch arrays of the alignment, handed out zeroed. */
+    /** Per-thread scratch arrays of the alignment ({@link #ints} and {@link #cols} handed out zeroed). */
     private static final class Scratch {
         private int[] ints = new int[1024];
-        private double[] doubles = new double[1024];
+        private int[] dp = new int[1024];
 
         private int[] cols = new int[256];
+
+        private int[] aToB = new int[256];
+
+        /** Not zeroed: every cell is written before it is read. */
+        int[] aToB(int n) {
+            if (aToB.length < n) {
+                aToB = new int[Math.max(n, aToB.length * 2)];
+            }
+            return aToB;
+        }
 
         /** Zeroed. */
         int[] cols(int n) {
@@ -596,13 +611,12 @@ public final class RewriteEngine {
             return ints;
         }
 
-        double[] doubles(int n) {
-            if (doubles.length < n) {
-                doubles = new double[Math.max(n, doubles.length * 2)];
-            } else {
-                Arrays.fill(doubles, 0, n, 0);
+        /** Not zeroed: the caller zeroes row 0 and column 0 and writes every other cell before reading it. */
+        int[] dp(int n) {
+            if (dp.length < n) {
+                dp = new int[Math.max(n, dp.length * 2)];
             }
-            return doubles;
+            return dp;
         }
     }
 

@@ -49,10 +49,12 @@ public final class TextAnalyzer {
      * raw token text gives exactly the chain's output while skipping it for repeated words.
      */
     private static final class TermCache {
-        // open addressing, linear probing; per slot two adjacent longs (one cache line):
-        // [2s] = raw-chars hash (high 32) | length + 1 (bits 1..16, 0 = empty) | function-word flag (bit 0)
-        // [2s+1] = stem hash (high 32) | offset of the raw chars in pool (low 32)
-        private long[] slots = new long[2 << 14];
+        // open addressing, linear probing; per slot four adjacent longs (half a cache line):
+        // [4s] = raw-chars hash (high 32) | length + 1 (bits 1..16, 0 = empty) | function-word flag (bit 0)
+        // [4s+1] = stem hash (high 32) | offset of the raw chars in pool (low 32)
+        // [4s+2], [4s+3] = the first eight raw chars, 16 bits each (0 past the end): a token of up to eight
+        // chars, most words, is recognised from its slot alone, without reading the pool
+        private long[] slots = new long[4 << 14];
         private char[] pool = new char[1 << 16];
         private int poolSize;
         private int size;
@@ -72,12 +74,12 @@ public final class TextAnalyzer {
 
         /** Stem hash of the term. */
         static int stem(long[] slots, int slot) {
-            return (int) (slots[2 * slot + 1] >>> 32);
+            return (int) (slots[4 * slot + 1] >>> 32);
         }
 
         /** True for a function word. */
         static boolean function(long[] slots, int slot) {
-            return (slots[2 * slot] & 1) != 0;
+            return (slots[4 * slot] & 1) != 0;
         }
 
         /**
@@ -86,22 +88,30 @@ public final class TextAnalyzer {
          */
         int lookup(char[] buf, int len) throws IOException {
             int h = 0;
+            long c0 = 0;
+            long c1 = 0;
             for (int i = 0; i < len; i++) {
-                h = 31 * h + buf[i];
+                char c = buf[i];
+                h = 31 * h + c;
+                if (i < 4) {
+                    c0 |= (long) c << (16 * i);
+                } else if (i < 8) {
+                    c1 |= (long) c << (16 * (i - 4));
+                }
             }
             h ^= h >>> 16;
             h *= 0x85ebca6b;
             h ^= h >>> 13;
             long tag = ((long) h << 32) | ((long) (len + 1) << 1);
-            int mask = (slots.length >> 1) - 1;
+            int mask = (slots.length >> 2) - 1;
             int slot = h & mask;
             long head;
-            while ((head = slots[2 * slot]) != 0) {
-                if ((head & ~1L) == tag) {
-                    int off = (int) slots[2 * slot + 1];
-                    if (Arrays.equals(pool, off, off + len, buf, 0, len)) {
-                        return slot;
-                    }
+            while ((head = slots[4 * slot]) != 0) {
+                if ((head & ~1L) == tag
+                        && slots[4 * slot + 2] == c0
+                        && slots[4 * slot + 3] == c1
+                        && (len <= 8 || same(pool, (int) slots[4 * slot + 1], buf, len))) {
+                    return slot;
                 }
                 slot = (slot + 1) & mask;
             }
@@ -112,7 +122,7 @@ public final class TextAnalyzer {
             }
             int stem = TERM_HASH.hashCharsToInt(out);
             long fn = keyword.isKeyword() ? 1 : 0;
-            if ((size + 1) * 2 > (slots.length >> 1)) {
+            if ((size + 1) * 2 > (slots.length >> 2)) {
                 if (size >= CACHE_LIMIT) {
                     Arrays.fill(slots, 0);
                     poolSize = 0;
@@ -120,9 +130,9 @@ public final class TextAnalyzer {
                 } else {
                     grow();
                 }
-                mask = (slots.length >> 1) - 1;
+                mask = (slots.length >> 2) - 1;
                 slot = h & mask;
-                while (slots[2 * slot] != 0) {
+                while (slots[4 * slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
             }
@@ -130,25 +140,36 @@ public final class TextAnalyzer {
                 pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
             }
             System.arraycopy(buf, 0, pool, poolSize, len);
-            slots[2 * slot] = tag | fn;
-            slots[2 * slot + 1] = ((long) stem << 32) | poolSize;
+            slots[4 * slot] = tag | fn;
+            slots[4 * slot + 1] = ((long) stem << 32) | poolSize;
+            slots[4 * slot + 2] = c0;
+            slots[4 * slot + 3] = c1;
             poolSize += len;
             size++;
             return slot;
         }
 
+        /** Plain loop: tokens are short, where it beats the vectorised range compare's set-up. */
+        private static boolean same(char[] pool, int off, char[] buf, int len) {
+            for (int i = 0; i < len; i++) {
+                if (pool[off + i] != buf[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private void grow() {
             long[] old = slots;
             slots = new long[old.length * 2];
-            int mask = (slots.length >> 1) - 1;
-            for (int s = 0; s < old.length; s += 2) {
+            int mask = (slots.length >> 2) - 1;
+            for (int s = 0; s < old.length; s += 4) {
                 if (old[s] != 0) {
                     int slot = (int) (old[s] >>> 32) & mask;
-                    while (slots[2 * slot] != 0) {
+                    while (slots[4 * slot] != 0) {
                         slot = (slot + 1) & mask;
                     }
-                    slots[2 * slot] = old[s];
-                    slots[2 * slot + 1] = old[s + 1];
+                    System.arraycopy(old, s, slots, 4 * slot, 4);
                 }
             }
         }

@@ -36,6 +36,55 @@ class ProbeSetsTest {
     }
 
     @Test
+    void entriesCarryEachItemAndItsIndexAndAreZeroForAbsentKeys() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = rnd.nextInt(2000);
+            int[] raw = new int[n];
+            for (int i = 0; i < n; i++) {
+                raw[i] = rnd.nextInt();
+            }
+            int[] items = RewriteEngine.packedSortedUnique(raw, n);
+            int bits = ProbeSets.bits(items.length);
+            long[] table = ProbeSets.fillEntries(new long[1 << bits], items, bits);
+            for (int i = 0; i < items.length; i++) {
+                long e = ProbeSets.entry(table, bits, items[i] >> 1);
+                assertThat(ProbeSets.found(e)).isEqualTo(1);
+                assertThat(ProbeSets.index(e)).isEqualTo(i);
+                assertThat(ProbeSets.narrative(e)).isEqualTo(items[i] & 1);
+            }
+            for (int k = 0; k < 200; k++) {
+                int key = rnd.nextInt() >> 1;
+                int expected = -1;
+                for (int i = 0; i < items.length; i++) {
+                    if (items[i] >> 1 == key) {
+                        expected = i;
+                    }
+                }
+                long e = ProbeSets.entry(table, bits, key);
+                assertThat(ProbeSets.index(e)).isEqualTo(expected);
+                assertThat(ProbeSets.found(e)).isEqualTo(expected < 0 ? 0 : 1);
+                if (expected < 0) {
+                    assertThat(ProbeSets.narrative(e)).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    void extendedHashChainEqualsTheLongerRun() {
+        long[] mixed = Mix.premix(new int[] {3, -7, 11, 0, 42, 99, -1});
+        for (int k = 0; k <= 3; k++) {
+            for (int more = 0; k + more <= mixed.length; more++) {
+                long prefix = Mix.hashRunPremixed(mixed, 0, k, 17L);
+                assertThat(Mix.extendRunPremixed(prefix, mixed, k, more))
+                        .isEqualTo(Mix.hashRunPremixed(mixed, 0, k + more, 17L))
+                        .isEqualTo(Mix.hashRun(new int[] {3, -7, 11, 0, 42, 99, -1}, 0, k + more, 17L));
+            }
+        }
+    }
+
+    @Test
     void scoresEachCandidateAgainstItsOwnTablesWhenCandidatesAlternate() {
         RewriteEngine engine = new RewriteEngine();
         ArticleFingerprint original = engine.fingerprint(

@@ -37,4 +37,21 @@ class TextAnalyzerTest {
         assertThat(t.flags()[5] & AnalyzedText.QUOTE).isNotZero();
         assertThat(t.flags()[3] & AnalyzedText.QUOTE).isZero();
     }
+
+    @Test
+    void cachedTermsKeepLongWordsSharingTheirFirstEightCharsApart() {
+        // the cache recognises words of up to eight chars from its slot and longer ones from its char pool
+        String text = "internationally international internationalised internat internationally Internat";
+        for (int round = 0; round < 2; round++) {
+            AnalyzedText t = TextAnalyzer.analyze(new String(text));
+            assertThat(t.terms())
+                    .containsExactly(
+                            TextAnalyzer.termHash("internation"),
+                            TextAnalyzer.termHash("intern"),
+                            TextAnalyzer.termHash("internationalis"),
+                            TextAnalyzer.termHash("internat"),
+                            TextAnalyzer.termHash("internation"),
+                            TextAnalyzer.termHash("internat"));
+        }
+    }
 }
