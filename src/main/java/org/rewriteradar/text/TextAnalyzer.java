@@ -55,6 +55,9 @@ public final class TextAnalyzer {
         // [4s+2], [4s+3] = the first eight raw chars, 16 bits each (0 past the end): a token of up to eight
         // chars, most words, is recognised from its slot alone, without reading the pool
         private long[] slots = new long[4 << 14];
+        // direct-mapped by hash bits 16..27, words of up to eight chars: tag, chars 0..3, chars 4..7, term
+        private static final int HOT_SLOTS = 1 << 12;
+        private final long[] hot = new long[4 * HOT_SLOTS];
         private char[] pool = new char[1 << 16];
         private int poolSize;
         private int size;
@@ -72,21 +75,23 @@ public final class TextAnalyzer {
             keyword = chain.addAttribute(KeywordAttribute.class);
         }
 
-        /** Stem hash of the term. */
-        static int stem(long[] slots, int slot) {
-            return (int) (slots[4 * slot + 1] >>> 32);
+        /** Stem hash of a term looked up with {@link #lookup}. */
+        static int stem(long term) {
+            return (int) (term >>> 32);
         }
 
-        /** True for a function word. */
-        static boolean function(long[] slots, int slot) {
-            return (slots[4 * slot] & 1) != 0;
+        /** True when a term looked up with {@link #lookup} is a function word. */
+        static boolean function(long term) {
+            return (term & 1) != 0;
         }
 
         /**
-         * Slot of the term in {@link #slots} ({@link #stem}, {@link #function}). Tokens are at most 255 chars
-         * (the tokenizer's maximum token length), well within the 16 length bits.
+         * The term's stem hash (high 32 bits, {@link #stem}) and function-word flag (bit 0, {@link #function}).
+         * Tokens are at most 255 chars (the tokenizer's maximum token length), well within the 16 length bits.
+         * Words of up to eight chars are first looked up in {@link #hot}, a small direct-mapped copy that
+         * stays in the core's cache where the whole vocabulary does not.
          */
-        int lookup(char[] buf, int len) throws IOException {
+        long lookup(char[] buf, int len) throws IOException {
             int h = 0;
             long c0 = 0;
             long c1 = 0;
@@ -103,6 +108,24 @@ public final class TextAnalyzer {
             h *= 0x85ebca6b;
             h ^= h >>> 13;
             long tag = ((long) h << 32) | ((long) (len + 1) << 1);
+            int hb = 4 * ((h >>> 16) & (HOT_SLOTS - 1));
+            if (len <= 8 && hot[hb] == tag && hot[hb + 1] == c0 && hot[hb + 2] == c1) {
+                return hot[hb + 3];
+            }
+            int slot = find(buf, len, tag, c0, c1);
+            long term = (slots[4 * slot + 1] & ~0xffff_ffffL) | (slots[4 * slot] & 1);
+            if (len <= 8) {
+                hot[hb] = tag;
+                hot[hb + 1] = c0;
+                hot[hb + 2] = c1;
+                hot[hb + 3] = term;
+            }
+            return term;
+        }
+
+        /** Slot of the term in {@link #slots}, running the filter chain and adding it when it is new. */
+        private int find(char[] buf, int len, long tag, long c0, long c1) throws IOException {
+            int h = (int) (tag >>> 32);
             int mask = (slots.length >> 2) - 1;
             int slot = h & mask;
             long head;
@@ -262,10 +285,10 @@ public final class TextAnalyzer {
                     starts = Arrays.copyOf(starts, c);
                     ends = Arrays.copyOf(ends, c);
                 }
-                int slot = cache.lookup(term.buffer(), term.length());
-                terms[n] = TermCache.stem(cache.slots, slot);
+                long info = cache.lookup(term.buffer(), term.length());
+                terms[n] = TermCache.stem(info);
                 byte f = 0;
-                if (TermCache.function(cache.slots, slot)) {
+                if (TermCache.function(info)) {
                     f |= AnalyzedText.FUNCTION;
                 }
                 if (type.type() == NUM || type.type().equals(NUM)) {

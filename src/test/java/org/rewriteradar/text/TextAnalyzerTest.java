@@ -54,4 +54,50 @@ class TextAnalyzerTest {
                             TextAnalyzer.termHash("internat"));
         }
     }
+
+    @Test
+    void cachedTermsEqualTheLuceneChainsStemsWhenWordsEvictEachOther() throws Exception {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            int len = 2 + rnd.nextInt(9);
+            for (int k = 0; k < len; k++) {
+                char c = (char) ('a' + rnd.nextInt(6));
+                sb.append(k == 0 && i % 7 == 0 ? Character.toUpperCase(c) : c);
+            }
+            sb.append(i % 12 == 11 ? ". " : i % 5 == 0 ? "'s " : " ");
+        }
+        // equal String-style hash codes ("Aa" and "BB"), equal lengths: told apart by the chars alone,
+        // in the first four, in chars five to eight, and past the eighth
+        for (int i = 0; i < 3; i++) {
+            sb.append("AaAa BBBB abcdAaAa abcdBBBB abcdefghAaAa abcdefghBBBB abcdefghAaBB ");
+        }
+        String text = sb.toString();
+        java.util.List<Integer> expected = new java.util.ArrayList<>();
+        try (org.apache.lucene.analysis.Analyzer chain = new org.apache.lucene.analysis.Analyzer() {
+                    @Override
+                    protected TokenStreamComponents createComponents(String field) {
+                        var source = new org.apache.lucene.analysis.standard.StandardTokenizer();
+                        org.apache.lucene.analysis.TokenStream ts =
+                                new org.apache.lucene.analysis.LowerCaseFilter(source);
+                        ts = new org.apache.lucene.analysis.en.EnglishPossessiveFilter(ts);
+                        ts = new org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter(ts, FunctionWords.SET);
+                        return new TokenStreamComponents(
+                                source, new org.apache.lucene.analysis.en.PorterStemFilter(ts));
+                    }
+                };
+                org.apache.lucene.analysis.TokenStream ts = chain.tokenStream("body", text)) {
+            var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                expected.add(TextAnalyzer.termHash(term));
+            }
+            ts.end();
+        }
+        for (int round = 0; round < 2; round++) {
+            assertThat(TextAnalyzer.analyze(new String(text)).terms())
+                    .containsExactly(
+                            expected.stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
 }
