@@ -24,6 +24,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.rewriteradar.config.DetectionOverrides;
 import org.rewriteradar.eval.EvalData;
 import org.rewriteradar.eval.MinHashBaseline;
 import org.rewriteradar.similarity.ArticleFingerprint;
@@ -57,7 +58,7 @@ import org.rewriteradar.similarity.RewriteEngine;
         jvmArgsAppend = {"-Xmx6g", "-XX:+UseParallelGC"})
 public class EngineBenchmark {
 
-    private final RewriteEngine engine = new RewriteEngine(DetectionSettings.defaults());
+    private RewriteEngine engine;
     private final MinHashBaseline baseline = new MinHashBaseline();
     /**
      * Probe articles: {@code pool} = every pool-bbc article as it is (0.5-25 KB, median about 2 KB);
@@ -66,6 +67,13 @@ public class EngineBenchmark {
      */
     @Param({"pool", "4-6KB"})
     public String probes;
+
+    /**
+     * Candidates scored per article ({@code radar.detection.max-candidates}); the default is the service's.
+     * {@code -p maxCandidates=8,4} measures the trade-off of scoring fewer in one run.
+     */
+    @Param({"8"})
+    public int maxCandidates;
 
     private List<EvalData.Article> articles;
     private List<EvalData.Article> queries;
@@ -82,6 +90,8 @@ public class EngineBenchmark {
 
     @Setup(Level.Trial)
     public void setup(BenchmarkParams params) {
+        engine = new RewriteEngine(DetectionOverrides.apply(
+                DetectionSettings.defaults(), Map.of("max-candidates", Integer.toString(maxCandidates))));
         boolean engineIndex = params.getBenchmark().endsWith("engineFingerprintAndScore");
         boolean baselineIndexNeeded = params.getBenchmark().endsWith("baselineFingerprintAndScore");
         Path pool = Path.of(System.getProperty("rr.pool", "/work/shared/data/pool-bbc"));
