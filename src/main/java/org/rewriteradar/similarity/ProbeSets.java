@@ -134,20 +134,6 @@ final class ProbeSets {
         return (int) entry - 1;
     }
 
-    /** Index in {@code items} of the item whose hash is {@code key}, or -1 (table made by {@link #fill}). */
-    static int find(int[] table, int bits, int[] items, int key) {
-        int mask = (1 << bits) - 1;
-        int slot = slot(key, bits);
-        int v;
-        while ((v = table[slot]) != 0) {
-            if (items[v - 1] >> 1 == key) {
-                return v - 1;
-            }
-            slot = (slot + 1) & mask;
-        }
-        return -1;
-    }
-
     private static int slot(int key, int bits) {
         return (key * 0x9E3779B1) >>> (32 - bits);
     }
@@ -176,21 +162,6 @@ final class ProbeSets {
                 slot = (slot + 1) & mask;
             }
             table[slot] = ((long) items[i] << 32) | (i + 1);
-        }
-        return table;
-    }
-
-    /** Fills {@code table} (at least 2^bits long) with the positions of {@code items}; returns it. */
-    static int[] fill(int[] table, int[] items, int bits) {
-        int size = 1 << bits;
-        Arrays.fill(table, 0, size, 0);
-        int mask = size - 1;
-        for (int i = 0; i < items.length; i++) {
-            int slot = slot(items[i] >> 1, bits);
-            while (table[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            table[slot] = i + 1;
         }
         return table;
     }

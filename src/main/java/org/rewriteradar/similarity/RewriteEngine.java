@@ -90,7 +90,7 @@ public final class RewriteEngine {
         int[] sentenceTerms = new int[n];
         int[] scratch = new int[16];
         int dictBits = ProbeSets.bits(contentTerms.length);
-        int[] dict = ProbeSets.fill(new int[1 << dictBits], contentTerms, dictBits);
+        long[] dict = ProbeSets.fillEntries(new long[1 << dictBits], contentTerms, dictBits);
         int k = 0;
         for (int s = 0; s < sentences; s++) {
             offsets[s] = k;
@@ -100,7 +100,7 @@ public final class RewriteEngine {
                     if (m == scratch.length) {
                         scratch = Arrays.copyOf(scratch, m * 2);
                     }
-                    scratch[m++] = ProbeSets.find(dict, dictBits, contentTerms, terms[i] >> 1);
+                    scratch[m++] = ProbeSets.index(ProbeSets.entry(dict, dictBits, terms[i] >> 1));
                 }
             }
             Arrays.sort(scratch, 0, m);

@@ -8,34 +8,6 @@ import org.junit.jupiter.api.Test;
 class ProbeSetsTest {
 
     @Test
-    void findsEveryItemAtItsIndexAndNothingElse() {
-        SplittableRandom rnd = new SplittableRandom(11);
-        for (int trial = 0; trial < 200; trial++) {
-            int n = rnd.nextInt(2000);
-            int[] raw = new int[n];
-            for (int i = 0; i < n; i++) {
-                raw[i] = rnd.nextInt();
-            }
-            int[] items = RewriteEngine.packedSortedUnique(raw, n);
-            int bits = ProbeSets.bits(items.length);
-            int[] table = ProbeSets.fill(new int[1 << bits], items, bits);
-            for (int i = 0; i < items.length; i++) {
-                assertThat(ProbeSets.find(table, bits, items, items[i] >> 1)).isEqualTo(i);
-            }
-            for (int k = 0; k < 200; k++) {
-                int key = rnd.nextInt() >> 1;
-                int expected = -1;
-                for (int i = 0; i < items.length; i++) {
-                    if (items[i] >> 1 == key) {
-                        expected = i;
-                    }
-                }
-                assertThat(ProbeSets.find(table, bits, items, key)).isEqualTo(expected);
-            }
-        }
-    }
-
-    @Test
     void entriesCarryEachItemAndItsIndexAndAreZeroForAbsentKeys() {
         SplittableRandom rnd = new SplittableRandom(12);
         for (int trial = 0; trial < 200; trial++) {
