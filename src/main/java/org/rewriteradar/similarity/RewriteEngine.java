@@ -579,44 +579,35 @@ public final class RewriteEngine {
     private static final class Scratch {
         private int[] ints = new int[1024];
         private int[] dp = new int[1024];
-
         private int[] cols = new int[256];
-
         private int[] aToB = new int[256];
 
         /** Not zeroed: every cell is written before it is read. */
         int[] aToB(int n) {
-            if (aToB.length < n) {
-                aToB = new int[Math.max(n, aToB.length * 2)];
-            }
-            return aToB;
+            return aToB = atLeast(aToB, n);
         }
 
         /** Zeroed. */
         int[] cols(int n) {
-            if (cols.length < n) {
-                cols = new int[Math.max(n, cols.length * 2)];
-            } else {
-                Arrays.fill(cols, 0, n, 0);
-            }
+            cols = atLeast(cols, n);
+            Arrays.fill(cols, 0, n, 0);
             return cols;
         }
 
+        /** Zeroed. */
         int[] ints(int n) {
-            if (ints.length < n) {
-                ints = new int[Math.max(n, ints.length * 2)];
-            } else {
-                Arrays.fill(ints, 0, n, 0);
-            }
+            ints = atLeast(ints, n);
+            Arrays.fill(ints, 0, n, 0);
             return ints;
         }
 
         /** Not zeroed: the caller zeroes row 0 and column 0 and writes every other cell before reading it. */
         int[] dp(int n) {
-            if (dp.length < n) {
-                dp = new int[Math.max(n, dp.length * 2)];
-            }
-            return dp;
+            return dp = atLeast(dp, n);
+        }
+
+        private static int[] atLeast(int[] a, int n) {
+            return a.length >= n ? a : new int[Math.max(n, a.length * 2)];
         }
     }
 
