@@ -133,7 +133,7 @@ public final class TextAnalyzer {
                 if ((head & ~1L) == tag
                         && slots[4 * slot + 2] == c0
                         && slots[4 * slot + 3] == c1
-                        && (len <= 8 || same(pool, (int) slots[4 * slot + 1], buf, len))) {
+                        && (len <= 8 || restEquals((int) slots[4 * slot + 1], buf, len))) {
                     return slot;
                 }
                 slot = (slot + 1) & mask;
@@ -172,14 +172,9 @@ public final class TextAnalyzer {
             return slot;
         }
 
-        /** Plain loop: tokens are short, where it beats the vectorised range compare's set-up. */
-        private static boolean same(char[] pool, int off, char[] buf, int len) {
-            for (int i = 0; i < len; i++) {
-                if (pool[off + i] != buf[i]) {
-                    return false;
-                }
-            }
-            return true;
+        /** Chars 9.. of a token whose first eight already matched, against the pool copy at {@code off}. */
+        private boolean restEquals(int off, char[] buf, int len) {
+            return Arrays.equals(pool, off + 8, off + len, buf, 8, len);
         }
 
         private void grow() {
