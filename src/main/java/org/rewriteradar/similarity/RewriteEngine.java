@@ -501,7 +501,7 @@ public final class RewriteEngine {
                     if (x > 0) {
                         rowBest = Math.max(rowBest, x);
                         colBest[j - 1] = Math.max(colBest[j - 1], x);
-                        if (2.0 * x / (la + ob[j] - ob[j - 1]) >= minSim) {
+                        if (sim(x, la + ob[j] - ob[j - 1], minSim) > 0) {
                             best = Math.max(best, dp[up + j - 1] + 2 * x);
                         }
                     }
@@ -517,8 +517,7 @@ public final class RewriteEngine {
             int j = nb;
             while (i > 0 && j > 0) {
                 int x = count[(i - 1) * nb + j - 1];
-                if (x > 0
-                        && 2.0 * x / (oa[i] - oa[i - 1] + ob[j] - ob[j - 1]) >= minSim
+                if (sim(x, oa[i] - oa[i - 1] + ob[j] - ob[j - 1], minSim) > 0
                         && dp[i * w + j] == dp[(i - 1) * w + j - 1] + 2 * x) {
                     pairs[2 * np] = i - 1;
                     pairs[2 * np + 1] = j - 1;
