@@ -107,7 +107,7 @@ public class EngineBenchmark {
         baselineIndex = new BaselineIndex(64);
         long t0 = System.nanoTime();
         for (int k = 0; k < indexSize; k++) {
-            EvalData.Article a = k < articles.size() ? articles.get(k) : perturbed.article(k - articles.size());
+            EvalData.Article a = perturbed.indexArticle(k);
             if (engineIndex) {
                 ArticleFingerprint fp = engine.fingerprint(a.id(), a.title(), a.body());
                 index.put(fp, engine.candidateKeys(fp));

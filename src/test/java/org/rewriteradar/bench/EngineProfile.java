@@ -35,7 +35,7 @@ public final class EngineProfile {
                 new InMemoryCandidateIndex(engine.settings().indexBucketCapacity());
         long t0 = cpu.getCurrentThreadCpuTime();
         for (int k = 0; k < indexSize; k++) {
-            EvalData.Article a = k < articles.size() ? articles.get(k) : perturbed.article(k - articles.size());
+            EvalData.Article a = perturbed.indexArticle(k);
             ArticleFingerprint fp = engine.fingerprint(a.id(), a.title(), a.body());
             index.put(fp, engine.candidateKeys(fp));
         }

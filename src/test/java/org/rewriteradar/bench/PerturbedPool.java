@@ -58,6 +58,14 @@ public final class PerturbedPool {
         }
     }
 
+    /**
+     * Article {@code k} of an index filled from this pool: the pool's own articles first, then synthetic
+     * article {@code k - pool size}.
+     */
+    public EvalData.Article indexArticle(int k) {
+        return k < pool.size() ? pool.get(k) : article(k - pool.size());
+    }
+
     /** Synthetic article {@code k}. */
     public EvalData.Article article(int k) {
         EvalData.Article base = pool.get(k % pool.size());

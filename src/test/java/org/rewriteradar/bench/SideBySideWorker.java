@@ -35,7 +35,7 @@ public final class SideBySideWorker {
                 new PerturbedPool(articles, PerturbedPool.DEFAULT_REPLACE, PerturbedPool.DEFAULT_SEED);
         index = new InMemoryCandidateIndex(engine.settings().indexBucketCapacity());
         for (int k = 0; k < size; k++) {
-            EvalData.Article a = k < articles.size() ? articles.get(k) : perturbed.article(k - articles.size());
+            EvalData.Article a = perturbed.indexArticle(k);
             ArticleFingerprint fp = engine.fingerprint(a.id(), a.title(), a.body());
             index.put(fp, engine.candidateKeys(fp));
         }
