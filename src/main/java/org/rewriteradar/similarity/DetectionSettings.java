@@ -28,8 +28,10 @@ package org.rewriteradar.similarity;
  * @param prefilterMinContainment pairs whose candidate content stems are contained in the original's
  *     below this are rejected before scoring (speed)
  * @param prefilterMinUnigram pairs whose {@code unigram} (candidate's narrative content stems found in
- *     the original) is below this are rejected before sentence alignment unless {@code c5} forces an
- *     alert (speed; set below the unigram of every alerting dev pair)
+ *     the original) is below this are rejected before sentence alignment unless their {@code c5} reaches
+ *     {@code prefilterMinShingleContainment} (speed)
+ * @param prefilterMinShingleContainment {@code c5} from which a pair below {@code prefilterMinUnigram} is
+ *     still scored
  * @param bias logistic intercept of the calibrated score
  * @param wContainment weight of {@code c5} (shingle containment, smaller set)
  * @param wNarrative weight of {@code narrative5} (candidate's non-quote 5-shingles found in the original)
@@ -80,6 +82,7 @@ public record DetectionSettings(
         int alignMinTerms,
         double prefilterMinContainment,
         double prefilterMinUnigram,
+        double prefilterMinShingleContainment,
         double bias,
         double wContainment,
         double wNarrative,
@@ -117,7 +120,8 @@ public record DetectionSettings(
                 0.34, // alignMinSimilarity
                 3, // alignMinTerms
                 0.25, // prefilterMinContainment
-                0.3, // prefilterMinUnigram
+                0.45, // prefilterMinUnigram
+                0.08, // prefilterMinShingleContainment
                 -7.465, // bias
                 2.146, // wContainment
                 1.217, // wNarrative

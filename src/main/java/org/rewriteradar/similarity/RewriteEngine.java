@@ -379,7 +379,7 @@ public final class RewriteEngine {
             return null;
         }
         double unigram = narrB == 0 ? 0 : (double) sharedNarrB / narrB;
-        // cheap gate first: below the unigram gate only a forced near-duplicate (c5) can still alert
+        // cheap gate first: below the unigram gate only pairs sharing enough 5-shingles are scored
         boolean belowUnigram = gate && unigram < settings.prefilterMinUnigram();
 
         // shingles: c5, j5, narrative5
@@ -394,7 +394,7 @@ public final class RewriteEngine {
             narrInter += ProbeSets.narrative(e);
         }
         double c5 = sa.length == 0 || sb.length == 0 ? 0 : (double) inter / Math.min(sa.length, sb.length);
-        if (belowUnigram && c5 < settings.nearDuplicateContainment()) {
+        if (belowUnigram && c5 < settings.prefilterMinShingleContainment()) {
             return null;
         }
         double j5 = sa.length + sb.length - inter == 0 ? 0 : (double) inter / (sa.length + sb.length - inter);

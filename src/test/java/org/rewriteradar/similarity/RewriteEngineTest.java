@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.rewriteradar.config.DetectionOverrides;
 
 class RewriteEngineTest {
 
@@ -30,6 +32,19 @@ class RewriteEngineTest {
             assertThat(p.quote()).isTrue();
             assertThat(p.candidateText()).contains("There is no positive reaction on the main issue");
         });
+    }
+
+    @Test
+    void scoresPairBelowUnigramGateWhenItShares5Grams() {
+        // the seed rewrite keeps under prefilter-min-unigram of its narrative stems, but shares 5-grams
+        PairFeatures f = engine.features(original(), rewrite());
+        assertThat(f.unigram()).isLessThan(engine.settings().prefilterMinUnigram());
+        assertThat(f.c5()).isGreaterThanOrEqualTo(engine.settings().prefilterMinShingleContainment());
+        assertThat(engine.compare(original(), rewrite())).isPresent();
+
+        RewriteEngine stricter = new RewriteEngine(DetectionOverrides.apply(
+                DetectionSettings.defaults(), Map.of("prefilter-min-shingle-containment", "0.5")));
+        assertThat(stricter.compare(original(), rewrite())).isEmpty();
     }
 
     @Test
@@ -141,6 +156,7 @@ class RewriteEngineTest {
                 d.alignMinTerms(),
                 d.prefilterMinContainment(),
                 d.prefilterMinUnigram(),
+                d.prefilterMinShingleContainment(),
                 d.bias(),
                 d.wContainment(),
                 d.wNarrative(),
