@@ -13,8 +13,8 @@ import java.util.Map;
  * this structure in a key-value store.
  *
  * <p>Internally ids are dense ints, buckets are primitive ring buffers in an open-addressing table keyed
- * by the 64-bit key (a bucket holding one id stores it inline), and lookups count shared keys in a reused
- * int array: no boxing or hashing of strings on the lookup path.
+ * by the 64-bit key (a bucket holding one id stores it inline), and lookups count shared keys by sorting
+ * the bucket entries they meet: no boxing or hashing of strings on the lookup path.
  */
 public final class InMemoryCandidateIndex {
 
@@ -29,15 +29,24 @@ public final class InMemoryCandidateIndex {
     // open-addressing table, two longs per slot (one cache line): [2s] = key, [2s+1] = USED | value;
     // value >= 0: index into buckets, value < 0: single id ~value; [2s+1] == 0: empty slot
     private static final long USED = 1L << 32;
+    // a key without a slot in a lookup's values (~NONE would be an id no array can reach)
+    private static final int NONE = Integer.MIN_VALUE;
     private long[] table = new long[2 << 12];
     private int entries;
     // ring buckets: [0] = count, [1] = next write position, then capacity slots
     private int[][] buckets = NO_BUCKETS;
     private int bucketCount;
 
-    // lookup scratch
-    private int[] counts = new int[1024];
-    private int[] touched = new int[1024];
+    // lookup scratch: per query key its table value, bucket and bucket size; bucket entries met (id << 32 | position),
+    // the radix sort's other buffer and digit
+    // counts, and the id first met at each position
+    private int[] values = new int[256];
+    private int[][] bucketsMet = new int[256][];
+    private int[] sizes = new int[256];
+    private long[] visits = new long[1024];
+    private long[] sorted = new long[1024];
+    private final int[] digits = new int[256];
+    private int[] idAt = new int[1024];
 
     public InMemoryCandidateIndex(int bucketCapacity) {
         if (bucketCapacity < 1) {
@@ -59,7 +68,6 @@ public final class InMemoryCandidateIndex {
             if (id == names.length) {
                 names = Arrays.copyOf(names, id * 2);
                 fingerprints = Arrays.copyOf(fingerprints, id * 2);
-                counts = new int[id * 2];
             }
             idOf.put(fp.id(), id);
             names[id] = fp.id();
@@ -177,23 +185,46 @@ public final class InMemoryCandidateIndex {
     /**
      * As {@link #candidates(long[], int, String)}, keeping only ids that share at least {@code minShared}
      * keys with the query (see {@link RewriteEngine#minSharedKeys}).
+     *
+     * <p>The bucket entries met are written down in order ({@code id << 32 | position}) and radix-sorted by
+     * id, so each id's entries form a run whose length is its shared-key count and whose first position is
+     * where it was first met: sequential passes over a few thousand longs instead of a random access per
+     * entry into a per-id counter as large as the index.
      */
     public synchronized List<String> candidates(long[] keys, int limit, String excludeId, int minShared) {
         Integer ex = excludeId == null ? null : idOf.get(excludeId);
         int exclude = ex == null ? -1 : ex;
+        // one pass per level of indirection, each of independent reads, so the core overlaps their cache
+        // misses: the keys' table slots, the buckets they name, the buckets' sizes, then their entries
+        int nk = keys.length;
+        if (values.length < nk) {
+            values = new int[Math.max(nk, 2 * values.length)];
+            bucketsMet = new int[values.length][];
+            sizes = new int[values.length];
+        }
+        for (int i = 0; i < nk; i++) {
+            long e = table[2 * slotOf(keys[i]) + 1];
+            values[i] = e == 0 ? NONE : (int) e;
+        }
+        for (int i = 0; i < nk; i++) {
+            int v = values[i];
+            bucketsMet[i] = v >= 0 ? buckets[v] : null;
+        }
+        for (int i = 0; i < nk; i++) {
+            int[] b = bucketsMet[i];
+            sizes[i] = b == null ? 0 : b[0];
+        }
         int n = 0;
-        int maxCount = 0;
-        for (long k : keys) {
-            int slot = slotOf(k);
-            if (table[2 * slot + 1] == 0) {
+        for (int i = 0; i < nk; i++) {
+            int v = values[i];
+            if (v == NONE) {
                 continue;
             }
-            int v = (int) table[2 * slot + 1];
             if (v < 0) {
-                n = touch(~v, exclude, n);
+                n = visit(~v, exclude, n);
             } else {
-                int[] b = buckets[v];
-                int count = b[0];
+                int[] b = bucketsMet[i];
+                int count = sizes[i];
                 // most recent first: the slot before the write position, going backwards
                 int ring = count < bucketCapacity ? count : bucketCapacity;
                 int pos = b[1] - 1;
@@ -201,56 +232,92 @@ public final class InMemoryCandidateIndex {
                     if (pos < 0) {
                         pos += ring;
                     }
-                    n = touch(b[2 + pos], exclude, n);
+                    n = visit(b[2 + pos], exclude, n);
                     pos--;
                 }
+                bucketsMet[i] = null;
             }
         }
-        for (int t = 0; t < n; t++) {
-            maxCount = Math.max(maxCount, counts[touched[t]]);
-        }
-        // counting sort by shared keys, descending, stable in first-met order; only the first limit kept
-        int[] firstOf = new int[maxCount + 2];
-        for (int t = 0; t < n; t++) {
-            firstOf[maxCount - counts[touched[t]] + 1]++;
-        }
-        for (int c = 1; c <= maxCount + 1; c++) {
-            firstOf[c] += firstOf[c - 1];
-        }
-        int eligible = 0;
-        for (int t = 0; t < n; t++) {
-            if (counts[touched[t]] >= minShared) {
-                eligible++;
+        sortById(n);
+        // one rank per id: (keys not shared) << 32 | first position, ascending = most shared, then first met
+        long[] top = new long[Math.max(0, Math.min(limit, n))];
+        int kept = 0;
+        for (int i = 0; i < n; ) {
+            long first = visits[i];
+            int j = i + 1;
+            while (j < n && (visits[j] >>> 32) == (first >>> 32)) {
+                j++;
             }
-        }
-        int keep = Math.min(limit, eligible);
-        String[] ranked = new String[keep];
-        for (int t = 0; t < n; t++) {
-            if (counts[touched[t]] < minShared) {
-                continue;
+            int shared = j - i;
+            if (shared >= minShared) {
+                int position = (int) first;
+                idAt[position] = (int) (first >>> 32);
+                kept = offer(top, kept, ((long) (Integer.MAX_VALUE - shared) << 32) | position);
             }
-            int pos = firstOf[maxCount - counts[touched[t]]]++;
-            if (pos < keep) {
-                ranked[pos] = names[touched[t]];
-            }
+            i = j;
         }
-        List<String> out = Arrays.asList(ranked);
-        for (int t = 0; t < n; t++) {
-            counts[touched[t]] = 0;
+        String[] ranked = new String[kept];
+        for (int r = 0; r < kept; r++) {
+            ranked[r] = names[idAt[(int) top[r]]];
         }
-        return out;
+        return Arrays.asList(ranked);
     }
 
-    private int touch(int id, int exclude, int n) {
+    private int visit(int id, int exclude, int n) {
         if (id == exclude) {
             return n;
         }
-        if (counts[id]++ == 0) {
-            if (n == touched.length) {
-                touched = Arrays.copyOf(touched, n * 2);
-            }
-            touched[n++] = id;
+        if (n == visits.length) {
+            visits = Arrays.copyOf(visits, n * 2);
+            sorted = new long[n * 2];
+            idAt = new int[n * 2];
         }
-        return n;
+        visits[n] = ((long) id << 32) | n;
+        return n + 1;
+    }
+
+    /**
+     * Sorts {@code visits[0..n)} by id, stably (positions stay ascending within an id): least significant
+     * digit first, 8 bits per pass, as many passes as the largest id needs.
+     */
+    private void sortById(int n) {
+        int idBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, size - 1));
+        long[] src = visits;
+        long[] dst = sorted;
+        for (int shift = 32; shift < 32 + idBits; shift += 8) {
+            Arrays.fill(digits, 0);
+            for (int i = 0; i < n; i++) {
+                digits[(int) (src[i] >>> shift) & 0xff]++;
+            }
+            int sum = 0;
+            for (int d = 0; d < 256; d++) {
+                int c = digits[d];
+                digits[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                long v = src[i];
+                dst[digits[(int) (v >>> shift) & 0xff]++] = v;
+            }
+            long[] t = src;
+            src = dst;
+            dst = t;
+        }
+        visits = src;
+        sorted = dst;
+    }
+
+    /** Inserts {@code rank} into the ascending {@code top[0..kept)} if it is among the best; the new count. */
+    private static int offer(long[] top, int kept, long rank) {
+        if (kept == top.length && (kept == 0 || rank >= top[kept - 1])) {
+            return kept;
+        }
+        int i = kept == top.length ? kept - 1 : kept;
+        while (i > 0 && top[i - 1] > rank) {
+            top[i] = top[i - 1];
+            i--;
+        }
+        top[i] = rank;
+        return kept == top.length ? kept : kept + 1;
     }
 }

@@ -31,4 +31,27 @@ class InMemoryCandidateIndexTest {
         }
         assertThat(index.candidates(key, 10, null)).containsExactly("c", "b");
     }
+
+    @Test
+    void ranksByKeysSharedThenFirstMetAndHonoursLimitMinimumAndExclusion() {
+        InMemoryCandidateIndex index = new InMemoryCandidateIndex(4);
+        put(index, "a", 1, 2);
+        put(index, "b", 2, 3, 4);
+        put(index, "c", 3, 4, 5);
+        put(index, "d", 5);
+        put(index, "e", 1, 6);
+        put(index, "q", 1, 2, 3, 4, 5, 6);
+        long[] query = {1, 2, 3, 4, 5, 6};
+
+        // shared: b 3, c 3, e 2, a 2, d 1; ties in first-met order (keys in order, buckets newest first)
+        assertThat(index.candidates(query, 10, "q")).containsExactly("b", "c", "e", "a", "d");
+        assertThat(index.candidates(query, 10, "q", 3)).containsExactly("b", "c");
+        assertThat(index.candidates(query, 3, "q", 1)).containsExactly("b", "c", "e");
+        assertThat(index.candidates(query, 10, null, 3)).first().isEqualTo("q");
+        assertThat(index.candidates(new long[] {99}, 10, null)).isEmpty();
+    }
+
+    private static void put(InMemoryCandidateIndex index, String id, long... keys) {
+        index.put(new ArticleFingerprint(id, "", 0, 0, null, null, null, null, null, null), keys);
+    }
 }
