@@ -7,7 +7,6 @@ import com.dynatrace.hash4j.similarity.SimilarityHashPolicy;
 import com.dynatrace.hash4j.similarity.SimilarityHashing;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -296,8 +295,9 @@ public final class RewriteEngine {
         // alerting (rare): recompute token-level detail from the texts for quotes and evidence
         AnalyzedText ta = TextAnalyzer.analyze(original.text());
         AnalyzedText tb = TextAnalyzer.analyze(candidate.text());
+        Trigrams trigramsA = new Trigrams(ta.terms());
         if (settings.wQuote() == 0) {
-            f = f.withQuoteShared(quoteShared(ta, tb));
+            f = f.withQuoteShared(quoteShared(trigramsA, tb));
         }
         RewriteKind kind = kind(f);
         Map<String, Double> signals = new LinkedHashMap<>();
@@ -308,7 +308,7 @@ public final class RewriteEngine {
         signals.put("j5", round(f.j5()));
         signals.put("score", round(score));
         return Optional.of(new Detection(
-                kind, Math.max(score, forced ? 0.5 : 0), signals, evidence(original, ta, candidate, tb, f)));
+                kind, Math.max(score, forced ? 0.5 : 0), signals, evidence(original, ta, trigramsA, candidate, tb, f)));
     }
 
     /** The calibrated score: logistic combination of the pair's features with the settings' weights. */
@@ -611,9 +611,14 @@ public final class RewriteEngine {
     }
 
     private List<MatchedPassage> evidence(
-            ArticleFingerprint a, AnalyzedText ta, ArticleFingerprint b, AnalyzedText tb, PairFeatures f) {
+            ArticleFingerprint a,
+            AnalyzedText ta,
+            Trigrams trigramsA,
+            ArticleFingerprint b,
+            AnalyzedText tb,
+            PairFeatures f) {
         List<MatchedPassage> out = new ArrayList<>();
-        out.addAll(quotePassages(a.text(), ta, b.text(), tb));
+        out.addAll(quotePassages(a.text(), ta, trigramsA, b.text(), tb));
         List<MatchedPassage> sentences = new ArrayList<>();
         int[] al = f.alignedPairs();
         int[] spansA = ta.sentenceSpans();
@@ -641,15 +646,11 @@ public final class RewriteEngine {
     }
 
     /** Quotations of the candidate found verbatim in the original, located in both texts. */
-    private static List<MatchedPassage> quotePassages(String textA, AnalyzedText a, String textB, AnalyzedText b) {
+    private static List<MatchedPassage> quotePassages(
+            String textA, AnalyzedText a, Trigrams trigramsA, String textB, AnalyzedText b) {
         int[] qs = b.quoteSpans();
         if (qs == null || qs.length == 0) {
             return List.of();
-        }
-        Map<Long, Integer> firstPos = new HashMap<>();
-        int[] ta = a.terms();
-        for (int i = 0; i + 3 <= ta.length; i++) {
-            firstPos.putIfAbsent(Mix.hashRun(ta, i, 3, QUOTE_SEED), i);
         }
         List<MatchedPassage> out = new ArrayList<>();
         int t = 0;
@@ -671,8 +672,8 @@ public final class RewriteEngine {
             int minA = Integer.MAX_VALUE;
             int maxA = -1;
             for (int i = from; i + 3 <= to; i++) {
-                Integer p = firstPos.get(Mix.hashRun(b.terms(), i, 3, QUOTE_SEED));
-                if (p != null) {
+                int p = trigramsA.first(Mix.hashRun(b.terms(), i, 3, QUOTE_SEED));
+                if (p >= 0) {
                     hit++;
                     minA = Math.min(minA, p);
                     maxA = Math.max(maxA, p + 2);
@@ -692,6 +693,11 @@ public final class RewriteEngine {
     }
 
     private static double quoteShared(AnalyzedText a, AnalyzedText b) {
+        return quoteShared(new Trigrams(a.terms()), b);
+    }
+
+    /** Share of the candidate's distinct quoted 3-grams (all three tokens quoted) found anywhere in the original. */
+    private static double quoteShared(Trigrams trigramsA, AnalyzedText b) {
         int quoted = 0;
         byte[] fb = b.flags();
         for (byte x : fb) {
@@ -714,8 +720,55 @@ public final class RewriteEngine {
             return 0;
         }
         long[] sqb = sortedUnique(qb, k);
-        long[] sa = shingles(a.terms(), 3, QUOTE_SEED);
-        return (double) intersect(sqb, sa) / sqb.length;
+        int found = 0;
+        for (long h : sqb) {
+            if (trigramsA.first(h) >= 0) {
+                found++;
+            }
+        }
+        return (double) found / sqb.length;
+    }
+
+    /**
+     * The first position of every 3-gram of a text's terms, by its {@code QUOTE_SEED} hash: an
+     * open-addressing table of primitives, built once per alert for the quote measure and the quote evidence.
+     */
+    static final class Trigrams {
+        private final long[] hashes;
+        private final int[] first;
+        private final int mask;
+
+        Trigrams(int[] terms) {
+            int n = Math.max(0, terms.length - 2);
+            int size = Integer.highestOneBit(Math.max(8, 2 * n)) << 1;
+            hashes = new long[size];
+            first = new int[size];
+            Arrays.fill(first, -1);
+            mask = size - 1;
+            for (int i = 0; i < n; i++) {
+                long h = Mix.hashRun(terms, i, 3, QUOTE_SEED);
+                int slot = (int) h & mask;
+                while (first[slot] >= 0 && hashes[slot] != h) {
+                    slot = (slot + 1) & mask;
+                }
+                if (first[slot] < 0) {
+                    hashes[slot] = h;
+                    first[slot] = i;
+                }
+            }
+        }
+
+        /** Position of the first 3-gram hashing to {@code h}, or -1. */
+        int first(long h) {
+            int slot = (int) h & mask;
+            while (first[slot] >= 0) {
+                if (hashes[slot] == h) {
+                    return first[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            return -1;
+        }
     }
 
     // ------------------------------------------------------------------ revisions
@@ -812,17 +865,6 @@ public final class RewriteEngine {
 
     // ------------------------------------------------------------------ helpers
 
-    static long[] shingles(int[] terms, int n, long seed) {
-        if (terms.length < n) {
-            return new long[0];
-        }
-        long[] out = new long[terms.length - n + 1];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Mix.hashRun(terms, i, n, seed);
-        }
-        return sortedUnique(out, out.length);
-    }
-
     static long[] sortedUnique(long[] a, int n) {
         Arrays.sort(a, 0, n);
         int u = 0;
@@ -832,53 +874,6 @@ public final class RewriteEngine {
             }
         }
         return Arrays.copyOf(a, u);
-    }
-
-    static int[] sortedUnique(int[] a, int n) {
-        Arrays.sort(a, 0, n);
-        int u = 0;
-        for (int i = 0; i < n; i++) {
-            if (u == 0 || a[i] != a[u - 1]) {
-                a[u++] = a[i];
-            }
-        }
-        return Arrays.copyOf(a, u);
-    }
-
-    static int intersect(long[] a, long[] b) {
-        int i = 0;
-        int j = 0;
-        int c = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] < b[j]) {
-                i++;
-            } else if (a[i] > b[j]) {
-                j++;
-            } else {
-                c++;
-                i++;
-                j++;
-            }
-        }
-        return c;
-    }
-
-    static int intersectInts(int[] a, int[] b) {
-        int i = 0;
-        int j = 0;
-        int c = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] < b[j]) {
-                i++;
-            } else if (a[i] > b[j]) {
-                j++;
-            } else {
-                c++;
-                i++;
-                j++;
-            }
-        }
-        return c;
     }
 
     private static double round(double v) {
