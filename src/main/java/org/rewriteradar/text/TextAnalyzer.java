@@ -62,6 +62,9 @@ public final class TextAnalyzer {
         private int poolSize;
         private int size;
         private final OneTerm source = new OneTerm();
+        private char[] scratch = new char[64];
+        // the sum of resolve's slot reads, kept so that the reads are not optimised away
+        private long touched;
         private final TokenStream chain;
         private final CharTermAttribute out;
         private final KeywordAttribute keyword;
@@ -75,23 +78,40 @@ public final class TextAnalyzer {
             keyword = chain.addAttribute(KeywordAttribute.class);
         }
 
-        /** Stem hash of a term looked up with {@link #lookup}. */
+        /** Stem hash of a term from {@link #hot} or {@link #resolve}. */
         static int stem(long term) {
             return (int) (term >>> 32);
         }
 
-        /** True when a term looked up with {@link #lookup} is a function word. */
+        /** True when a term from {@link #hot} or {@link #resolve} is a function word. */
         static boolean function(long term) {
             return (term & 1) != 0;
         }
 
+        /** What {@link #hot} answers for a token it defers to {@link #resolve} (no term has low bits all set). */
+        static final long DEFERRED = -1L;
+
+        // tokens not in the hot table, looked up together by resolve: token index, tag, first eight chars,
+        // and all chars (pendingChars from pendingStart[p] to pendingStart[p + 1]); then their terms
+        private int pending;
+        private int[] pendingToken = new int[64];
+        private long[] pendingTag = new long[64];
+        private long[] pendingC0 = new long[64];
+        private long[] pendingC1 = new long[64];
+        private int[] pendingStart = new int[65];
+        private char[] pendingChars = new char[512];
+        private long[] pendingTerm = new long[64];
+
         /**
-         * The term's stem hash (high 32 bits, {@link #stem}) and function-word flag (bit 0, {@link #function}).
-         * Tokens are at most 255 chars (the tokenizer's maximum token length), well within the 16 length bits.
-         * Words of up to eight chars are first looked up in {@link #hot}, a small direct-mapped copy that
-         * stays in the core's cache where the whole vocabulary does not.
+         * The term of token {@code token} ({@code buf[0..len)}) when the hot table has it: its stem hash (high
+         * 32 bits, {@link #stem}) and function-word flag (bit 0, {@link #function}). Otherwise {@link #DEFERRED}:
+         * the token is noted, and {@link #resolve} later looks up all noted tokens of the text in one go, so
+         * their reads of the large table, mostly cache misses, overlap instead of stalling one by one. Tokens
+         * are at most 255 chars (the tokenizer's maximum token length), well within the 16 length bits. The
+         * hot table is a small direct-mapped copy, for words of up to eight chars, that stays in the core's
+         * cache where the whole vocabulary does not.
          */
-        long lookup(char[] buf, int len) throws IOException {
+        long hot(char[] buf, int len, int token) {
             int h = 0;
             long c0 = 0;
             long c1 = 0;
@@ -112,15 +132,79 @@ public final class TextAnalyzer {
             if (len <= 8 && hot[hb] == tag && hot[hb + 1] == c0 && hot[hb + 2] == c1) {
                 return hot[hb + 3];
             }
-            int slot = find(buf, len, tag, c0, c1);
-            long term = (slots[4 * slot + 1] & ~0xffff_ffffL) | (slots[4 * slot] & 1);
-            if (len <= 8) {
-                hot[hb] = tag;
-                hot[hb + 1] = c0;
-                hot[hb + 2] = c1;
-                hot[hb + 3] = term;
+            int p = pending++;
+            if (p == pendingToken.length) {
+                int c = 2 * p;
+                pendingToken = Arrays.copyOf(pendingToken, c);
+                pendingTag = Arrays.copyOf(pendingTag, c);
+                pendingC0 = Arrays.copyOf(pendingC0, c);
+                pendingC1 = Arrays.copyOf(pendingC1, c);
+                pendingStart = Arrays.copyOf(pendingStart, c + 1);
+                pendingTerm = Arrays.copyOf(pendingTerm, c);
             }
-            return term;
+            int at = pendingStart[p];
+            if (at + len > pendingChars.length) {
+                pendingChars = Arrays.copyOf(pendingChars, Math.max(2 * pendingChars.length, at + len));
+            }
+            System.arraycopy(buf, 0, pendingChars, at, len);
+            pendingStart[p + 1] = at + len;
+            pendingToken[p] = token;
+            pendingTag[p] = tag;
+            pendingC0[p] = c0;
+            pendingC1[p] = c1;
+            return DEFERRED;
+        }
+
+        /**
+         * Looks up every token {@link #hot} deferred since the last call; returns how many. Their token indices
+         * and terms are then read with {@link #pendingToken(int)} and {@link #pendingTerm(int)}.
+         */
+        /** Forgets tokens deferred by a text whose analysis failed before its {@link #resolve}. */
+        void begin() {
+            pending = 0;
+        }
+
+        int resolve() throws IOException {
+            int n = pending;
+            pending = 0;
+            // first one read of each token's home slot: independent loads, whose cache misses overlap
+            int mask = (slots.length >> 2) - 1;
+            long touched = 0;
+            for (int p = 0; p < n; p++) {
+                touched += slots[4 * ((int) (pendingTag[p] >>> 32) & mask)];
+            }
+            this.touched = touched;
+            char[] buf = scratch;
+            for (int p = 0; p < n; p++) {
+                int from = pendingStart[p];
+                int len = pendingStart[p + 1] - from;
+                if (buf.length < len) {
+                    buf = scratch = new char[len];
+                }
+                System.arraycopy(pendingChars, from, buf, 0, len);
+                long tag = pendingTag[p];
+                long c0 = pendingC0[p];
+                long c1 = pendingC1[p];
+                int slot = find(buf, len, tag, c0, c1);
+                long term = (slots[4 * slot + 1] & ~0xffff_ffffL) | (slots[4 * slot] & 1);
+                if (len <= 8) {
+                    int hb = 4 * (((int) (tag >>> 32) >>> 16) & (HOT_SLOTS - 1));
+                    hot[hb] = tag;
+                    hot[hb + 1] = c0;
+                    hot[hb + 2] = c1;
+                    hot[hb + 3] = term;
+                }
+                pendingTerm[p] = term;
+            }
+            return n;
+        }
+
+        int pendingToken(int p) {
+            return pendingToken[p];
+        }
+
+        long pendingTerm(int p) {
+            return pendingTerm[p];
         }
 
         /** Slot of the term in {@link #slots}, running the filter chain and adding it when it is new. */
@@ -259,6 +343,18 @@ public final class TextAnalyzer {
         return at;
     }
 
+    /** A token's flags from its term, its {@code NUMBER} flag and its first char. */
+    private static byte flags(long term, byte number, char first) {
+        byte f = number;
+        if (TermCache.function(term)) {
+            f |= AnalyzedText.FUNCTION;
+        }
+        if (f == 0 && Character.isUpperCase(first)) {
+            f |= AnalyzedText.CAPITALISED;
+        }
+        return f;
+    }
+
     private static AnalyzedText analyzeFresh(String text) {
         int cap = Math.max(16, text.length() / 5);
         int[] terms = new int[cap];
@@ -267,6 +363,7 @@ public final class TextAnalyzer {
         int[] ends = new int[cap];
         int n = 0;
         TermCache cache = CACHE.get();
+        cache.begin();
         try (TokenStream ts = TOKENIZER.tokenStream("body", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
@@ -280,24 +377,25 @@ public final class TextAnalyzer {
                     starts = Arrays.copyOf(starts, c);
                     ends = Arrays.copyOf(ends, c);
                 }
-                long info = cache.lookup(term.buffer(), term.length());
-                terms[n] = TermCache.stem(info);
-                byte f = 0;
-                if (TermCache.function(info)) {
-                    f |= AnalyzedText.FUNCTION;
-                }
-                if (type.type() == NUM || type.type().equals(NUM)) {
-                    f |= AnalyzedText.NUMBER;
-                }
                 starts[n] = off.startOffset();
                 ends[n] = off.endOffset();
-                if (f == 0 && Character.isUpperCase(text.charAt(starts[n]))) {
-                    f |= AnalyzedText.CAPITALISED;
+                byte f = type.type() == NUM || type.type().equals(NUM) ? AnalyzedText.NUMBER : 0;
+                long info = cache.hot(term.buffer(), term.length(), n);
+                if (info != TermCache.DEFERRED) {
+                    terms[n] = TermCache.stem(info);
+                    f = flags(info, f, text.charAt(starts[n]));
                 }
                 flags[n] = f;
                 n++;
             }
             ts.end();
+            int deferred = cache.resolve();
+            for (int p = 0; p < deferred; p++) {
+                int i = cache.pendingToken(p);
+                long info = cache.pendingTerm(p);
+                terms[i] = TermCache.stem(info);
+                flags[i] = flags(info, flags[i], text.charAt(starts[i]));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
