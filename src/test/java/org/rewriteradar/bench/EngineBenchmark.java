@@ -75,6 +75,15 @@ public class EngineBenchmark {
     @Param({"8"})
     public int maxCandidates;
 
+    /**
+     * Share of the content words {@link PerturbedPool} replaces in the synthetic articles of the index (its
+     * default, 0.8, leaves a query's relatives about a fifth of its words). Lower values make closer
+     * topical neighbours, which pass more of the engine's prefilter and cost a full scoring: {@code -p
+     * replace=0.8,0.6} measures that sensitivity.
+     */
+    @Param({"0.8"})
+    public double replace;
+
     private List<EvalData.Article> articles;
     private List<EvalData.Article> queries;
     private InMemoryCandidateIndex index;
@@ -101,8 +110,7 @@ public class EngineBenchmark {
         // only the scoring benchmarks need (and build) their method's index
         int indexSize = engineIndex || baselineIndexNeeded ? Integer.getInteger("rr.index.size", 100_000) : 0;
         articles = EvalData.load(pool, "pool").articles();
-        PerturbedPool perturbed =
-                new PerturbedPool(articles, PerturbedPool.DEFAULT_REPLACE, PerturbedPool.DEFAULT_SEED);
+        PerturbedPool perturbed = new PerturbedPool(articles, replace, PerturbedPool.DEFAULT_SEED);
         index = new InMemoryCandidateIndex(engine.settings().indexBucketCapacity());
         baselineIndex = new BaselineIndex(64);
         long t0 = System.nanoTime();

@@ -15,7 +15,8 @@ import org.rewriteradar.text.TextNormalizer;
 /**
  * Quick single-threaded phase timing (not JMH): normalise, analyse, fingerprint, lookup and scoring per
  * probe article against an index of {@code rr.index.size} (pool + {@link PerturbedPool}). Probes: pool
- * articles with bodies of {@code rr.minBytes}..{@code rr.maxBytes} characters (default 4096..6144). For
+ * articles with bodies of {@code rr.minBytes}..{@code rr.maxBytes} characters (default 4096..6144);
+ * {@code rr.replace} is {@link PerturbedPool}'s replaced share of content words (default 0.8). For
  * profiling with JFR; times are thread CPU times (robust to a loaded machine); the figures of record come from {@link EngineBenchmark}.
  */
 public final class EngineProfile {
@@ -26,11 +27,12 @@ public final class EngineProfile {
         int min = Integer.getInteger("rr.minBytes", 4096);
         int max = Integer.getInteger("rr.maxBytes", 6144);
         int seconds = Integer.getInteger("rr.seconds", 20);
+        double replace =
+                Double.parseDouble(System.getProperty("rr.replace", Double.toString(PerturbedPool.DEFAULT_REPLACE)));
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         RewriteEngine engine = new RewriteEngine(DetectionSettings.defaults());
         List<EvalData.Article> articles = EvalData.load(pool, "pool").articles();
-        PerturbedPool perturbed =
-                new PerturbedPool(articles, PerturbedPool.DEFAULT_REPLACE, PerturbedPool.DEFAULT_SEED);
+        PerturbedPool perturbed = new PerturbedPool(articles, replace, PerturbedPool.DEFAULT_SEED);
         InMemoryCandidateIndex index =
                 new InMemoryCandidateIndex(engine.settings().indexBucketCapacity());
         long t0 = cpu.getCurrentThreadCpuTime();
