@@ -120,5 +120,56 @@ public final class EngineProfile {
                 (double) alerts / n,
                 (fpr + look + score) / 1e3 / n,
                 1e9 * n / (fpr + look + score));
+        compareCostByOutcome(engine, index, probes);
+    }
+
+    /**
+     * Wall time of single {@code compare} calls in the benchmark's order (fingerprint, lookup, then each
+     * candidate), by outcome: stopped by the prefilter, scored without alert, alert. Each probe's pairs are
+     * compared once cold and at once again warm. The outcome is read afterwards, untimed.
+     */
+    private static void compareCostByOutcome(
+            RewriteEngine engine, InMemoryCandidateIndex index, List<EvalData.Article> probes) {
+        var s = engine.settings();
+        long[] cold = new long[3];
+        long[] warm = new long[3];
+        int[] count = new int[3];
+        for (int round = 0; round < 3; round++) {
+            for (EvalData.Article a : probes) {
+                ArticleFingerprint fp = engine.fingerprint("q-" + a.id(), a.title(), a.body());
+                for (String id : index.candidates(
+                        engine.candidateKeys(fp), s.maxCandidates(), a.id(), engine.minSharedKeys(fp.keys()))) {
+                    ArticleFingerprint o = index.get(id);
+                    long t0 = System.nanoTime();
+                    boolean alert = engine.compare(o, fp).isPresent();
+                    long t1 = System.nanoTime();
+                    engine.compare(o, fp);
+                    long t2 = System.nanoTime();
+                    var f = engine.features(o, fp);
+                    int k = alert
+                            ? 2
+                            : f.unigram() < s.prefilterMinUnigram() && f.c5() < s.prefilterMinShingleContainment()
+                                    ? 0
+                                    : 1;
+                    if (round > 0) {
+                        cold[k] += t1 - t0;
+                        warm[k] += t2 - t1;
+                        count[k]++;
+                    }
+                }
+            }
+        }
+        String[] names = {"prefiltered", "scored", "alert"};
+        StringBuilder out = new StringBuilder("compare per candidate, cold / warm:");
+        for (int k = 0; k < 3; k++) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    " %s %.1f / %.1f us (%d);",
+                    names[k],
+                    count[k] == 0 ? 0 : cold[k] / 1e3 / count[k],
+                    count[k] == 0 ? 0 : warm[k] / 1e3 / count[k],
+                    count[k]));
+        }
+        System.out.println(out);
     }
 }
