@@ -37,9 +37,8 @@ public final class InMemoryCandidateIndex {
     private int[][] buckets = NO_BUCKETS;
     private int bucketCount;
 
-    // lookup scratch: per query key its table value, bucket and bucket size; bucket entries met (id << 32 | position),
-    // the radix sort's other buffer and digit
-    // counts, and the id first met at each position
+    // lookup scratch: per query key its table value, bucket and bucket size; the bucket entries met
+    // (id << 32 | position), the radix sort's other buffer and its digit counts; the id first met at a position
     private int[] values = new int[256];
     private int[][] bucketsMet = new int[256][];
     private int[] sizes = new int[256];
