@@ -205,20 +205,28 @@ public final class RewriteEngine {
                 keys[k++] = h;
             }
         }
+        // each sentence's content tokens, compacted without a branch, so the seeds' scans have none either
         byte[] flags = at.flags();
         int[] ss = at.sentenceStarts();
+        long[] contentMixed = new long[at.size()];
+        int[] contentStart = new int[at.sentences() + 1];
+        int c = 0;
         for (int s = 0; s < at.sentences(); s++) {
-            int distinct = 0;
+            contentStart[s] = c;
+            for (int i = ss[s]; i < ss[s + 1]; i++) {
+                contentMixed[c] = mixed[i];
+                c += (flags[i] & AnalyzedText.FUNCTION) == 0 ? 1 : 0;
+            }
+        }
+        contentStart[at.sentences()] = c;
+        for (int s = 0; s < at.sentences(); s++) {
             for (int seed = 0; seed < settings.sentenceKeySeeds(); seed++) {
                 long salt = Mix.mix(SENTENCE_SEED, seed);
                 long min1 = Long.MAX_VALUE;
                 long min2 = Long.MAX_VALUE;
-                distinct = 0;
-                for (int i = ss[s]; i < ss[s + 1]; i++) {
-                    if ((flags[i] & AnalyzedText.FUNCTION) != 0) {
-                        continue;
-                    }
-                    long h = Mix.mixPremixed(salt, mixed[i]);
+                int distinct = 0;
+                for (int i = contentStart[s]; i < contentStart[s + 1]; i++) {
+                    long h = Mix.mixPremixed(salt, contentMixed[i]);
                     if (h == min1 || h == min2) {
                         continue;
                     }
