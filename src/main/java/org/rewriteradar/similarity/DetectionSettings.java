@@ -35,7 +35,8 @@ package org.rewriteradar.similarity;
  *     gained one METER rewrite (unigram 0.20, {@code c5} 0.51) against the older 0.3 with only
  *     {@code nearDuplicateContainment} as the escape
  * @param prefilterMinShingleContainment {@code c5} from which a pair below {@code prefilterMinUnigram} is
- *     still scored (the seed rewrite: unigram 0.43, {@code c5} 0.40)
+ *     still scored (the seed rewrite: unigram 0.43, {@code c5} 0.40); a pair reaching {@code
+ *     nearDuplicateContainment} is always scored, whatever this is set to
  * @param bias logistic intercept of the calibrated score
  * @param wContainment weight of {@code c5} (shingle containment, smaller set)
  * @param wNarrative weight of {@code narrative5} (candidate's non-quote 5-shingles found in the original)

@@ -31,6 +31,8 @@ public final class InMemoryCandidateIndex {
     private static final long USED = 1L << 32;
     // a key without a slot in a lookup's values (~NONE would be an id no array can reach)
     private static final int NONE = Integer.MIN_VALUE;
+    // lookups with a limit up to this keep their best ids by insertion; larger limits sort all ids met
+    private static final int SELECT_MAX = 64;
     private long[] table = new long[2 << 12];
     private int entries;
     // ring buckets: [0] = count, [1] = next write position, then capacity slots
@@ -238,8 +240,11 @@ public final class InMemoryCandidateIndex {
             }
         }
         sortById(n);
-        // one rank per id: (keys not shared) << 32 | first position, ascending = most shared, then first met
-        long[] top = new long[Math.max(0, Math.min(limit, n))];
+        // one rank per id: (keys not shared) << 32 | first position, ascending = most shared, then first met;
+        // a few best kept by insertion as they come, or, for a large limit, all sorted at the end
+        int cap = Math.max(0, Math.min(limit, n));
+        boolean select = cap <= SELECT_MAX;
+        long[] top = select ? new long[cap] : sorted;
         int kept = 0;
         for (int i = 0; i < n; ) {
             long first = visits[i];
@@ -251,9 +256,18 @@ public final class InMemoryCandidateIndex {
             if (shared >= minShared) {
                 int position = (int) first;
                 idAt[position] = (int) (first >>> 32);
-                kept = offer(top, kept, ((long) (Integer.MAX_VALUE - shared) << 32) | position);
+                long rank = ((long) (Integer.MAX_VALUE - shared) << 32) | position;
+                if (select) {
+                    kept = offer(top, kept, rank);
+                } else {
+                    top[kept++] = rank;
+                }
             }
             i = j;
+        }
+        if (!select) {
+            Arrays.sort(top, 0, kept);
+            kept = Math.min(kept, cap);
         }
         String[] ranked = new String[kept];
         for (int r = 0; r < kept; r++) {

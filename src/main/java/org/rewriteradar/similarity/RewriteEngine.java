@@ -402,7 +402,8 @@ public final class RewriteEngine {
             narrInter += ProbeSets.narrative(e);
         }
         double c5 = sa.length == 0 || sb.length == 0 ? 0 : (double) inter / Math.min(sa.length, sb.length);
-        if (belowUnigram && c5 < settings.prefilterMinShingleContainment()) {
+        if (belowUnigram
+                && c5 < Math.min(settings.prefilterMinShingleContainment(), settings.nearDuplicateContainment())) {
             return null;
         }
         double j5 = sa.length + sb.length - inter == 0 ? 0 : (double) inter / (sa.length + sb.length - inter);

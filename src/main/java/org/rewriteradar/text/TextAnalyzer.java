@@ -70,6 +70,7 @@ public final class TextAnalyzer {
         private final KeywordAttribute keyword;
 
         TermCache() {
+            allocatePending(64);
             TokenStream ts = new LowerCaseFilter(source);
             ts = new EnglishPossessiveFilter(ts);
             ts = new SetKeywordMarkerFilter(ts, FunctionWords.SET);
@@ -88,19 +89,22 @@ public final class TextAnalyzer {
             return (term & 1) != 0;
         }
 
+        /** Deferred tokens a thread keeps room for between texts (a text deferring more gets it back after). */
+        private static final int PENDING_KEPT = 1 << 14;
+
         /** What {@link #hot} answers for a token it defers to {@link #resolve} (no term has low bits all set). */
         static final long DEFERRED = -1L;
 
         // tokens not in the hot table, looked up together by resolve: token index, tag, first eight chars,
         // and all chars (pendingChars from pendingStart[p] to pendingStart[p + 1]); then their terms
         private int pending;
-        private int[] pendingToken = new int[64];
-        private long[] pendingTag = new long[64];
-        private long[] pendingC0 = new long[64];
-        private long[] pendingC1 = new long[64];
-        private int[] pendingStart = new int[65];
-        private char[] pendingChars = new char[512];
-        private long[] pendingTerm = new long[64];
+        private int[] pendingToken;
+        private long[] pendingTag;
+        private long[] pendingC0;
+        private long[] pendingC1;
+        private int[] pendingStart;
+        private char[] pendingChars;
+        private long[] pendingTerm;
 
         /**
          * The term of token {@code token} ({@code buf[0..len)}) when the hot table has it: its stem hash (high
@@ -156,14 +160,30 @@ public final class TextAnalyzer {
         }
 
         /**
+         * Starts a text: forgets tokens deferred by a text whose analysis failed before its {@link #resolve},
+         * and lets go of the room a very long text needed.
+         */
+        void begin() {
+            pending = 0;
+            if (pendingToken.length > PENDING_KEPT) {
+                allocatePending(64);
+            }
+        }
+
+        private void allocatePending(int capacity) {
+            pendingToken = new int[capacity];
+            pendingTag = new long[capacity];
+            pendingC0 = new long[capacity];
+            pendingC1 = new long[capacity];
+            pendingStart = new int[capacity + 1];
+            pendingChars = new char[8 * capacity];
+            pendingTerm = new long[capacity];
+        }
+
+        /**
          * Looks up every token {@link #hot} deferred since the last call; returns how many. Their token indices
          * and terms are then read with {@link #pendingToken(int)} and {@link #pendingTerm(int)}.
          */
-        /** Forgets tokens deferred by a text whose analysis failed before its {@link #resolve}. */
-        void begin() {
-            pending = 0;
-        }
-
         int resolve() throws IOException {
             int n = pending;
             pending = 0;

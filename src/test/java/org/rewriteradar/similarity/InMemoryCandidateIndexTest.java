@@ -2,6 +2,8 @@ package org.rewriteradar.similarity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InMemoryCandidateIndexTest {
@@ -49,6 +51,32 @@ class InMemoryCandidateIndexTest {
         assertThat(index.candidates(query, 3, "q", 1)).containsExactly("b", "c", "e");
         assertThat(index.candidates(query, 10, null, 3)).first().isEqualTo("q");
         assertThat(index.candidates(new long[] {99}, 10, null)).isEmpty();
+    }
+
+    @Test
+    void ranksAllIdsTheSameWayWhateverTheLimit() {
+        InMemoryCandidateIndex index = new InMemoryCandidateIndex(128);
+        for (int i = 0; i < 100; i++) {
+            put(
+                    index,
+                    "a" + i,
+                    java.util.stream.LongStream.rangeClosed(0, i % 5).toArray());
+        }
+        // a<i> shares i % 5 + 1 keys; key 0's bucket meets the ids newest first
+        List<String> expected = new ArrayList<>();
+        for (int shared = 4; shared >= 0; shared--) {
+            for (int i = 99; i >= 0; i--) {
+                if (i % 5 == shared) {
+                    expected.add("a" + i);
+                }
+            }
+        }
+        long[] query = {0, 1, 2, 3, 4};
+
+        assertThat(index.candidates(query, Integer.MAX_VALUE, null)).isEqualTo(expected);
+        assertThat(index.candidates(query, 70, null)).isEqualTo(expected.subList(0, 70));
+        assertThat(index.candidates(query, 8, null)).isEqualTo(expected.subList(0, 8));
+        assertThat(index.candidates(query, 0, null)).isEmpty();
     }
 
     private static void put(InMemoryCandidateIndex index, String id, long... keys) {

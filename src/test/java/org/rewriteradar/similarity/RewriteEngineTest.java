@@ -48,6 +48,18 @@ class RewriteEngineTest {
     }
 
     @Test
+    void scoresNearDuplicateWhateverThePrefilterSettings() {
+        RewriteEngine e = new RewriteEngine(DetectionOverrides.apply(
+                DetectionSettings.defaults(),
+                Map.of("prefilter-min-unigram", "1.0", "prefilter-min-shingle-containment", "2.0")));
+        ArticleFingerprint a = e.fingerprint("a", null, Fixtures.seedOriginal());
+        ArticleFingerprint b =
+                e.fingerprint("b", null, Fixtures.seedOriginal() + "\n\n" + Fixtures.read("sameevent-a.txt"));
+
+        assertThat(e.compare(a, b)).map(Detection::kind).contains(RewriteKind.NEAR_DUPLICATE);
+    }
+
+    @Test
     void evidenceOffsetsPointIntoNormalisedTexts() {
         ArticleFingerprint o = original();
         ArticleFingerprint c = rewrite();
