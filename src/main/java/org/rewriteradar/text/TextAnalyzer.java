@@ -62,7 +62,6 @@ public final class TextAnalyzer {
         private int poolSize;
         private int size;
         private final OneTerm source = new OneTerm();
-        private char[] scratch = new char[64];
         // the sum of resolve's slot reads, kept so that the reads are not optimised away
         private long touched;
         private final TokenStream chain;
@@ -132,7 +131,7 @@ public final class TextAnalyzer {
             h *= 0x85ebca6b;
             h ^= h >>> 13;
             long tag = ((long) h << 32) | ((long) (len + 1) << 1);
-            int hb = 4 * ((h >>> 16) & (HOT_SLOTS - 1));
+            int hb = hotSlot(tag);
             if (len <= 8 && hot[hb] == tag && hot[hb + 1] == c0 && hot[hb + 2] == c1) {
                 return hot[hb + 3];
             }
@@ -194,21 +193,16 @@ public final class TextAnalyzer {
                 touched += slots[4 * ((int) (pendingTag[p] >>> 32) & mask)];
             }
             this.touched = touched;
-            char[] buf = scratch;
             for (int p = 0; p < n; p++) {
                 int from = pendingStart[p];
                 int len = pendingStart[p + 1] - from;
-                if (buf.length < len) {
-                    buf = scratch = new char[len];
-                }
-                System.arraycopy(pendingChars, from, buf, 0, len);
                 long tag = pendingTag[p];
                 long c0 = pendingC0[p];
                 long c1 = pendingC1[p];
-                int slot = find(buf, len, tag, c0, c1);
+                int slot = find(pendingChars, from, len, tag, c0, c1);
                 long term = (slots[4 * slot + 1] & ~0xffff_ffffL) | (slots[4 * slot] & 1);
                 if (len <= 8) {
-                    int hb = 4 * (((int) (tag >>> 32) >>> 16) & (HOT_SLOTS - 1));
+                    int hb = hotSlot(tag);
                     hot[hb] = tag;
                     hot[hb + 1] = c0;
                     hot[hb + 2] = c1;
@@ -227,8 +221,16 @@ public final class TextAnalyzer {
             return pendingTerm[p];
         }
 
-        /** Slot of the term in {@link #slots}, running the filter chain and adding it when it is new. */
-        private int find(char[] buf, int len, long tag, long c0, long c1) throws IOException {
+        /** Index of the tag's entry in {@link #hot} (hash bits 16..27). */
+        private static int hotSlot(long tag) {
+            return 4 * (((int) (tag >>> 32) >>> 16) & (HOT_SLOTS - 1));
+        }
+
+        /**
+         * Slot of the term {@code buf[from..from + len)} in {@link #slots}, running the filter chain and adding
+         * it when it is new.
+         */
+        private int find(char[] buf, int from, int len, long tag, long c0, long c1) throws IOException {
             int h = (int) (tag >>> 32);
             int mask = (slots.length >> 2) - 1;
             int slot = h & mask;
@@ -237,12 +239,12 @@ public final class TextAnalyzer {
                 if ((head & ~1L) == tag
                         && slots[4 * slot + 2] == c0
                         && slots[4 * slot + 3] == c1
-                        && (len <= 8 || restEquals((int) slots[4 * slot + 1], buf, len))) {
+                        && (len <= 8 || restEquals((int) slots[4 * slot + 1], buf, from, len))) {
                     return slot;
                 }
                 slot = (slot + 1) & mask;
             }
-            source.set(buf, len);
+            source.set(buf, from, len);
             chain.reset();
             if (!chain.incrementToken()) {
                 throw new IllegalStateException("filter chain dropped a token");
@@ -266,7 +268,7 @@ public final class TextAnalyzer {
             if (poolSize + len > pool.length) {
                 pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
             }
-            System.arraycopy(buf, 0, pool, poolSize, len);
+            System.arraycopy(buf, from, pool, poolSize, len);
             slots[4 * slot] = tag | fn;
             slots[4 * slot + 1] = ((long) stem << 32) | poolSize;
             slots[4 * slot + 2] = c0;
@@ -277,8 +279,8 @@ public final class TextAnalyzer {
         }
 
         /** Chars 9.. of a token whose first eight already matched, against the pool copy at {@code off}. */
-        private boolean restEquals(int off, char[] buf, int len) {
-            return Arrays.equals(pool, off + 8, off + len, buf, 8, len);
+        private boolean restEquals(int off, char[] buf, int from, int len) {
+            return Arrays.equals(pool, off + 8, off + len, buf, from + 8, from + len);
         }
 
         private void grow() {
@@ -301,11 +303,13 @@ public final class TextAnalyzer {
     private static final class OneTerm extends TokenStream {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private char[] buf = new char[0];
+        private int from;
         private int len;
         private boolean done;
 
-        void set(char[] b, int n) {
+        void set(char[] b, int offset, int n) {
             buf = b;
+            from = offset;
             len = n;
         }
 
@@ -320,7 +324,7 @@ public final class TextAnalyzer {
                 return false;
             }
             clearAttributes();
-            term.copyBuffer(buf, 0, len);
+            term.copyBuffer(buf, from, len);
             done = true;
             return true;
         }
