@@ -40,13 +40,11 @@ public final class InMemoryCandidateIndex {
     private int bucketCount;
 
     // lookup scratch: per query key its table value, bucket and bucket size; the bucket entries met
-    // (id << 32 | position), the radix sort's other buffer and its digit counts; the id first met at a position
+    // (id << 32 | position); the id first met at a position
     private int[] values = new int[256];
     private int[][] bucketsMet = new int[256][];
     private int[] sizes = new int[256];
     private long[] visits = new long[1024];
-    private long[] sorted = new long[1024];
-    private final int[] digits = new int[256];
     private int[] idAt = new int[1024];
 
     public InMemoryCandidateIndex(int bucketCapacity) {
@@ -239,12 +237,13 @@ public final class InMemoryCandidateIndex {
                 bucketsMet[i] = null;
             }
         }
-        sortById(n);
+        // by id, positions staying ascending within an id
+        RadixSort.sortByField(visits, n, 32, 32 - Integer.numberOfLeadingZeros(Math.max(1, size - 1)));
         // one rank per id: (keys not shared) << 32 | first position, ascending = most shared, then first met;
         // a few best kept by insertion as they come, or, for a large limit, all sorted at the end
         int cap = Math.max(0, Math.min(limit, n));
         boolean select = cap <= SELECT_MAX;
-        long[] top = select ? new long[cap] : sorted;
+        long[] top = new long[select ? cap : n];
         int kept = 0;
         for (int i = 0; i < n; ) {
             long first = visits[i];
@@ -282,42 +281,10 @@ public final class InMemoryCandidateIndex {
         }
         if (n == visits.length) {
             visits = Arrays.copyOf(visits, n * 2);
-            sorted = new long[n * 2];
             idAt = new int[n * 2];
         }
         visits[n] = ((long) id << 32) | n;
         return n + 1;
-    }
-
-    /**
-     * Sorts {@code visits[0..n)} by id, stably (positions stay ascending within an id): least significant
-     * digit first, 8 bits per pass, as many passes as the largest id needs.
-     */
-    private void sortById(int n) {
-        int idBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, size - 1));
-        long[] src = visits;
-        long[] dst = sorted;
-        for (int shift = 32; shift < 32 + idBits; shift += 8) {
-            Arrays.fill(digits, 0);
-            for (int i = 0; i < n; i++) {
-                digits[(int) (src[i] >>> shift) & 0xff]++;
-            }
-            int sum = 0;
-            for (int d = 0; d < 256; d++) {
-                int c = digits[d];
-                digits[d] = sum;
-                sum += c;
-            }
-            for (int i = 0; i < n; i++) {
-                long v = src[i];
-                dst[digits[(int) (v >>> shift) & 0xff]++] = v;
-            }
-            long[] t = src;
-            src = dst;
-            dst = t;
-        }
-        visits = src;
-        sorted = dst;
     }
 
     /** Inserts {@code rank} into the ascending {@code top[0..kept)} if it is among the best; the new count. */
