@@ -106,7 +106,7 @@ public final class TextAnalyzer {
         private long[] pendingTerm;
 
         /**
-         * The term of token {@code token} ({@code buf[0..len)}) when the hot table has it: its stem hash (high
+         * The term of token {@code token} ({@code buf[from..from + len)}) when the hot table has it: its stem hash (high
          * 32 bits, {@link #stem}) and function-word flag (bit 0, {@link #function}). Otherwise {@link #DEFERRED}:
          * the token is noted, and {@link #resolve} later looks up all noted tokens of the text in one go, so
          * their reads of the large table, mostly cache misses, overlap instead of stalling one by one. Tokens
@@ -114,12 +114,12 @@ public final class TextAnalyzer {
          * hot table is a small direct-mapped copy, for words of up to eight chars, that stays in the core's
          * cache where the whole vocabulary does not.
          */
-        long hot(char[] buf, int len, int token) {
+        long hot(char[] buf, int from, int len, int token) {
             int h = 0;
             long c0 = 0;
             long c1 = 0;
             for (int i = 0; i < len; i++) {
-                char c = buf[i];
+                char c = buf[from + i];
                 h = 31 * h + c;
                 if (i < 4) {
                     c0 |= (long) c << (16 * i);
@@ -149,7 +149,7 @@ public final class TextAnalyzer {
             if (at + len > pendingChars.length) {
                 pendingChars = Arrays.copyOf(pendingChars, Math.max(2 * pendingChars.length, at + len));
             }
-            System.arraycopy(buf, 0, pendingChars, at, len);
+            System.arraycopy(buf, from, pendingChars, at, len);
             pendingStart[p + 1] = at + len;
             pendingToken[p] = token;
             pendingTag[p] = tag;
@@ -379,54 +379,113 @@ public final class TextAnalyzer {
         return f;
     }
 
+    /** Per-thread buffers of the {@link WordScanner} fast path. */
+    private static final class ScanBuffers {
+        char[] chars = new char[8192];
+        final WordScanner.Tokens tokens = new WordScanner.Tokens();
+
+        /** The text's chars in {@link #chars} (grown as needed; a very long text's room is let go after). */
+        char[] chars(String text) {
+            int n = text.length();
+            if (n > chars.length || chars.length > CHARS_KEPT && n <= CHARS_KEPT) {
+                chars = new char[Math.max(n, 8192)];
+            }
+            text.getChars(0, n, chars, 0);
+            return chars;
+        }
+
+        private static final int CHARS_KEPT = 1 << 20;
+    }
+
+    private static final ThreadLocal<ScanBuffers> SCAN = ThreadLocal.withInitial(ScanBuffers::new);
+
     private static AnalyzedText analyzeFresh(String text) {
-        int cap = Math.max(16, text.length() / 5);
-        int[] terms = new int[cap];
-        byte[] flags = new byte[cap];
-        int[] starts = new int[cap];
-        int[] ends = new int[cap];
-        int n = 0;
         TermCache cache = CACHE.get();
         cache.begin();
-        try (TokenStream ts = TOKENIZER.tokenStream("body", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
-            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                if (n == terms.length) {
-                    int c = n * 2;
-                    terms = Arrays.copyOf(terms, c);
-                    flags = Arrays.copyOf(flags, c);
-                    starts = Arrays.copyOf(starts, c);
-                    ends = Arrays.copyOf(ends, c);
-                }
-                starts[n] = off.startOffset();
-                ends[n] = off.endOffset();
-                byte f = type.type() == NUM || type.type().equals(NUM) ? AnalyzedText.NUMBER : 0;
-                long info = cache.hot(term.buffer(), term.length(), n);
+        WordScanner.Tokens fast = null;
+        char[] chars = null;
+        if (WordScanner.covers(text)) {
+            ScanBuffers b = SCAN.get();
+            chars = b.chars(text);
+            fast = WordScanner.scan(chars, text.length(), b.tokens);
+        }
+        int n;
+        int[] terms;
+        byte[] flags;
+        int[] starts;
+        int[] ends;
+        if (fast != null) {
+            n = fast.count;
+            terms = new int[n];
+            flags = new byte[n];
+            starts = new int[n];
+            ends = new int[n];
+            int[] spans = fast.spans;
+            for (int k = 0; k < n; k++) {
+                int start = spans[2 * k] & ~WordScanner.NUMBER_BIT;
+                int end = spans[2 * k + 1];
+                starts[k] = start;
+                ends[k] = end;
+                byte f = spans[2 * k] < 0 ? AnalyzedText.NUMBER : 0;
+                long info = cache.hot(chars, start, end - start, k);
                 if (info != TermCache.DEFERRED) {
-                    terms[n] = TermCache.stem(info);
-                    f = flags(info, f, text.charAt(starts[n]));
+                    terms[k] = TermCache.stem(info);
+                    f = flags(info, f, chars[start]);
                 }
-                flags[n] = f;
-                n++;
+                flags[k] = f;
             }
-            ts.end();
-            int deferred = cache.resolve();
-            for (int p = 0; p < deferred; p++) {
-                int i = cache.pendingToken(p);
-                long info = cache.pendingTerm(p);
-                terms[i] = TermCache.stem(info);
-                flags[i] = flags(info, flags[i], text.charAt(starts[i]));
+        } else {
+            int cap = Math.max(16, text.length() / 5);
+            terms = new int[cap];
+            flags = new byte[cap];
+            starts = new int[cap];
+            ends = new int[cap];
+            n = 0;
+            try (TokenStream ts = TOKENIZER.tokenStream("body", text)) {
+                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+                TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    if (n == terms.length) {
+                        int c = n * 2;
+                        terms = Arrays.copyOf(terms, c);
+                        flags = Arrays.copyOf(flags, c);
+                        starts = Arrays.copyOf(starts, c);
+                        ends = Arrays.copyOf(ends, c);
+                    }
+                    starts[n] = off.startOffset();
+                    ends[n] = off.endOffset();
+                    byte f = type.type() == NUM || type.type().equals(NUM) ? AnalyzedText.NUMBER : 0;
+                    long info = cache.hot(term.buffer(), 0, term.length(), n);
+                    if (info != TermCache.DEFERRED) {
+                        terms[n] = TermCache.stem(info);
+                        f = flags(info, f, text.charAt(starts[n]));
+                    }
+                    flags[n] = f;
+                    n++;
+                }
+                ts.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+            terms = Arrays.copyOf(terms, n);
+            flags = Arrays.copyOf(flags, n);
+            starts = Arrays.copyOf(starts, n);
+            ends = Arrays.copyOf(ends, n);
+        }
+        int deferred;
+        try {
+            deferred = cache.resolve();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        terms = Arrays.copyOf(terms, n);
-        flags = Arrays.copyOf(flags, n);
-        starts = Arrays.copyOf(starts, n);
-        ends = Arrays.copyOf(ends, n);
+        for (int p = 0; p < deferred; p++) {
+            int i = cache.pendingToken(p);
+            long info = cache.pendingTerm(p);
+            terms[i] = TermCache.stem(info);
+            flags[i] = flags(info, flags[i], text.charAt(starts[i]));
+        }
 
         int[] sentenceSpans = SentenceSplitter.split(text);
         int sentences = sentenceSpans.length / 2;

@@ -39,6 +39,21 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void analysesTextBeyondTheAsciiScannerWithLuceneAlike() {
+        // the accented word sends the whole text to StandardTokenizer; the shared part must analyse alike
+        String ascii = "Officials said 3,500 troops' U.S. bases can't stay. \"We won't go,\" Lavrov told reporters.";
+        AnalyzedText fast = TextAnalyzer.analyze(ascii);
+        AnalyzedText general = TextAnalyzer.analyze(ascii + " Caf\u00e9");
+        assertThat(WordScanner.covers(ascii + " Caf\u00e9")).isFalse();
+        int n = fast.size();
+        assertThat(general.size()).isEqualTo(n + 1);
+        assertThat(java.util.Arrays.copyOf(general.terms(), n)).isEqualTo(fast.terms());
+        assertThat(java.util.Arrays.copyOf(general.flags(), n)).isEqualTo(fast.flags());
+        assertThat(java.util.Arrays.copyOf(general.starts(), n)).isEqualTo(fast.starts());
+        assertThat(java.util.Arrays.copyOf(general.ends(), n)).isEqualTo(fast.ends());
+    }
+
+    @Test
     void cachedTermsKeepLongWordsSharingTheirFirstEightCharsApart() {
         // the cache recognises words of up to eight chars from its slot and longer ones from its char pool
         String text = "internationally international internationalised internat internationally Internat";

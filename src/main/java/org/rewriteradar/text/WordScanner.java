@@ -1,0 +1,174 @@
+package org.rewriteradar.text;
+
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The word tokens of a plain-ASCII text exactly as Lucene's {@link StandardTokenizer} (Unicode UAX#29
+ * word breaks, maximum token length 255) finds them, in one table-driven pass: {@link TextAnalyzer}'s
+ * fast path, about five times faster than the general scanner on news text. It covers only texts whose
+ * characters are all ASCII or one of a few currency and punctuation symbols that never join words
+ * ({@link #covers}); any other text, and any text with a token longer than 255 characters, is left to
+ * {@link StandardTokenizer} itself. {@code WordScannerTest} checks the two agree on every token, offset
+ * and type over generated and real text.
+ *
+ * <p>For these characters UAX#29 reduces to: letters, digits and {@code '_'} (ExtendNumLet) join; one
+ * {@code ':' '.' '\''} joins two letters (MidLetter, MidNumLet, Single_Quote, rules WB6/WB7); one
+ * {@code ',' ';' '.' '\''} joins two digits (MidNum, MidNumLet, Single_Quote, WB11/WB12); {@code '_'} before
+ * a token's first letter or digit starts it (WB13b); a token without letters is a number, as
+ * StandardTokenizer types it ({@code <NUM>}, else {@code <ALPHANUM>}).
+ */
+public final class WordScanner {
+
+    private static final byte OTHER = 0;
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte EXTEND = 3;
+    /** Joins letters only (MidLetter). */
+    private static final byte MID_LETTER = 4;
+    /** Joins letters or digits (MidNumLet, Single_Quote). */
+    private static final byte MID_BOTH = 5;
+    /** Joins digits only (MidNum). */
+    private static final byte MID_NUMBER = 6;
+
+    private static final byte[] CLASS = new byte[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            CLASS[c] = LETTER;
+            CLASS[c - 'a' + 'A'] = LETTER;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            CLASS[c] = DIGIT;
+        }
+        CLASS['_'] = EXTEND;
+        CLASS[':'] = MID_LETTER;
+        CLASS['.'] = MID_BOTH;
+        CLASS['\''] = MID_BOTH;
+        CLASS[','] = MID_NUMBER;
+        CLASS[';'] = MID_NUMBER;
+    }
+
+    /** The tokenizer's maximum token length; longer tokens send the text to StandardTokenizer. */
+    static final int MAX_TOKEN_LENGTH = StandardAnalyzer.DEFAULT_MAX_TOKEN_LENGTH;
+
+    private WordScanner() {}
+
+    /**
+     * True when every character of the text is ASCII or one of the symbols {@code £ € ¥ ° •}, whose
+     * UAX#29 word-break class is Other (they neither join nor form words).
+     */
+    public static boolean covers(CharSequence text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && c != '\u00a3' && c != '\u20ac' && c != '\u00a5' && c != '\u00b0' && c != '\u2022') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The UAX#29 class of a character {@link #covers} accepts. */
+    private static byte classOf(char c) {
+        return c < 0x80 ? CLASS[c] : OTHER;
+    }
+
+    /**
+     * Finds the word tokens of {@code chars[0..n)} (a text {@link #covers} accepts) into {@code out}: token
+     * {@code k} spans {@code out[2k]..out[2k+1]}, with bit 31 of the start set when it is a number. Grows
+     * {@code out} as needed and returns it with the token count in {@link Tokens#count}; returns null when a
+     * token is longer than {@link #MAX_TOKEN_LENGTH} (StandardTokenizer splits those; the caller falls back).
+     */
+    static Tokens scan(char[] chars, int n, Tokens out) {
+        int[] spans = out.spans;
+        int count = 0;
+        int i = 0;
+        while (i < n) {
+            byte c = classOf(chars[i]);
+            if (c != LETTER && c != DIGIT) {
+                if (c == EXTEND) {
+                    int j = i + 1;
+                    while (j < n && classOf(chars[j]) == EXTEND) {
+                        j++;
+                    }
+                    if (j < n && (classOf(chars[j]) == LETTER || classOf(chars[j]) == DIGIT)) {
+                        // leading '_' belongs to the token that follows (WB13b)
+                        int end = extend(chars, n, j);
+                        count = add(out, count, i, end, chars);
+                        spans = out.spans;
+                        if (count < 0) {
+                            return null;
+                        }
+                        i = end;
+                        continue;
+                    }
+                    i = j;
+                    continue;
+                }
+                i++;
+                continue;
+            }
+            int end = extend(chars, n, i);
+            count = add(out, count, i, end, chars);
+            spans = out.spans;
+            if (count < 0) {
+                return null;
+            }
+            i = end;
+        }
+        out.count = count;
+        return out;
+    }
+
+    /** End of the token whose first letter or digit is at {@code i}. */
+    private static int extend(char[] chars, int n, int i) {
+        int j = i + 1;
+        while (j < n) {
+            byte c = classOf(chars[j]);
+            if (c == LETTER || c == DIGIT || c == EXTEND) {
+                j++;
+            } else if (c >= MID_LETTER && j + 1 < n) {
+                byte before = classOf(chars[j - 1]);
+                byte after = classOf(chars[j + 1]);
+                boolean letters = before == LETTER && after == LETTER && c != MID_NUMBER;
+                boolean digits = before == DIGIT && after == DIGIT && c != MID_LETTER;
+                if (!letters && !digits) {
+                    break;
+                }
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        return j;
+    }
+
+    /** Appends token {@code [start, end)}; returns the new count, or -1 when the token is too long. */
+    private static int add(Tokens out, int count, int start, int end, char[] chars) {
+        if (end - start > MAX_TOKEN_LENGTH) {
+            return -1;
+        }
+        boolean number = true;
+        for (int k = start; k < end; k++) {
+            if (classOf(chars[k]) == LETTER) {
+                number = false;
+                break;
+            }
+        }
+        if (2 * count + 2 > out.spans.length) {
+            out.spans = java.util.Arrays.copyOf(out.spans, Math.max(64, 2 * out.spans.length));
+        }
+        out.spans[2 * count] = number ? start | NUMBER_BIT : start;
+        out.spans[2 * count + 1] = end;
+        return count + 1;
+    }
+
+    /** Bit of a token's start that marks a number. */
+    static final int NUMBER_BIT = 1 << 31;
+
+    /** Token spans found by {@link #scan}: reusable, grown as needed. */
+    static final class Tokens {
+        int[] spans = new int[1024];
+        int count;
+    }
+}
