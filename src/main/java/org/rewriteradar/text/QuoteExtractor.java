@@ -34,7 +34,7 @@ public final class QuoteExtractor {
                 close = findSingleClose(text, i + 1);
             }
             if (close > 0) {
-                if (TextNormalizer.countWords(text.substring(i + 1, close)) >= MIN_QUOTE_WORDS) {
+                if (TextNormalizer.countWords(text, i + 1, close, MIN_QUOTE_WORDS) >= MIN_QUOTE_WORDS) {
                     if (count + 2 > out.length) {
                         out = Arrays.copyOf(out, out.length * 2);
                     }

@@ -118,14 +118,22 @@ public final class TextAnalyzer {
             int h = 0;
             long c0 = 0;
             long c1 = 0;
-            for (int i = 0; i < len; i++) {
-                char c = buf[from + i];
+            int end = from + len;
+            int head = Math.min(len, 4);
+            int i = from;
+            for (int k = 0; k < head; k++, i++) {
+                char c = buf[i];
                 h = 31 * h + c;
-                if (i < 4) {
-                    c0 |= (long) c << (16 * i);
-                } else if (i < 8) {
-                    c1 |= (long) c << (16 * (i - 4));
-                }
+                c0 |= (long) c << (16 * k);
+            }
+            int mid = Math.min(len, 8) - head;
+            for (int k = 0; k < mid; k++, i++) {
+                char c = buf[i];
+                h = 31 * h + c;
+                c1 |= (long) c << (16 * k);
+            }
+            for (; i < end; i++) {
+                h = 31 * h + buf[i];
             }
             h ^= h >>> 16;
             h *= 0x85ebca6b;

@@ -78,11 +78,14 @@ public final class TextNormalizer {
 
     /** NFKC plus folding of typographic quotes, dashes and invisible characters. */
     public static String foldUnicode(String s) {
-        if (!isAsciiFolded(s) && !Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
-            s = Normalizer.normalize(s, Normalizer.Form.NFKC);
-        }
         if (isAsciiFolded(s)) {
             return s;
+        }
+        if (!Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
+            s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+            if (isAsciiFolded(s)) {
+                return s;
+            }
         }
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
@@ -143,16 +146,36 @@ public final class TextNormalizer {
             if (nl < 0) {
                 nl = n;
             }
-            String line = cleanLine(collapse(text, start, nl));
-            if (!line.isEmpty()) {
+            if (isPlainProse(text, start, nl)) {
                 if (out.length() > 0) {
                     out.append('\n');
                 }
-                out.append(line);
+                out.append(text, start, nl);
+            } else {
+                String line = cleanLine(collapse(text, start, nl));
+                if (!line.isEmpty()) {
+                    if (out.length() > 0) {
+                        out.append('\n');
+                    }
+                    out.append(line);
+                }
             }
             start = nl + 1;
         }
         return out.toString();
+    }
+
+    /**
+     * True when {@link #cleanLine} would keep the range as it is, seen without copying it: collapsed, longer
+     * than any furniture line but a caption, not ending like a caption and not starting like a date label.
+     */
+    private static boolean isPlainProse(String text, int from, int to) {
+        return to > from
+                && text.charAt(to - 1) != ')'
+                && !FurnitureRules.DATE_LABEL_INITIALS.contains(Character.toLowerCase(text.charAt(from)))
+                && countWords(text, from, to, FurnitureRules.MAX_FURNITURE_WORDS + 1)
+                        > FurnitureRules.MAX_FURNITURE_WORDS
+                && isCollapsed(text, from, to);
     }
 
     private static String collapse(String text, int from, int to) {
@@ -201,7 +224,7 @@ public final class TextNormalizer {
             return line;
         }
         line = stripDateLabel(line);
-        int words = countWords(line);
+        int words = countWords(line, 0, line.length(), FurnitureRules.MAX_FURNITURE_WORDS + 1);
         if (words > FurnitureRules.MAX_FURNITURE_WORDS) {
             // long lines: only the caption rule can apply (prefix, slug and URL rules need few words)
             return isCaption(line) ? "" : line;
@@ -284,11 +307,15 @@ public final class TextNormalizer {
                 && lower.indexOf(' ') < 0;
     }
 
-    static int countWords(String line) {
+    /**
+     * Space-separated words of {@code s[from..to)}, counted up to {@code max}: the count, or {@code max} when
+     * there are at least as many.
+     */
+    static int countWords(String s, int from, int to, int max) {
         int words = 0;
         boolean in = false;
-        for (int i = 0; i < line.length(); i++) {
-            boolean w = line.charAt(i) != ' ';
+        for (int i = from; i < to && words < max; i++) {
+            boolean w = s.charAt(i) != ' ';
             if (w && !in) {
                 words++;
             }
