@@ -22,13 +22,25 @@ public final class QuoteExtractor {
         int count = 0;
         int n = text.length();
         int i = 0;
+        // the next double and single quote marks at or after i (vectorised searches, not a loop per char)
+        int dq = text.indexOf('"');
+        int sq = text.indexOf('\'');
         while (i < n) {
+            if (dq >= 0 && dq < i) {
+                dq = text.indexOf('"', i);
+            }
+            if (sq >= 0 && sq < i) {
+                sq = text.indexOf('\'', i);
+            }
+            i = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
+            if (i < 0) {
+                break;
+            }
             char c = text.charAt(i);
             int close = -1;
             if (c == '"') {
                 close = findClose(text, i + 1, '"');
-            } else if (c == '\''
-                    && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+            } else if ((i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
                     && i + 1 < n
                     && Character.isLetter(text.charAt(i + 1))) {
                 close = findSingleClose(text, i + 1);
@@ -50,26 +62,19 @@ public final class QuoteExtractor {
     }
 
     private static int findClose(String text, int from, char q) {
-        for (int j = from; j < text.length(); j++) {
-            char c = text.charAt(j);
-            if (c == q) {
-                return j;
-            }
-            if (c == '\n') {
-                return j; // open quote runs to the end of its paragraph
-            }
+        int close = text.indexOf(q, from);
+        int paragraph = text.indexOf('\n', from);
+        if (paragraph >= 0 && (close < 0 || paragraph < close)) {
+            return paragraph; // open quote runs to the end of its paragraph
         }
-        return text.length();
+        return close >= 0 ? close : text.length();
     }
 
     private static int findSingleClose(String text, int from) {
-        for (int j = from; j < text.length(); j++) {
-            char c = text.charAt(j);
-            if (c == '\n') {
-                return -1;
-            }
-            if (c == '\''
-                    && j > from
+        int paragraph = text.indexOf('\n', from);
+        int end = paragraph < 0 ? text.length() : paragraph;
+        for (int j = text.indexOf('\'', from); j >= 0 && j < end; j = text.indexOf('\'', j + 1)) {
+            if (j > from
                     && !Character.isWhitespace(text.charAt(j - 1))
                     && (j + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(j + 1)))) {
                 return j;

@@ -29,7 +29,29 @@ public final class SentenceSplitter {
         int n = text.length();
         int start = 0;
         int i = 0;
+        // the next of each sentence-ending char at or after i (vectorised searches, not a loop per char)
+        int nl = text.indexOf('\n');
+        int dot = text.indexOf('.');
+        int bang = text.indexOf('!');
+        int ask = text.indexOf('?');
         while (i < n) {
+            if (nl >= 0 && nl < i) {
+                nl = text.indexOf('\n', i);
+            }
+            if (dot >= 0 && dot < i) {
+                dot = text.indexOf('.', i);
+            }
+            if (bang >= 0 && bang < i) {
+                bang = text.indexOf('!', i);
+            }
+            if (ask >= 0 && ask < i) {
+                ask = text.indexOf('?', i);
+            }
+            i = Math.min(
+                    Math.min(nl < 0 ? n : nl, dot < 0 ? n : dot), Math.min(bang < 0 ? n : bang, ask < 0 ? n : ask));
+            if (i == n) {
+                break;
+            }
             char c = text.charAt(i);
             int end = -1;
             int next = -1;

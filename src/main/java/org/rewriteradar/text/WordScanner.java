@@ -80,7 +80,6 @@ public final class WordScanner {
      * token is longer than {@link #MAX_TOKEN_LENGTH} (StandardTokenizer splits those; the caller falls back).
      */
     static Tokens scan(char[] chars, int n, Tokens out) {
-        int[] spans = out.spans;
         int count = 0;
         int i = 0;
         while (i < n) {
@@ -94,12 +93,11 @@ public final class WordScanner {
                     if (j < n && (classOf(chars[j]) == LETTER || classOf(chars[j]) == DIGIT)) {
                         // leading '_' belongs to the token that follows (WB13b)
                         int end = extend(chars, n, j);
-                        count = add(out, count, i, end, chars);
-                        spans = out.spans;
+                        count = add(out, count, i, end);
                         if (count < 0) {
                             return null;
                         }
-                        i = end;
+                        i = end & ~NUMBER_BIT;
                         continue;
                     }
                     i = j;
@@ -109,23 +107,30 @@ public final class WordScanner {
                 continue;
             }
             int end = extend(chars, n, i);
-            count = add(out, count, i, end, chars);
-            spans = out.spans;
+            count = add(out, count, i, end);
             if (count < 0) {
                 return null;
             }
-            i = end;
+            i = end & ~NUMBER_BIT;
         }
         out.count = count;
         return out;
     }
 
-    /** End of the token whose first letter or digit is at {@code i}. */
+    /**
+     * End of the token whose first letter or digit is at {@code i}, with {@link #NUMBER_BIT} set when the
+     * token has no letter from {@code i} on.
+     */
     private static int extend(char[] chars, int n, int i) {
+        byte first = classOf(chars[i]);
+        boolean letter = first == LETTER;
         int j = i + 1;
         while (j < n) {
             byte c = classOf(chars[j]);
-            if (c == LETTER || c == DIGIT || c == EXTEND) {
+            if (c == LETTER) {
+                letter = true;
+                j++;
+            } else if (c == DIGIT || c == EXTEND) {
                 j++;
             } else if (c >= MID_LETTER && j + 1 < n) {
                 byte before = classOf(chars[j - 1]);
@@ -140,26 +145,23 @@ public final class WordScanner {
                 break;
             }
         }
-        return j;
+        return letter ? j : j | NUMBER_BIT;
     }
 
-    /** Appends token {@code [start, end)}; returns the new count, or -1 when the token is too long. */
-    private static int add(Tokens out, int count, int start, int end, char[] chars) {
-        if (end - start > MAX_TOKEN_LENGTH) {
+    /**
+     * Appends token {@code [start, end & ~NUMBER_BIT)}, a number when {@code end} has {@link #NUMBER_BIT};
+     * returns the new count, or -1 when the token is too long.
+     */
+    private static int add(Tokens out, int count, int start, int end) {
+        int stop = end & ~NUMBER_BIT;
+        if (stop - start > MAX_TOKEN_LENGTH) {
             return -1;
-        }
-        boolean number = true;
-        for (int k = start; k < end; k++) {
-            if (classOf(chars[k]) == LETTER) {
-                number = false;
-                break;
-            }
         }
         if (2 * count + 2 > out.spans.length) {
             out.spans = java.util.Arrays.copyOf(out.spans, Math.max(64, 2 * out.spans.length));
         }
-        out.spans[2 * count] = number ? start | NUMBER_BIT : start;
-        out.spans[2 * count + 1] = end;
+        out.spans[2 * count] = start | (end & NUMBER_BIT);
+        out.spans[2 * count + 1] = stop;
         return count + 1;
     }
 
