@@ -26,6 +26,17 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void closesOpenQuotesAtTheParagraphOrTextEndAndSkipsApostrophes() {
+        String text = "He said \"we will keep going on\nIt's Jo's 'short' view and 'a longer quoted view' here. "
+                + "Then \"one two three four";
+        int[] q = QuoteExtractor.extract(text);
+        assertThat(q.length).isEqualTo(6);
+        assertThat(text.substring(q[0], q[1])).isEqualTo("we will keep going on");
+        assertThat(text.substring(q[2], q[3])).isEqualTo("a longer quoted view");
+        assertThat(text.substring(q[4], q[5])).isEqualTo("one two three four");
+    }
+
+    @Test
     void stemsWithPorterAndFlagsFunctionWordsNamesAndQuotes() {
         AnalyzedText t = TextAnalyzer.analyze("The ministers were warning Lavrov: \"talks are failing badly\".");
         assertThat(t.size()).isEqualTo(9);
