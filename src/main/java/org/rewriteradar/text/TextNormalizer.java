@@ -33,14 +33,12 @@ public final class TextNormalizer {
     /** Cheap check for markup: a tag-like {@code <x} or {@code </} followed later by {@code >}. */
     public static boolean looksLikeHtml(String s) {
         int n = Math.min(s.length(), 20_000);
-        for (int i = 0; i + 1 < n; i++) {
-            if (s.charAt(i) == '<') {
-                char c = s.charAt(i + 1);
-                if (c == '/' || c == '!' || Character.isLetter(c)) {
-                    int close = s.indexOf('>', i + 1);
-                    if (close > 0 && close - i < 400) {
-                        return true;
-                    }
+        for (int i = s.indexOf('<'); i >= 0 && i + 1 < n; i = s.indexOf('<', i + 1)) {
+            char c = s.charAt(i + 1);
+            if (c == '/' || c == '!' || Character.isLetter(c)) {
+                int close = s.indexOf('>', i + 1);
+                if (close > 0 && close - i < 400) {
+                    return true;
                 }
             }
         }
@@ -78,43 +76,46 @@ public final class TextNormalizer {
 
     /** NFKC plus folding of typographic quotes, dashes and invisible characters. */
     public static String foldUnicode(String s) {
-        if (isAsciiFolded(s)) {
+        int first = firstUnfolded(s, 0);
+        if (first < 0) {
             return s;
         }
         if (!Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
             s = Normalizer.normalize(s, Normalizer.Form.NFKC);
-            if (isAsciiFolded(s)) {
-                return s;
-            }
+            first = firstUnfolded(s, 0);
         }
+        // only the chars firstUnfolded stops at can fold; the runs between them are copied as they are
         StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
+        int copied = 0;
+        for (int i = first; i >= 0; i = firstUnfolded(s, i + 1)) {
             char c = s.charAt(i);
             char r = fold(c);
             if (r != c) {
                 if (sb == null) {
                     sb = new StringBuilder(s.length());
-                    sb.append(s, 0, i);
                 }
+                sb.append(s, copied, i);
                 if (r != 0) {
                     sb.append(r);
                 }
-            } else if (sb != null) {
-                sb.append(c);
+                copied = i + 1;
             }
         }
-        return sb == null ? s : sb.toString();
+        return sb == null ? s : sb.append(s, copied, s.length()).toString();
     }
 
-    /** True when {@code s} is ASCII (hence NFKC) without characters {@link #fold} changes: nothing to do. */
-    private static boolean isAsciiFolded(String s) {
-        for (int i = 0; i < s.length(); i++) {
+    /**
+     * Index of the first char from {@code from} that is not plain ASCII text (non-ASCII, a control char
+     * other than {@code '\n'}, or {@code '`'}), or -1: the only chars NFKC or {@link #fold} may change.
+     */
+    private static int firstUnfolded(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 0x80 || (c < 0x20 && c != '\n') || c == '`') {
-                return false;
+                return i;
             }
         }
-        return true;
+        return -1;
     }
 
     private static char fold(char c) {
@@ -141,12 +142,25 @@ public final class TextNormalizer {
         StringBuilder out = new StringBuilder(text.length());
         int start = 0;
         int n = text.length();
+        // with no whitespace but ' ' and '\n' and no control chars, a line is collapsed when it neither starts
+        // nor ends with a space and holds no double space: the next double space is found once, not per char
+        boolean spacesOnly = spacesOnly(text);
+        int doubleSpace = spacesOnly ? text.indexOf("  ") : -1;
         while (start <= n) {
             int nl = text.indexOf('\n', start);
             if (nl < 0) {
                 nl = n;
             }
-            if (isPlainProse(text, start, nl)) {
+            if (doubleSpace >= 0 && doubleSpace < start) {
+                doubleSpace = text.indexOf("  ", start);
+            }
+            boolean collapsed = spacesOnly
+                    ? nl > start
+                            && text.charAt(start) != ' '
+                            && text.charAt(nl - 1) != ' '
+                            && (doubleSpace < 0 || doubleSpace >= nl)
+                    : isCollapsed(text, start, nl);
+            if (collapsed && isPlainProse(text, start, nl)) {
                 if (out.length() > 0) {
                     out.append('\n');
                 }
@@ -165,8 +179,19 @@ public final class TextNormalizer {
         return out.toString();
     }
 
+    /** True when the only whitespace and control chars of the text are {@code ' '} and {@code '\n'}. */
+    private static boolean spacesOnly(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 ? c != '\n' : c >= 0x7f && (Character.isWhitespace(c) || Character.isISOControl(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
-     * True when {@link #cleanLine} would keep the range as it is, seen without copying it: collapsed, longer
+     * True when {@link #cleanLine} would keep a collapsed range as it is, seen without copying it: longer
      * than any furniture line but a caption, not ending like a caption and not starting like a date label.
      */
     private static boolean isPlainProse(String text, int from, int to) {
@@ -174,8 +199,7 @@ public final class TextNormalizer {
                 && text.charAt(to - 1) != ')'
                 && !FurnitureRules.DATE_LABEL_INITIALS.contains(Character.toLowerCase(text.charAt(from)))
                 && countWords(text, from, to, FurnitureRules.MAX_FURNITURE_WORDS + 1)
-                        > FurnitureRules.MAX_FURNITURE_WORDS
-                && isCollapsed(text, from, to);
+                        > FurnitureRules.MAX_FURNITURE_WORDS;
     }
 
     private static String collapse(String text, int from, int to) {

@@ -16,6 +16,23 @@ class TextNormalizerTest {
     }
 
     @Test
+    void collapsesWhitespaceOfEveryKindAndKeepsPlainLinesAsTheyAre() {
+        String plain = "Second line is plain prose with more than fifteen words in it, so it stays as it is here.";
+        String raw =
+                "  First  line has   many\tspaces and enough words to pass the furniture limit easily for sure .  \n\n"
+                        + plain + "\n"
+                        + "Caf\u00e9\u00a0prices rose\u2009sharply as the owners said many customers left town for the new year.\u0001";
+        assertThat(TextNormalizer.normalize(raw))
+                .isEqualTo(
+                        "First line has many spaces and enough words to pass the furniture limit easily for sure .\n"
+                                + plain + "\n"
+                                + "Caf\u00e9 prices rose sharply as the owners said many customers left town for the new year.");
+        // the same lines in a text of plain ASCII spaces only
+        assertThat(TextNormalizer.normalize(" " + plain + "  \n" + plain.replace("so it", "so  it")))
+                .isEqualTo(plain + "\n" + plain);
+    }
+
+    @Test
     void stripsLeadingDateLabelButKeepsTheSentence() {
         assertThat(TextNormalizer.normalize("Published 2021-03-04 The council met on Tuesday."))
                 .isEqualTo("The council met on Tuesday.");
