@@ -5,16 +5,20 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Compact, versioned binary form of an {@link ArticleFingerprint} for state stores and repartition
- * topics. Layout (version 1): magic {@code 'F'}, version byte, id and text as length-prefixed UTF-8
+ * topics. Layout (version 2): magic {@code 'F'}, version byte, id and text as length-prefixed UTF-8
  * (length + 1, 0 = null), {@code textHash} as 8 bytes big-endian, {@code tokens} as a varint, the three
  * sorted packed sets as count + first value (zig-zag varint) + ascending gaps (varints), the sentences as
  * per-sentence lengths and index gaps (varints), and the sorted keys as count + first (zig-zag varlong) +
- * unsigned gaps (varlongs). Decoding rejects unknown versions. Null arrays are written as empty ones.
+ * unsigned gaps (varlongs). Decoding rejects other versions. Null arrays are written as empty ones.
+ *
+ * <p>Version 2 hashes shingles and skeleton n-grams with {@link Mix#windows} (version 1 chained a mix per
+ * token): the layout is the same, but the values are not comparable, so state written by version 1 is
+ * rejected and must be rebuilt (reset the application's state and replay the input topic).
  */
 public final class FingerprintCodec {
 
     /** Current format version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final int MAGIC = 'F';
 

@@ -74,12 +74,9 @@ public final class RewriteEngine {
         }
         int[] contentTerms = packedSortedUnique(content, c);
         long[] mixed = Mix.premix(terms);
-        // word 3-shingle hashes: the SuperMinHash input, and the first three links of every longer shingle's chain
-        long[] sh3 = terms.length < 3 ? new long[0] : new long[terms.length - 2];
-        for (int i = 0; i < sh3.length; i++) {
-            sh3[i] = Mix.hashRunPremixed(mixed, i, 3, SHINGLE_SEED);
-        }
-        int[] shingles = packedShingles(mixed, sh3, flags, settings.shingleSize());
+        // word 3-shingle hashes: the SuperMinHash input
+        long[] sh3 = Mix.windows(mixed, 3, SHINGLE_SEED);
+        int[] shingles = packedShingles(mixed, flags, settings.shingleSize());
         int[] skeleton = packedSkeleton(mixed, flags);
 
         // per sentence: narrative content stems as indices into contentTerms
@@ -140,28 +137,18 @@ public final class RewriteEngine {
         return Arrays.copyOf(a, u);
     }
 
-    /**
-     * Stem n-shingles; narrative when all n tokens lie outside quotations. A shingle's hash chain starts
-     * with the 3-shingle's ({@code sh3}, same seed) when {@code n >= 3}: the same hash, fewer mixes.
-     */
-    private static int[] packedShingles(long[] t, long[] sh3, byte[] f, int n) {
-        if (t.length < n) {
-            return new int[0];
-        }
-        int[] out = new int[t.length - n + 1];
-        int k = 0;
+    /** Stem n-shingles ({@link Mix#windows}); narrative when all n tokens lie outside quotations. */
+    private static int[] packedShingles(long[] t, byte[] f, int n) {
+        long[] h = Mix.windows(t, n, SHINGLE_SEED);
+        int[] out = new int[h.length];
         int quoteRun = 0; // tokens since last quote token
         for (int i = 0; i < t.length; i++) {
             quoteRun = (f[i] & AnalyzedText.QUOTE) != 0 ? 0 : quoteRun + 1;
             if (i + 1 >= n) {
-                int from = i + 1 - n;
-                long h = n >= 3
-                        ? Mix.extendRunPremixed(sh3[from], t, from + 3, n - 3)
-                        : Mix.hashRunPremixed(t, from, n, SHINGLE_SEED);
-                out[k++] = pack((int) (h >>> 32), quoteRun >= n);
+                out[i + 1 - n] = pack((int) (h[i + 1 - n] >>> 32), quoteRun >= n);
             }
         }
-        return packedSortedUnique(out, k);
+        return packedSortedUnique(out, out.length);
     }
 
     /** Skeleton n-grams with at most {@code skeletonMaxWildcards} wildcards; narrative as for shingles. */
@@ -174,6 +161,7 @@ public final class RewriteEngine {
         for (int i = 0; i < mixed.length; i++) {
             sym[i] = (f[i] & NAMEISH) != 0 ? mixed[i] : MIXED_WILDCARD;
         }
+        long[] h = Mix.windows(sym, g, SKELETON_SEED);
         int[] out = new int[mixed.length - g + 1];
         int k = 0;
         int wild = 0;
@@ -187,7 +175,7 @@ public final class RewriteEngine {
             }
             quoteRun = (f[i] & AnalyzedText.QUOTE) != 0 ? 0 : quoteRun + 1;
             if (i + 1 >= g && wild <= settings.skeletonMaxWildcards()) {
-                out[k++] = pack((int) (Mix.hashRunPremixed(sym, i + 1 - g, g, SKELETON_SEED) >>> 32), quoteRun >= g);
+                out[k++] = pack((int) (h[i + 1 - g] >>> 32), quoteRun >= g);
             }
         }
         return packedSortedUnique(out, k);

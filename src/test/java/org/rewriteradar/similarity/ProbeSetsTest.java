@@ -44,16 +44,24 @@ class ProbeSetsTest {
     }
 
     @Test
-    void extendedHashChainEqualsTheLongerRun() {
-        long[] mixed = Mix.premix(new int[] {3, -7, 11, 0, 42, 99, -1});
-        for (int k = 0; k <= 3; k++) {
-            for (int more = 0; k + more <= mixed.length; more++) {
-                long prefix = Mix.hashRunPremixed(mixed, 0, k, 17L);
-                assertThat(Mix.extendRunPremixed(prefix, mixed, k, more))
-                        .isEqualTo(Mix.hashRunPremixed(mixed, 0, k + more, 17L))
-                        .isEqualTo(Mix.hashRun(new int[] {3, -7, 11, 0, 42, 99, -1}, 0, k + more, 17L));
+    void rolledWindowHashesEqualEachWindowsOwnPolynomial() {
+        long[] mixed = Mix.premix(new int[] {3, -7, 11, 0, 42, 99, -1, 3, -7});
+        for (int n = 1; n <= mixed.length; n++) {
+            long[] rolled = Mix.windows(mixed, n, 17L);
+            assertThat(rolled).hasSize(mixed.length - n + 1);
+            for (int i = 0; i < rolled.length; i++) {
+                long poly = 0;
+                for (int j = 0; j < n; j++) {
+                    poly = poly * Mix.WINDOW_BASE + mixed[i + j];
+                }
+                assertThat(rolled[i]).isEqualTo(Mix.mix(poly ^ 17L));
             }
         }
+        // equal windows hash alike, order and seed matter, too few values give no window
+        assertThat(Mix.windows(mixed, 2, 17L)[0]).isEqualTo(Mix.windows(mixed, 2, 17L)[7]);
+        assertThat(Mix.windows(new long[] {mixed[1], mixed[0]}, 2, 17L)[0]).isNotEqualTo(Mix.windows(mixed, 2, 17L)[0]);
+        assertThat(Mix.windows(mixed, 3, 18L)[0]).isNotEqualTo(Mix.windows(mixed, 3, 17L)[0]);
+        assertThat(Mix.windows(mixed, mixed.length + 1, 17L)).isEmpty();
     }
 
     @Test
