@@ -18,7 +18,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
- * Tokenises and stems normalised text with Lucene: {@link StandardTokenizer} (Unicode word breaks),
+ * Tokenises and stems normalised text with Lucene: {@link StandardTokenizer} (Unicode word breaks; for
+ * text of ASCII and a few symbols its exact equivalent {@link WordScanner}, about three times faster),
  * lower-casing, {@link EnglishPossessiveFilter}, function words marked as keywords (not stemmed, flagged)
  * and {@link PorterStemFilter}, the per-token filters cached per thread by raw token text (news repeats its
  * words, so most tokens skip stemming). Adds sentence boundaries ({@link SentenceSplitter}) and quotation

@@ -6,9 +6,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 /**
  * The word tokens of a plain-ASCII text exactly as Lucene's {@link StandardTokenizer} (Unicode UAX#29
  * word breaks, maximum token length 255) finds them, in one table-driven pass: {@link TextAnalyzer}'s
- * fast path, about five times faster than the general scanner on news text. It covers only texts whose
- * characters are all ASCII or one of a few currency and punctuation symbols that never join words
- * ({@link #covers}); any other text, and any text with a token longer than 255 characters, is left to
+ * fast path, about three times faster than the general scanner on news text (15 against 50 µs for a
+ * 4.7 KB article here). It covers only texts whose characters are all ASCII or one of a few currency and
+ * punctuation symbols that never join words ({@link #covers}); any other text, and any text with a token longer than 255 characters, is left to
  * {@link StandardTokenizer} itself. {@code WordScannerTest} checks the two agree on every token, offset
  * and type over generated and real text.
  *
