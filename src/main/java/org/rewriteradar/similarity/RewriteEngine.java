@@ -85,7 +85,7 @@ public final class RewriteEngine {
         int[] offsets = new int[sentences + 1];
         int[] sentenceTerms = new int[n];
         int[] scratch = new int[16];
-        int dictBits = ProbeSets.bits(contentTerms.length);
+        int dictBits = ProbeSets.dictionaryBits(contentTerms.length);
         long[] dict = ProbeSets.fillEntries(new long[1 << dictBits], contentTerms, dictBits);
         int k = 0;
         for (int s = 0; s < sentences; s++) {
