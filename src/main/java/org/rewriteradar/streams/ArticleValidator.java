@@ -20,7 +20,9 @@ public final class ArticleValidator {
         BODY_TOO_LARGE,
         MISSING_PUBLISHED_AT,
         INVALID_PUBLISHED_AT,
-        INVALID_FIELD
+        INVALID_FIELD,
+        /** A valid event the engine failed on (a defect, not bad input): dead-lettered after validation. */
+        UNPROCESSABLE
     }
 
     /** Either a valid event, or a reason and message for the dead-letter topic. */

@@ -27,7 +27,8 @@ import org.rewriteradar.similarity.RewriteEngine;
  * <pre>
  * articles ──intake──┬── invalid ──────────────────────────────▶ articles-dlq
  *                    └── valid ─▶ (by id) articles-by-id
- *   ─▶ versions [article-store] ──┬── REVISED ─────────────────▶ rewrite-alerts
+ *   ─▶ versions [article-store] ──┬── unprocessable ───────────▶ articles-dlq
+ *                                 ├── REVISED ─────────────────▶ rewrite-alerts
  *                                 └── LSH bands ─▶ (by band) article-bands
  *   ─▶ buckets [bucket-store] ─▶ (by article id) bucket-replies
  *   ─▶ candidates [candidate-store]: best candidates by buckets shared ─▶ (by first id of the pair) candidate-pairs
@@ -82,6 +83,11 @@ public final class RadarTopology {
     private RadarTopology() {}
 
     public static Topology build(RadarConfig config, RewriteEngine engine) {
+        return build(config, engine, engine::fingerprint);
+    }
+
+    /** As {@link #build(RadarConfig, RewriteEngine)}, articles fingerprinted by {@code fingerprinter} (tests). */
+    static Topology build(RadarConfig config, RewriteEngine engine, VersionProcessor.Fingerprinter fingerprinter) {
         RadarConfig.Topics topics = config.topics();
         int partitions = topics.partitions();
         StreamsBuilder builder = new StreamsBuilder();
@@ -120,17 +126,24 @@ public final class RadarTopology {
                         .withName(ARTICLES_BY_ID)
                         .withNumberOfPartitions(partitions))
                 .process(
-                        () -> new VersionProcessor(engine, index.retention(), index.sweepInterval()),
+                        () -> new VersionProcessor(engine, fingerprinter, index.retention(), index.sweepInterval()),
                         Named.as("versions"),
                         ARTICLE_STORE,
                         ARTICLE_EXPIRY_STORE,
                         PAIR_STORE,
                         REWRITE_STORE);
 
+        updates.filter((id, u) -> u.unprocessable() != null, Named.as("unprocessable"))
+                .mapValues(
+                        u -> ARTICLE_SERDE.serializer().serialize(topics.deadLetter(), u.unprocessable()),
+                        Named.as("unprocessable-json"))
+                .to(topics.deadLetter(), Produced.with(Serdes.String(), Serdes.ByteArray()));
+
         KStream<String, RewriteAlert> revisions = updates.filter((id, u) -> u.revision() != null, Named.as("revisions"))
                 .mapValues(VersionProcessor.Update::revision, Named.as("revision-alert"));
 
-        KStream<String, RewriteAlert> rewrites = updates.flatMap(
+        KStream<String, RewriteAlert> rewrites = updates.filter((id, u) -> u.article() != null, Named.as("indexable"))
+                .flatMap(
                         (id, u) -> {
                             long published = u.article().ref().publishedAt().toEpochMilli();
                             int version = u.article().ref().version();

@@ -1,10 +1,12 @@
 package org.rewriteradar.streams;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -12,6 +14,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
 import org.rewriteradar.model.ArticleEvent;
 import org.rewriteradar.model.ArticleRef;
 import org.rewriteradar.model.RewriteAlert;
@@ -31,12 +34,27 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
     /**
      * What happened to an article.
      *
-     * @param article the stored article after this event
+     * @param article the stored article after this event, or {@code null} when it was unprocessable
      * @param revision a {@code REVISED} alert, or {@code null}
+     * @param unprocessable the event when the engine failed on it (for the dead-letter topic), else {@code null}
      */
-    record Update(StoredArticle article, RewriteAlert revision) {}
+    record Update(StoredArticle article, RewriteAlert revision, ArticleEvent unprocessable) {
+
+        Update(StoredArticle article, RewriteAlert revision) {
+            this(article, revision, null);
+        }
+    }
+
+    /** Fingerprints an article's body: the engine's, or a stand-in in tests. */
+    @FunctionalInterface
+    interface Fingerprinter {
+        ArticleFingerprint fingerprint(String id, String title, String body);
+    }
+
+    private static final Logger LOG = Logger.getLogger(VersionProcessor.class);
 
     private final RewriteEngine engine;
+    private final Fingerprinter fingerprinter;
     private final Duration retention;
     private final Duration sweepInterval;
     private KeyValueStore<String, StoredArticle> articles;
@@ -44,8 +62,9 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
     private KeyValueStore<String, ArticleRewrites> rewrites;
     private ExpiryIndex expiry;
 
-    VersionProcessor(RewriteEngine engine, Duration retention, Duration sweepInterval) {
+    VersionProcessor(RewriteEngine engine, Fingerprinter fingerprinter, Duration retention, Duration sweepInterval) {
         this.engine = engine;
+        this.fingerprinter = fingerprinter;
         this.retention = retention;
         this.sweepInterval = sweepInterval;
     }
@@ -65,7 +84,18 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
         ArticleEvent event = record.value();
         long published = event.publishedAt().toEpochMilli();
         expiry.observe(published);
-        ArticleFingerprint fingerprint = engine.fingerprint(event.id(), event.title(), event.body());
+        ArticleFingerprint fingerprint;
+        try {
+            fingerprint = fingerprinter.fingerprint(event.id(), event.title(), event.body());
+        } catch (RuntimeException e) {
+            // an engine defect on one article must not stop the stream: the event goes to the dead letters
+            LOG.warnf(e, "Article %s could not be fingerprinted; sent to the dead-letter topic", event.id());
+            Headers headers = record.headers();
+            put(headers, IntakeProcessor.REASON_HEADER, ArticleValidator.Reason.UNPROCESSABLE.name());
+            put(headers, IntakeProcessor.MESSAGE_HEADER, "fingerprinting failed: " + e);
+            context().forward(record.withValue(new Update(null, null, event)));
+            return;
+        }
         StoredArticle previous = articles.get(event.id());
         if (previous == null) {
             StoredArticle stored = StoredArticle.first(ArticleRef.of(event, 1), fingerprint);
@@ -86,6 +116,11 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
         RewriteAlert alert = change.map(d -> Alerts.of(d, next, previous.ref(), Instant.now()))
                 .orElse(null);
         context().forward(record.withValue(new Update(stored, alert)));
+    }
+
+    private static void put(Headers headers, String name, String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private void sweep() {

@@ -248,6 +248,9 @@ public final class TextNormalizer {
             return line;
         }
         line = stripDateLabel(line);
+        if (line.isEmpty()) {
+            return line; // a line that was only a date label
+        }
         int words = countWords(line, 0, line.length(), FurnitureRules.MAX_FURNITURE_WORDS + 1);
         if (words > FurnitureRules.MAX_FURNITURE_WORDS) {
             // long lines: only the caption rule can apply (prefix, slug and URL rules need few words)

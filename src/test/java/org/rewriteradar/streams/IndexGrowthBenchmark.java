@@ -110,7 +110,7 @@ public class IndexGrowthBenchmark {
 
         Duration retention = Duration.ofDays(36_500);
         Duration sweep = Duration.ofHours(1);
-        versions = new VersionProcessor(engine, retention, sweep);
+        versions = new VersionProcessor(engine, engine::fingerprint, retention, sweep);
         buckets = new BucketProcessor(64, retention, sweep);
         collector = new CandidateCollector(engine.settings().maxCandidates(), 1);
         lookup = new PairLookupProcessor();

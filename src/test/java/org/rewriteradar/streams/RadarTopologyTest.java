@@ -36,6 +36,8 @@ class RadarTopologyTest {
              "body":"The city council approved the new bridge on Tuesday after a long debate. Work starts in May and should take two years. The mayor said the bridge would cut travel times for thousands of commuters every day.",
              "publishedAt":"2024-03-05T10:00:00Z","language":"en"}""";
 
+    private static final String ENGINE_DEFECT = "[engine defect]";
+
     private java.nio.file.Path stateDir;
 
     private TopologyTestDriver driver;
@@ -50,7 +52,14 @@ class RadarTopologyTest {
                 "radar.validation.max-body-bytes", "4096",
                 "radar.index.retention", "P2D",
                 "radar.index.sweep-interval", "PT1S"));
-        var topology = RadarTopology.build(config, new RewriteEngine(DetectionSettings.defaults()));
+        var engine = new RewriteEngine(DetectionSettings.defaults());
+        // an engine defect stand-in: bodies carrying the marker make fingerprinting throw
+        var topology = RadarTopology.build(config, engine, (id, title, body) -> {
+            if (body.contains(ENGINE_DEFECT)) {
+                throw new IllegalStateException("simulated engine defect");
+            }
+            return engine.fingerprint(id, title, body);
+        });
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -124,6 +133,29 @@ class RadarTopologyTest {
         articles.pipeInput("a-1".getBytes(StandardCharsets.UTF_8), (byte[]) null);
 
         assertThat(header(deadLetters.readRecord(), "radar.dlq.reason")).isEqualTo("EMPTY_RECORD");
+    }
+
+    @Test
+    void deadLettersAnArticleTheEngineFailsOnAndKeepsProcessing() {
+        String poison =
+                ARTICLE.replace("\"a-1\"", "\"p-1\"").replace("The city council", ENGINE_DEFECT + " The city council");
+        publish("p-1", poison);
+        publish("a-1", ARTICLE);
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("p-1");
+        assertThat(header(dead, "radar.dlq.reason")).isEqualTo("UNPROCESSABLE");
+        assertThat(header(dead, "radar.dlq.message")).contains("simulated engine defect");
+        assertThat(RadarTopology.ARTICLE_SERDE
+                        .deserializer()
+                        .deserialize("articles-dlq", dead.value())
+                        .body())
+                .startsWith(ENGINE_DEFECT);
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(alerts.isEmpty()).isTrue();
+        var store = driver.<String, StoredArticle>getKeyValueStore(RadarTopology.ARTICLE_STORE);
+        assertThat(store.get("p-1")).isNull();
+        assertThat(store.get("a-1")).isNotNull();
     }
 
     @Test

@@ -33,6 +33,13 @@ class TextNormalizerTest {
     }
 
     @Test
+    void dropsLinesThatAreOnlyADateLabel() {
+        assertThat(TextNormalizer.normalize("Published 2021-03-04")).isEmpty();
+        assertThat(TextNormalizer.normalize("posted 20210304\nThe council met on Tuesday."))
+                .isEqualTo("The council met on Tuesday.");
+    }
+
+    @Test
     void stripsLeadingDateLabelButKeepsTheSentence() {
         assertThat(TextNormalizer.normalize("Published 2021-03-04 The council met on Tuesday."))
                 .isEqualTo("The council met on Tuesday.");
