@@ -48,7 +48,8 @@ final class IntakeProcessor extends ContextualProcessor<byte[], byte[], byte[], 
         put(headers, "radar.dlq.offset", Long.toString(meta.offset()));
     }
 
-    private static void put(Headers headers, String name, String value) {
+    /** Sets header {@code name} to {@code value} (UTF-8), replacing any earlier one. */
+    static void put(Headers headers, String name, String value) {
         headers.remove(name);
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,6 +1,5 @@
 package org.rewriteradar.streams;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,8 +90,8 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
             // an engine defect on one article must not stop the stream: the event goes to the dead letters
             LOG.warnf(e, "Article %s could not be fingerprinted; sent to the dead-letter topic", event.id());
             Headers headers = record.headers();
-            put(headers, IntakeProcessor.REASON_HEADER, ArticleValidator.Reason.UNPROCESSABLE.name());
-            put(headers, IntakeProcessor.MESSAGE_HEADER, "fingerprinting failed: " + e);
+            IntakeProcessor.put(headers, IntakeProcessor.REASON_HEADER, ArticleValidator.Reason.UNPROCESSABLE.name());
+            IntakeProcessor.put(headers, IntakeProcessor.MESSAGE_HEADER, "fingerprinting failed: " + e);
             context().forward(record.withValue(new Update(null, null, event)));
             return;
         }
@@ -116,11 +115,6 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
         RewriteAlert alert = change.map(d -> Alerts.of(d, next, previous.ref(), Instant.now()))
                 .orElse(null);
         context().forward(record.withValue(new Update(stored, alert)));
-    }
-
-    private static void put(Headers headers, String name, String value) {
-        headers.remove(name);
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private void sweep() {
