@@ -1,11 +1,14 @@
 package org.rewriteradar.streams;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
 import org.rewriteradar.model.RewriteAlert;
+import org.rewriteradar.similarity.Detection;
 import org.rewriteradar.similarity.RewriteEngine;
 
 /**
@@ -13,6 +16,8 @@ import org.rewriteradar.similarity.RewriteEngine;
  * tie, the one indexed first); an alert is keyed by the rewrite's id.
  */
 final class ScoreProcessor extends ContextualProcessor<String, CandidatePair, String, RewriteAlert> {
+
+    private static final Logger LOG = Logger.getLogger(ScoreProcessor.class);
 
     private final RewriteEngine engine;
     private KeyValueStore<String, StoredArticle> articles;
@@ -39,8 +44,20 @@ final class ScoreProcessor extends ContextualProcessor<String, CandidatePair, St
         boolean firstIsOriginal = order < 0 || (order == 0 && pair.indexedId().equals(pair.firstId()));
         StoredArticle original = firstIsOriginal ? first : second;
         StoredArticle rewrite = firstIsOriginal ? second : first;
-        engine.compare(original.fingerprint(), rewrite.fingerprint()).ifPresent(detection -> {
-            RewriteAlert alert = Alerts.of(detection, rewrite.ref(), original.ref(), Instant.now());
+        Optional<Detection> detection;
+        try {
+            detection = engine.compare(original.fingerprint(), rewrite.fingerprint());
+        } catch (RuntimeException e) {
+            // an engine defect on one pair must not stop the stream; the pair's alert is lost, and said so
+            LOG.errorf(
+                    e,
+                    "Scoring article %s against %s failed; pair skipped",
+                    rewrite.ref().id(),
+                    original.ref().id());
+            return;
+        }
+        detection.ifPresent(d -> {
+            RewriteAlert alert = Alerts.of(d, rewrite.ref(), original.ref(), Instant.now());
             context().forward(record.withKey(rewrite.ref().id()).withValue(alert));
         });
     }

@@ -24,6 +24,7 @@ import org.rewriteradar.SharedData;
 import org.rewriteradar.StateDirs;
 import org.rewriteradar.TestConfig;
 import org.rewriteradar.model.RewriteAlert;
+import org.rewriteradar.similarity.ArticleFingerprint;
 import org.rewriteradar.similarity.DetectionSettings;
 import org.rewriteradar.similarity.RewriteEngine;
 import org.rewriteradar.similarity.RewriteKind;
@@ -37,6 +38,32 @@ class RadarTopologyTest {
              "publishedAt":"2024-03-05T10:00:00Z","language":"en"}""";
 
     private static final String ENGINE_DEFECT = "[engine defect]";
+    /** Marks a body whose fingerprint gets a sentence term outside its dictionary: scoring it throws. */
+    private static final String CORRUPT_SENTENCES = "[corrupt sentences]";
+
+    /** The fingerprint with the last term of its longest sentence pointing far outside the dictionary. */
+    private static ArticleFingerprint corruptSentences(ArticleFingerprint fp) {
+        int[] offsets = fp.sentenceOffsets();
+        int longest = 0;
+        for (int s = 1; s < fp.sentences(); s++) {
+            if (offsets[s + 1] - offsets[s] > offsets[longest + 1] - offsets[longest]) {
+                longest = s;
+            }
+        }
+        int[] terms = fp.sentenceTerms().clone();
+        terms[offsets[longest + 1] - 1] = 1_000_000;
+        return new ArticleFingerprint(
+                fp.id(),
+                fp.text(),
+                fp.textHash(),
+                fp.tokens(),
+                fp.contentTerms(),
+                fp.shingles(),
+                fp.skeleton(),
+                terms,
+                offsets,
+                fp.keys());
+    }
 
     private java.nio.file.Path stateDir;
 
@@ -58,7 +85,11 @@ class RadarTopologyTest {
             if (body.contains(ENGINE_DEFECT)) {
                 throw new IllegalStateException("simulated engine defect");
             }
-            return engine.fingerprint(id, title, body);
+            ArticleFingerprint fp = engine.fingerprint(id, title, body);
+            if (body.contains(CORRUPT_SENTENCES)) {
+                return corruptSentences(fp);
+            }
+            return fp;
         });
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-topology-test");
@@ -155,6 +186,20 @@ class RadarTopologyTest {
         assertThat(alerts.isEmpty()).isTrue();
         var store = driver.<String, StoredArticle>getKeyValueStore(RadarTopology.ARTICLE_STORE);
         assertThat(store.get("p-1")).isNull();
+        assertThat(store.get("a-1")).isNotNull();
+    }
+
+    @Test
+    void skipsAPairTheEngineFailsToScoreAndKeepsProcessing() {
+        publish(SharedData.SEED_ORIGINAL_ID, SharedData.seedOriginalJson());
+        publish(
+                SharedData.SEED_REWRITE_ID,
+                SharedData.seedRewriteJson().replace("\"body\": \"", "\"body\": \"" + CORRUPT_SENTENCES + " "));
+        publish("a-1", ARTICLE);
+
+        assertThat(alerts.isEmpty()).isTrue();
+        var store = driver.<String, StoredArticle>getKeyValueStore(RadarTopology.ARTICLE_STORE);
+        assertThat(store.get(SharedData.SEED_REWRITE_ID).fingerprint().text()).startsWith(CORRUPT_SENTENCES);
         assertThat(store.get("a-1")).isNotNull();
     }
 
