@@ -43,12 +43,7 @@ final class RadixSort {
             for (int i = 0; i < n; i++) {
                 counts[((src[i] >>> shift) & 0xff) ^ flip]++;
             }
-            int sum = 0;
-            for (int d = 0; d < 256; d++) {
-                int c = counts[d];
-                counts[d] = sum;
-                sum += c;
-            }
+            startsFromCounts(counts);
             for (int i = 0; i < n; i++) {
                 int v = src[i];
                 dst[counts[((v >>> shift) & 0xff) ^ flip]++] = v;
@@ -78,12 +73,7 @@ final class RadixSort {
             for (int i = 0; i < n; i++) {
                 counts[(int) (src[i] >>> shift) & digit]++;
             }
-            int sum = 0;
-            for (int d = 0; d < 256; d++) {
-                int c = counts[d];
-                counts[d] = sum;
-                sum += c;
-            }
+            startsFromCounts(counts);
             for (int i = 0; i < n; i++) {
                 long v = src[i];
                 dst[counts[(int) (v >>> shift) & digit]++] = v;
@@ -94,6 +84,16 @@ final class RadixSort {
         }
         if (src != a) {
             System.arraycopy(src, 0, a, 0, n);
+        }
+    }
+
+    /** Turns per-digit counts into each digit's first output position (exclusive prefix sums). */
+    private static void startsFromCounts(int[] counts) {
+        int sum = 0;
+        for (int d = 0; d < counts.length; d++) {
+            int c = counts[d];
+            counts[d] = sum;
+            sum += c;
         }
     }
 }

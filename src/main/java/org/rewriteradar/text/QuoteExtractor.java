@@ -23,17 +23,13 @@ public final class QuoteExtractor {
         int n = text.length();
         int i = 0;
         // the next double and single quote marks at or after i (vectorised searches, not a loop per char)
-        int dq = text.indexOf('"');
-        int sq = text.indexOf('\'');
+        int dq = -1;
+        int sq = -1;
         while (i < n) {
-            if (dq >= 0 && dq < i) {
-                dq = text.indexOf('"', i);
-            }
-            if (sq >= 0 && sq < i) {
-                sq = text.indexOf('\'', i);
-            }
-            i = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
-            if (i < 0) {
+            dq = TextNormalizer.nextIndexOf(text, '"', dq, i);
+            sq = TextNormalizer.nextIndexOf(text, '\'', sq, i);
+            i = Math.min(dq, sq);
+            if (i == n) {
                 break;
             }
             char c = text.charAt(i);

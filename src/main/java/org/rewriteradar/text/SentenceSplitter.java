@@ -30,25 +30,16 @@ public final class SentenceSplitter {
         int start = 0;
         int i = 0;
         // the next of each sentence-ending char at or after i (vectorised searches, not a loop per char)
-        int nl = text.indexOf('\n');
-        int dot = text.indexOf('.');
-        int bang = text.indexOf('!');
-        int ask = text.indexOf('?');
+        int nl = -1;
+        int dot = -1;
+        int bang = -1;
+        int ask = -1;
         while (i < n) {
-            if (nl >= 0 && nl < i) {
-                nl = text.indexOf('\n', i);
-            }
-            if (dot >= 0 && dot < i) {
-                dot = text.indexOf('.', i);
-            }
-            if (bang >= 0 && bang < i) {
-                bang = text.indexOf('!', i);
-            }
-            if (ask >= 0 && ask < i) {
-                ask = text.indexOf('?', i);
-            }
-            i = Math.min(
-                    Math.min(nl < 0 ? n : nl, dot < 0 ? n : dot), Math.min(bang < 0 ? n : bang, ask < 0 ? n : ask));
+            nl = TextNormalizer.nextIndexOf(text, '\n', nl, i);
+            dot = TextNormalizer.nextIndexOf(text, '.', dot, i);
+            bang = TextNormalizer.nextIndexOf(text, '!', bang, i);
+            ask = TextNormalizer.nextIndexOf(text, '?', ask, i);
+            i = Math.min(Math.min(nl, dot), Math.min(bang, ask));
             if (i == n) {
                 break;
             }

@@ -408,80 +408,55 @@ public final class TextAnalyzer {
 
     private static final ThreadLocal<ScanBuffers> SCAN = ThreadLocal.withInitial(ScanBuffers::new);
 
+    /** StandardTokenizer's tokens of the text into {@code out}, as {@link WordScanner#scan} gives them. */
+    private static WordScanner.Tokens luceneTokens(String text, WordScanner.Tokens out) {
+        out.clear();
+        try (TokenStream ts = TOKENIZER.tokenStream("body", text)) {
+            OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(
+                        off.startOffset(),
+                        off.endOffset(),
+                        type.type() == NUM || type.type().equals(NUM));
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     private static AnalyzedText analyzeFresh(String text) {
+        ScanBuffers b = SCAN.get();
+        char[] chars = b.chars(text);
+        WordScanner.Tokens tokens = WordScanner.covers(text) ? WordScanner.scan(chars, text.length(), b.tokens) : null;
+        if (tokens == null) {
+            tokens = luceneTokens(text, b.tokens);
+        }
+        // each token's term from the cache, by the token's chars in the text (StandardTokenizer's terms are
+        // those chars: it does not change them)
+        int n = tokens.count;
+        int[] terms = new int[n];
+        byte[] flags = new byte[n];
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        int[] spans = tokens.spans;
         TermCache cache = CACHE.get();
         cache.begin();
-        WordScanner.Tokens fast = null;
-        char[] chars = null;
-        if (WordScanner.covers(text)) {
-            ScanBuffers b = SCAN.get();
-            chars = b.chars(text);
-            fast = WordScanner.scan(chars, text.length(), b.tokens);
-        }
-        int n;
-        int[] terms;
-        byte[] flags;
-        int[] starts;
-        int[] ends;
-        if (fast != null) {
-            n = fast.count;
-            terms = new int[n];
-            flags = new byte[n];
-            starts = new int[n];
-            ends = new int[n];
-            int[] spans = fast.spans;
-            for (int k = 0; k < n; k++) {
-                int start = spans[2 * k] & ~WordScanner.NUMBER_BIT;
-                int end = spans[2 * k + 1];
-                starts[k] = start;
-                ends[k] = end;
-                byte f = spans[2 * k] < 0 ? AnalyzedText.NUMBER : 0;
-                long info = cache.hot(chars, start, end - start, k);
-                if (info != TermCache.DEFERRED) {
-                    terms[k] = TermCache.stem(info);
-                    f = flags(info, f, chars[start]);
-                }
-                flags[k] = f;
+        for (int k = 0; k < n; k++) {
+            int start = spans[2 * k] & ~WordScanner.NUMBER_BIT;
+            int end = spans[2 * k + 1];
+            starts[k] = start;
+            ends[k] = end;
+            byte f = spans[2 * k] < 0 ? AnalyzedText.NUMBER : 0;
+            long info = cache.hot(chars, start, end - start, k);
+            if (info != TermCache.DEFERRED) {
+                terms[k] = TermCache.stem(info);
+                f = flags(info, f, chars[start]);
             }
-        } else {
-            int cap = Math.max(16, text.length() / 5);
-            terms = new int[cap];
-            flags = new byte[cap];
-            starts = new int[cap];
-            ends = new int[cap];
-            n = 0;
-            try (TokenStream ts = TOKENIZER.tokenStream("body", text)) {
-                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-                OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
-                TypeAttribute type = ts.addAttribute(TypeAttribute.class);
-                ts.reset();
-                while (ts.incrementToken()) {
-                    if (n == terms.length) {
-                        int c = n * 2;
-                        terms = Arrays.copyOf(terms, c);
-                        flags = Arrays.copyOf(flags, c);
-                        starts = Arrays.copyOf(starts, c);
-                        ends = Arrays.copyOf(ends, c);
-                    }
-                    starts[n] = off.startOffset();
-                    ends[n] = off.endOffset();
-                    byte f = type.type() == NUM || type.type().equals(NUM) ? AnalyzedText.NUMBER : 0;
-                    long info = cache.hot(term.buffer(), 0, term.length(), n);
-                    if (info != TermCache.DEFERRED) {
-                        terms[n] = TermCache.stem(info);
-                        f = flags(info, f, text.charAt(starts[n]));
-                    }
-                    flags[n] = f;
-                    n++;
-                }
-                ts.end();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            terms = Arrays.copyOf(terms, n);
-            flags = Arrays.copyOf(flags, n);
-            starts = Arrays.copyOf(starts, n);
-            ends = Arrays.copyOf(ends, n);
+            flags[k] = f;
         }
         int deferred;
         try {
@@ -493,7 +468,7 @@ public final class TextAnalyzer {
             int i = cache.pendingToken(p);
             long info = cache.pendingTerm(p);
             terms[i] = TermCache.stem(info);
-            flags[i] = flags(info, flags[i], text.charAt(starts[i]));
+            flags[i] = flags(info, flags[i], chars[starts[i]]);
         }
 
         int[] sentenceSpans = SentenceSplitter.split(text);

@@ -145,38 +145,61 @@ public final class TextNormalizer {
         // with no whitespace but ' ' and '\n' and no control chars, a line is collapsed when it neither starts
         // nor ends with a space and holds no double space: the next double space is found once, not per char
         boolean spacesOnly = spacesOnly(text);
-        int doubleSpace = spacesOnly ? text.indexOf("  ") : -1;
+        int doubleSpace = -1;
         while (start <= n) {
             int nl = text.indexOf('\n', start);
             if (nl < 0) {
                 nl = n;
             }
-            if (doubleSpace >= 0 && doubleSpace < start) {
-                doubleSpace = text.indexOf("  ", start);
+            boolean collapsed;
+            if (spacesOnly) {
+                doubleSpace = nextIndexOf(text, "  ", doubleSpace, start);
+                collapsed = nl > start && text.charAt(start) != ' ' && text.charAt(nl - 1) != ' ' && doubleSpace >= nl;
+            } else {
+                collapsed = isCollapsed(text, start, nl);
             }
-            boolean collapsed = spacesOnly
-                    ? nl > start
-                            && text.charAt(start) != ' '
-                            && text.charAt(nl - 1) != ' '
-                            && (doubleSpace < 0 || doubleSpace >= nl)
-                    : isCollapsed(text, start, nl);
             if (collapsed && isPlainProse(text, start, nl)) {
-                if (out.length() > 0) {
-                    out.append('\n');
-                }
-                out.append(text, start, nl);
+                appendParagraph(out, text, start, nl);
             } else {
                 String line = cleanLine(collapse(text, start, nl));
-                if (!line.isEmpty()) {
-                    if (out.length() > 0) {
-                        out.append('\n');
-                    }
-                    out.append(line);
-                }
+                appendParagraph(out, line, 0, line.length());
             }
             start = nl + 1;
         }
         return out.toString();
+    }
+
+    /** Appends a non-empty {@code s[from..to)} as a paragraph, after a {@code '\n'} unless it is the first. */
+    private static void appendParagraph(StringBuilder out, String s, int from, int to) {
+        if (from == to) {
+            return;
+        }
+        if (out.length() > 0) {
+            out.append('\n');
+        }
+        out.append(s, from, to);
+    }
+
+    /**
+     * The next index of {@code c} in {@code text} at or after {@code from}, or {@code text.length()} when
+     * there is none. {@code known} is what an earlier call (or -1 before the first) returned: searched
+     * again only when it lies before {@code from}, so a scan moving forward searches each stretch once.
+     */
+    static int nextIndexOf(String text, char c, int known, int from) {
+        if (known >= from) {
+            return known;
+        }
+        int at = text.indexOf(c, from);
+        return at < 0 ? text.length() : at;
+    }
+
+    /** {@link #nextIndexOf(String, char, int, int)} for a string. */
+    static int nextIndexOf(String text, String s, int known, int from) {
+        if (known >= from) {
+            return known;
+        }
+        int at = text.indexOf(s, from);
+        return at < 0 ? text.length() : at;
     }
 
     /** True when the only whitespace and control chars of the text are {@code ' '} and {@code '\n'}. */

@@ -74,46 +74,32 @@ public final class WordScanner {
     }
 
     /**
-     * Finds the word tokens of {@code chars[0..n)} (a text {@link #covers} accepts) into {@code out}: token
-     * {@code k} spans {@code out[2k]..out[2k+1]}, with bit 31 of the start set when it is a number. Grows
-     * {@code out} as needed and returns it with the token count in {@link Tokens#count}; returns null when a
-     * token is longer than {@link #MAX_TOKEN_LENGTH} (StandardTokenizer splits those; the caller falls back).
+     * Finds the word tokens of {@code chars[0..n)} (a text {@link #covers} accepts) into {@code out} (see
+     * {@link Tokens}), growing it as needed, and returns it; returns null when a token is longer than {@link
+     * #MAX_TOKEN_LENGTH} (StandardTokenizer splits those; the caller falls back).
      */
     static Tokens scan(char[] chars, int n, Tokens out) {
-        int count = 0;
+        out.clear();
         int i = 0;
         while (i < n) {
-            byte c = classOf(chars[i]);
+            // a token starts at a letter or digit, or at a run of '_' right before one (WB13b)
+            int first = i;
+            while (first < n && classOf(chars[first]) == EXTEND) {
+                first++;
+            }
+            byte c = first < n ? classOf(chars[first]) : OTHER;
             if (c != LETTER && c != DIGIT) {
-                if (c == EXTEND) {
-                    int j = i + 1;
-                    while (j < n && classOf(chars[j]) == EXTEND) {
-                        j++;
-                    }
-                    if (j < n && (classOf(chars[j]) == LETTER || classOf(chars[j]) == DIGIT)) {
-                        // leading '_' belongs to the token that follows (WB13b)
-                        int end = extend(chars, n, j);
-                        count = add(out, count, i, end);
-                        if (count < 0) {
-                            return null;
-                        }
-                        i = end & ~NUMBER_BIT;
-                        continue;
-                    }
-                    i = j;
-                    continue;
-                }
-                i++;
+                i = Math.max(first, i + 1);
                 continue;
             }
-            int end = extend(chars, n, i);
-            count = add(out, count, i, end);
-            if (count < 0) {
+            int end = extend(chars, n, first);
+            int stop = end & ~NUMBER_BIT;
+            if (stop - i > MAX_TOKEN_LENGTH) {
                 return null;
             }
-            i = end & ~NUMBER_BIT;
+            out.add(i, stop, end < 0);
+            i = stop;
         }
-        out.count = count;
         return out;
     }
 
@@ -148,29 +134,29 @@ public final class WordScanner {
         return letter ? j : j | NUMBER_BIT;
     }
 
-    /**
-     * Appends token {@code [start, end & ~NUMBER_BIT)}, a number when {@code end} has {@link #NUMBER_BIT};
-     * returns the new count, or -1 when the token is too long.
-     */
-    private static int add(Tokens out, int count, int start, int end) {
-        int stop = end & ~NUMBER_BIT;
-        if (stop - start > MAX_TOKEN_LENGTH) {
-            return -1;
-        }
-        if (2 * count + 2 > out.spans.length) {
-            out.spans = java.util.Arrays.copyOf(out.spans, Math.max(64, 2 * out.spans.length));
-        }
-        out.spans[2 * count] = start | (end & NUMBER_BIT);
-        out.spans[2 * count + 1] = stop;
-        return count + 1;
-    }
-
     /** Bit of a token's start that marks a number. */
     static final int NUMBER_BIT = 1 << 31;
 
-    /** Token spans found by {@link #scan}: reusable, grown as needed. */
+    /**
+     * Token spans, reusable and grown as needed: token {@code k} spans {@code spans[2k]..spans[2k+1]}, with
+     * {@link #NUMBER_BIT} set on its start when it is a number.
+     */
     static final class Tokens {
         int[] spans = new int[1024];
         int count;
+
+        void clear() {
+            count = 0;
+        }
+
+        /** Appends token {@code [start, end)}. */
+        void add(int start, int end, boolean number) {
+            if (2 * count + 2 > spans.length) {
+                spans = java.util.Arrays.copyOf(spans, 2 * spans.length);
+            }
+            spans[2 * count] = number ? start | NUMBER_BIT : start;
+            spans[2 * count + 1] = end;
+            count++;
+        }
     }
 }
