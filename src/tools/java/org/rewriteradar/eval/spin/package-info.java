@@ -1,0 +1,2 @@
+/** The generated spin set: WordNet synonym substitution and clause reordering of real articles. */
+package org.rewriteradar.eval.spin;
