@@ -10,9 +10,9 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.rewriteradar.model.ArticleRef;
 import org.rewriteradar.similarity.ArticleFingerprint;
+import org.rewriteradar.similarity.BinaryCodec.In;
+import org.rewriteradar.similarity.BinaryCodec.Out;
 import org.rewriteradar.similarity.FingerprintCodec;
-import org.rewriteradar.streams.BinaryCodec.In;
-import org.rewriteradar.streams.BinaryCodec.Out;
 
 /**
  * Compact binary serdes for the records written once per LSH band key of every article (the

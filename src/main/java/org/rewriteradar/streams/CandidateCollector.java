@@ -9,8 +9,8 @@ import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.rewriteradar.streams.BinaryCodec.In;
-import org.rewriteradar.streams.BinaryCodec.Out;
+import org.rewriteradar.similarity.BinaryCodec.In;
+import org.rewriteradar.similarity.BinaryCodec.Out;
 
 /**
  * Keyed by the joining article's id: gathers the replies of all the buckets an article version joined
