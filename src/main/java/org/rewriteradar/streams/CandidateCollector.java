@@ -3,6 +3,7 @@ package org.rewriteradar.streams;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -34,10 +35,15 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
     private static final int REPLY = 1;
 
     private final int maxCandidates;
-    private final int minShared;
+    private final IntUnaryOperator minShared;
     private KeyValueStore<Bytes, byte[]> gathering;
 
-    CandidateCollector(int maxCandidates, int minShared) {
+    /**
+     * @param maxCandidates most candidates sent on per article version
+     * @param minShared buckets a candidate must share, given how many the article joined ({@link
+     *     org.rewriteradar.similarity.RewriteEngine#minSharedKeys})
+     */
+    CandidateCollector(int maxCandidates, IntUnaryOperator minShared) {
         this.maxCandidates = maxCandidates;
         this.minShared = minShared;
     }
@@ -116,7 +122,7 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
         if (stored != null) {
             gathering.delete(progressKey);
         }
-        for (String candidate : CandidateRanking.best(shared, minShared, maxCandidates)) {
+        for (String candidate : CandidateRanking.best(shared, minShared.applyAsInt(current.keys()), maxCandidates)) {
             CandidatePair pair = CandidatePair.of(candidate, reply.articleId());
             context().forward(record.withKey(pair.firstId()).withValue(pair));
         }
