@@ -75,15 +75,11 @@ public interface RadarConfig {
         Duration remoteTimeout();
     }
 
-    /** The candidate index (LSH buckets) and its bounds. */
+    /**
+     * The candidate index (LSH buckets): retention and queries. How many ids a bucket keeps is the
+     * engine's {@code radar.detection.index-bucket-capacity}, shared with the in-memory index.
+     */
     interface Index {
-
-        /**
-         * Most article ids one LSH bucket keeps; when a bucket is full the oldest member leaves it, so a
-         * bucket shared by thousands of articles (boilerplate) cannot stall the stream.
-         */
-        @WithDefault("64")
-        int maxBucketSize();
 
         /** How long (in event time, by {@code publishedAt}) an article stays in the index. */
         @WithDefault("P30D")

@@ -1,7 +1,7 @@
 package org.rewriteradar.similarity;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import org.rewriteradar.similarity.BinaryCodec.In;
+import org.rewriteradar.similarity.BinaryCodec.Out;
 
 /**
  * Compact, versioned binary form of an {@link ArticleFingerprint} for state stores and repartition
@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * (length + 1, 0 = null), {@code textHash} as 8 bytes big-endian, {@code tokens} as a varint, the three
  * sorted packed sets as count + first value (zig-zag varint) + ascending gaps (varints), the sentences as
  * per-sentence lengths and index gaps (varints), and the sorted keys as count + first (zig-zag varlong) +
- * unsigned gaps (varlongs). Decoding rejects other versions. Null arrays are written as empty ones.
+ * unsigned gaps (varlongs). Decoding rejects other versions. Null arrays are written as empty ones. Varints
+ * and the rest are {@link BinaryCodec}'s.
  *
  * <p>Version 2 hashes shingles and skeleton n-grams with {@link Mix#windows} (version 1 chained a mix per
  * token): the layout is the same, but the values are not comparable, so state written by version 1 is
@@ -28,13 +29,13 @@ public final class FingerprintCodec {
         Out out = new Out(256 + (fp.text() == null ? 0 : fp.text().length()) + 4 * length(fp.shingles()));
         out.write(MAGIC);
         out.write(VERSION);
-        out.string(fp.id());
-        out.string(fp.text());
+        out.nullableString(fp.id());
+        out.nullableString(fp.text());
         out.fixedLong(fp.textHash());
         out.varint(fp.tokens());
-        out.sortedInts(fp.contentTerms());
-        out.sortedInts(fp.shingles());
-        out.sortedInts(fp.skeleton());
+        writeSorted(out, fp.contentTerms());
+        writeSorted(out, fp.shingles());
+        writeSorted(out, fp.skeleton());
         int[] offsets = fp.sentenceOffsets() == null ? new int[0] : fp.sentenceOffsets();
         int[] terms = fp.sentenceTerms() == null ? new int[0] : fp.sentenceTerms();
         int sentences = offsets.length == 0 ? 0 : offsets.length - 1;
@@ -49,12 +50,12 @@ public final class FingerprintCodec {
                 prev = terms[k];
             }
         }
-        out.sortedLongs(fp.keys());
+        writeSorted(out, fp.keys());
         return out.toByteArray();
     }
 
     public static ArticleFingerprint decode(byte[] bytes) {
-        In in = new In(bytes);
+        In in = new In(bytes, "fingerprint");
         if (in.read() != MAGIC) {
             throw new IllegalArgumentException("not an encoded fingerprint");
         }
@@ -62,14 +63,14 @@ public final class FingerprintCodec {
         if (version != VERSION) {
             throw new IllegalArgumentException("unsupported fingerprint format version " + version);
         }
-        String id = in.string();
-        String text = in.string();
+        String id = in.nullableString();
+        String text = in.nullableString();
         long textHash = in.fixedLong();
         int tokens = in.varint();
-        int[] contentTerms = in.sortedInts();
-        int[] shingles = in.sortedInts();
-        int[] skeleton = in.sortedInts();
-        int sentences = in.count();
+        int[] contentTerms = readSortedInts(in);
+        int[] shingles = readSortedInts(in);
+        int[] skeleton = readSortedInts(in);
+        int sentences = count(in);
         int[] offsets = new int[sentences + 1];
         for (int s = 0; s < sentences; s++) {
             offsets[s + 1] = offsets[s] + in.varint();
@@ -85,7 +86,7 @@ public final class FingerprintCodec {
                 terms[k] = prev;
             }
         }
-        long[] keys = in.sortedLongs();
+        long[] keys = readSortedLongs(in);
         return new ArticleFingerprint(
                 id, text, textHash, tokens, contentTerms, shingles, skeleton, terms, offsets, keys);
     }
@@ -94,146 +95,56 @@ public final class FingerprintCodec {
         return a == null ? 0 : a.length;
     }
 
-    private static final class Out extends ByteArrayOutputStream {
-        Out(int size) {
-            super(size);
-        }
-
-        void string(String s) {
-            if (s == null) {
-                varint(0);
-                return;
-            }
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            varint(b.length + 1);
-            write(b, 0, b.length);
-        }
-
-        void fixedLong(long v) {
-            for (int i = 56; i >= 0; i -= 8) {
-                write((int) (v >>> i));
-            }
-        }
-
-        void varint(int v) {
-            varlong(v & 0xffff_ffffL);
-        }
-
-        void varlong(long v) {
-            while ((v & ~0x7fL) != 0) {
-                write((int) ((v & 0x7f) | 0x80));
-                v >>>= 7;
-            }
-            write((int) v);
-        }
-
-        void sortedInts(int[] a) {
-            int n = a == null ? 0 : a.length;
-            varint(n);
-            for (int i = 0; i < n; i++) {
-                if (i == 0) {
-                    varint((a[0] << 1) ^ (a[0] >> 31));
-                } else {
-                    varlong((long) a[i] - a[i - 1]);
-                }
-            }
-        }
-
-        void sortedLongs(long[] a) {
-            int n = a == null ? 0 : a.length;
-            varint(n);
-            for (int i = 0; i < n; i++) {
-                varlong(i == 0 ? (a[0] << 1) ^ (a[0] >> 63) : a[i] - a[i - 1]);
+    /** Count, first value (zig-zag), then ascending gaps (varlongs). */
+    private static void writeSorted(Out out, int[] a) {
+        int n = a == null ? 0 : a.length;
+        out.varint(n);
+        for (int i = 0; i < n; i++) {
+            if (i == 0) {
+                out.zigzag(a[0]);
+            } else {
+                out.varlong((long) a[i] - a[i - 1]);
             }
         }
     }
 
-    private static final class In {
-        private final byte[] b;
-        private int p;
-
-        In(byte[] b) {
-            this.b = b;
-        }
-
-        int read() {
-            if (p >= b.length) {
-                throw new IllegalArgumentException("truncated fingerprint");
+    /** Count, first value (zig-zag), then unsigned gaps (varlongs). */
+    private static void writeSorted(Out out, long[] a) {
+        int n = a == null ? 0 : a.length;
+        out.varint(n);
+        for (int i = 0; i < n; i++) {
+            if (i == 0) {
+                out.zigzag(a[0]);
+            } else {
+                out.varlong(a[i] - a[i - 1]);
             }
-            return b[p++] & 0xff;
         }
+    }
 
-        String string() {
-            int n = varint();
-            if (n == 0) {
-                return null;
-            }
-            if (p + n - 1 > b.length) {
-                throw new IllegalArgumentException("truncated fingerprint");
-            }
-            String s = new String(b, p, n - 1, StandardCharsets.UTF_8);
-            p += n - 1;
-            return s;
+    /** A count that cannot exceed the bytes left (each element takes at least one). */
+    private static int count(In in) {
+        int n = in.varint();
+        if (n < 0 || n > in.remaining()) {
+            throw new IllegalArgumentException("malformed fingerprint: count " + n);
         }
+        return n;
+    }
 
-        long fixedLong() {
-            long v = 0;
-            for (int i = 0; i < 8; i++) {
-                v = (v << 8) | read();
-            }
-            return v;
+    private static int[] readSortedInts(In in) {
+        int n = count(in);
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i == 0 ? (int) in.zigzag() : (int) (a[i - 1] + in.varlong());
         }
+        return a;
+    }
 
-        int varint() {
-            return (int) varlong();
+    private static long[] readSortedLongs(In in) {
+        int n = count(in);
+        long[] a = new long[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i == 0 ? in.zigzag() : a[i - 1] + in.varlong();
         }
-
-        int count() {
-            int n = varint();
-            if (n < 0 || n > b.length - p) {
-                throw new IllegalArgumentException("malformed fingerprint: count " + n);
-            }
-            return n;
-        }
-
-        long varlong() {
-            long v = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                int x = read();
-                v |= (long) (x & 0x7f) << shift;
-                if ((x & 0x80) == 0) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("malformed varint");
-        }
-
-        int[] sortedInts() {
-            int n = count();
-            int[] a = new int[n];
-            for (int i = 0; i < n; i++) {
-                if (i == 0) {
-                    int z = varint();
-                    a[0] = (z >>> 1) ^ -(z & 1);
-                } else {
-                    a[i] = (int) (a[i - 1] + varlong());
-                }
-            }
-            return a;
-        }
-
-        long[] sortedLongs() {
-            int n = count();
-            long[] a = new long[n];
-            for (int i = 0; i < n; i++) {
-                if (i == 0) {
-                    long z = varlong();
-                    a[0] = (z >>> 1) ^ -(z & 1);
-                } else {
-                    a[i] = a[i - 1] + varlong();
-                }
-            }
-            return a;
-        }
+        return a;
     }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
  * An in-memory LSH candidate index: each candidate key ({@link RewriteEngine#candidateKeys}) maps to a
  * bounded bucket of article ids. A hot bucket (a key shared by very many articles, e.g. a common word
  * pair) keeps only its most recent {@code bucketCapacity} ids, so lookups stay bounded. Lookups rank ids
- * by the number of keys they share with the query. Thread-safe (synchronised); the Kafka topology mirrors
- * this structure in a key-value store.
+ * by {@link CandidateRanking} (most keys shared with the query, then id). Thread-safe (synchronised); the
+ * Kafka topology mirrors this structure in a key-value store, with the same ranking.
  *
  * <p>Internally ids are dense ints, buckets are primitive ring buffers in an open-addressing table keyed
  * by the 64-bit key (a bucket holding one id stores it inline), and lookups count shared keys by sorting
@@ -31,21 +31,20 @@ public final class InMemoryCandidateIndex {
     private static final long USED = 1L << 32;
     // a key without a slot in a lookup's values (~NONE would be an id no array can reach)
     private static final int NONE = Integer.MIN_VALUE;
-    // lookups with a limit up to this keep their best ids by insertion; larger limits sort all ids met
-    private static final int SELECT_MAX = 64;
     private long[] table = new long[2 << 12];
     private int entries;
     // ring buckets: [0] = count, [1] = next write position, then capacity slots
     private int[][] buckets = NO_BUCKETS;
     private int bucketCount;
 
-    // lookup scratch: per query key its table value, bucket and bucket size; the bucket entries met
-    // (id << 32 | position); the id first met at a position
+    // lookup scratch: per query key its table value, bucket and bucket size; the ids of the bucket entries
+    // met; per id met, its name and the keys it shares
     private int[] values = new int[256];
     private int[][] bucketsMet = new int[256][];
     private int[] sizes = new int[256];
     private long[] visits = new long[1024];
-    private int[] idAt = new int[1024];
+    private String[] metNames = new String[1024];
+    private int[] metShared = new int[1024];
 
     public InMemoryCandidateIndex(int bucketCapacity) {
         if (bucketCapacity < 1) {
@@ -174,8 +173,8 @@ public final class InMemoryCandidateIndex {
     }
 
     /**
-     * Ids sharing at least one key with {@code keys}, most shared keys first (ties: first met, scanning
-     * keys in order and each bucket most recent first), at most {@code limit}, without {@code excludeId}.
+     * Ids sharing at least one key with {@code keys}, in {@link CandidateRanking} order (most shared keys
+     * first, then id), at most {@code limit}, without {@code excludeId}.
      */
     public List<String> candidates(long[] keys, int limit, String excludeId) {
         return candidates(keys, limit, excludeId, 1);
@@ -185,10 +184,9 @@ public final class InMemoryCandidateIndex {
      * As {@link #candidates(long[], int, String)}, keeping only ids that share at least {@code minShared}
      * keys with the query (see {@link RewriteEngine#minSharedKeys}).
      *
-     * <p>The bucket entries met are written down in order ({@code id << 32 | position}) and radix-sorted by
-     * id, so each id's entries form a run whose length is its shared-key count and whose first position is
-     * where it was first met: sequential passes over a few thousand longs instead of a random access per
-     * entry into a per-id counter as large as the index.
+     * <p>The bucket entries met are written down in order and radix-sorted by id, so each id's entries form
+     * a run whose length is its shared-key count: sequential passes over a few thousand longs instead of a
+     * random access per entry into a per-id counter as large as the index.
      */
     public synchronized List<String> candidates(long[] keys, int limit, String excludeId, int minShared) {
         Integer ex = excludeId == null ? null : idOf.get(excludeId);
@@ -222,57 +220,33 @@ public final class InMemoryCandidateIndex {
             if (v < 0) {
                 n = visit(~v, exclude, n);
             } else {
+                // a ring's entries fill its first count slots; their order does not matter to the ranking
                 int[] b = bucketsMet[i];
                 int count = sizes[i];
-                // most recent first: the slot before the write position, going backwards
-                int ring = count < bucketCapacity ? count : bucketCapacity;
-                int pos = b[1] - 1;
                 for (int x = 0; x < count; x++) {
-                    if (pos < 0) {
-                        pos += ring;
-                    }
-                    n = visit(b[2 + pos], exclude, n);
-                    pos--;
+                    n = visit(b[2 + x], exclude, n);
                 }
                 bucketsMet[i] = null;
             }
         }
-        // by id, positions staying ascending within an id
-        RadixSort.sortByField(visits, n, 32, 32 - Integer.numberOfLeadingZeros(Math.max(1, size - 1)));
-        // one rank per id: (keys not shared) << 32 | first position, ascending = most shared, then first met;
-        // a few best kept by insertion as they come, or, for a large limit, all sorted at the end
-        int cap = Math.max(0, Math.min(limit, n));
-        boolean select = cap <= SELECT_MAX;
-        long[] top = new long[select ? cap : n];
-        int kept = 0;
+        // by id: each id's entries form one run
+        RadixSort.sortByField(visits, n, 0, 32 - Integer.numberOfLeadingZeros(Math.max(1, size - 1)));
+        int met = 0;
         for (int i = 0; i < n; ) {
-            long first = visits[i];
+            long id = visits[i];
             int j = i + 1;
-            while (j < n && (visits[j] >>> 32) == (first >>> 32)) {
+            while (j < n && visits[j] == id) {
                 j++;
             }
-            int shared = j - i;
-            if (shared >= minShared) {
-                int position = (int) first;
-                idAt[position] = (int) (first >>> 32);
-                long rank = ((long) (Integer.MAX_VALUE - shared) << 32) | position;
-                if (select) {
-                    kept = offer(top, kept, rank);
-                } else {
-                    top[kept++] = rank;
-                }
+            if (j - i >= minShared) {
+                metNames[met] = names[(int) id];
+                metShared[met++] = j - i;
             }
             i = j;
         }
-        if (!select) {
-            Arrays.sort(top, 0, kept);
-            kept = Math.min(kept, cap);
-        }
-        String[] ranked = new String[kept];
-        for (int r = 0; r < kept; r++) {
-            ranked[r] = names[idAt[(int) top[r]]];
-        }
-        return Arrays.asList(ranked);
+        List<String> ranked = CandidateRanking.best(metNames, metShared, met, minShared, limit);
+        Arrays.fill(metNames, 0, met, null);
+        return ranked;
     }
 
     private int visit(int id, int exclude, int n) {
@@ -281,23 +255,10 @@ public final class InMemoryCandidateIndex {
         }
         if (n == visits.length) {
             visits = Arrays.copyOf(visits, n * 2);
-            idAt = new int[n * 2];
+            metNames = new String[n * 2];
+            metShared = new int[n * 2];
         }
-        visits[n] = ((long) id << 32) | n;
+        visits[n] = id;
         return n + 1;
-    }
-
-    /** Inserts {@code rank} into the ascending {@code top[0..kept)} if it is among the best; the new count. */
-    private static int offer(long[] top, int kept, long rank) {
-        if (kept == top.length && (kept == 0 || rank >= top[kept - 1])) {
-            return kept;
-        }
-        int i = kept == top.length ? kept - 1 : kept;
-        while (i > 0 && top[i - 1] > rank) {
-            top[i] = top[i - 1];
-            i--;
-        }
-        top[i] = rank;
-        return kept == top.length ? kept : kept + 1;
     }
 }

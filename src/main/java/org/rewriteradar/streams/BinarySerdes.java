@@ -10,17 +10,18 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.rewriteradar.model.ArticleRef;
 import org.rewriteradar.similarity.ArticleFingerprint;
+import org.rewriteradar.similarity.BinaryCodec.In;
+import org.rewriteradar.similarity.BinaryCodec.Out;
 import org.rewriteradar.similarity.FingerprintCodec;
-import org.rewriteradar.streams.BinaryCodec.In;
-import org.rewriteradar.streams.BinaryCodec.Out;
 
 /**
  * Compact binary serdes for the records written once per LSH band key of every article (the
  * {@code bucket-store} values and the {@code article-bands} and {@code bucket-replies} repartition
  * topics), where JSON cost most, and for the stored articles read for every candidate pair
  * ({@code article-store}, and the {@code candidate-pairs} / {@code scored-pairs} topics). Each form
- * starts with a format byte ({@value #FORMAT}); a value starting with <code>'{'</code> is read as the
- * JSON these serdes replaced, so records written before the change still read.
+ * starts with a format byte ({@value #FORMAT}); any other first byte is refused, including the
+ * <code>'{'</code> of the JSON these serdes replaced (such state also holds fingerprints of a format
+ * version {@link FingerprintCodec} refuses, so it has to be rebuilt: see the README's reset).
  *
  * <ul>
  *   <li>{@link BandEntry}: format, article id, publication millis (zig-zag varlong), version, keys.
@@ -43,12 +44,9 @@ final class BinarySerdes {
     /** Format byte of the current binary forms. */
     static final int FORMAT = 1;
 
-    private static final int JSON_START = '{';
-
     private BinarySerdes() {}
 
     static final Serde<BandEntry> BAND_ENTRY = serde(
-            BandEntry.class,
             entry -> {
                 Out out = new Out(32 + entry.articleId().length());
                 out.write(FORMAT);
@@ -63,7 +61,6 @@ final class BinarySerdes {
             });
 
     static final Serde<Bucket> BUCKET = serde(
-            Bucket.class,
             bucket -> {
                 Out out = new Out(16 + 32 * bucket.members().size());
                 out.write(FORMAT);
@@ -87,7 +84,6 @@ final class BinarySerdes {
             });
 
     static final Serde<BucketReply> BUCKET_REPLY = serde(
-            BucketReply.class,
             reply -> {
                 Out out = new Out(16 + 24 * (reply.members().size() + 1));
                 out.write(FORMAT);
@@ -108,7 +104,6 @@ final class BinarySerdes {
             });
 
     static final Serde<StoredArticle> STORED_ARTICLE = serde(
-            StoredArticle.class,
             article -> {
                 Out out = new Out(textCapacity(article));
                 out.write(FORMAT);
@@ -123,7 +118,6 @@ final class BinarySerdes {
             });
 
     static final Serde<CandidatePair> CANDIDATE_PAIR = serde(
-            CandidatePair.class,
             pair -> {
                 Out out = new Out(64 + (pair.first() == null ? 0 : textCapacity(pair.first())));
                 out.write(FORMAT);
@@ -246,18 +240,9 @@ final class BinarySerdes {
         }
     }
 
-    private static <T> Serde<T> serde(Class<T> type, Function<T, byte[]> encode, Function<byte[], T> decode) {
-        Deserializer<T> json = JsonSerdes.of(type).deserializer();
+    private static <T> Serde<T> serde(Function<T, byte[]> encode, Function<byte[], T> decode) {
         Serializer<T> serializer = (topic, value) -> value == null ? null : encode.apply(value);
-        Deserializer<T> deserializer = (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            if (bytes.length > 0 && bytes[0] == JSON_START) {
-                return json.deserialize(topic, bytes);
-            }
-            return decode.apply(bytes);
-        };
+        Deserializer<T> deserializer = (topic, bytes) -> bytes == null ? null : decode.apply(bytes);
         return Serdes.serdeFrom(serializer, deserializer);
     }
 }

@@ -1,21 +1,23 @@
 package org.rewriteradar.streams;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.rewriteradar.streams.BinaryCodec.In;
-import org.rewriteradar.streams.BinaryCodec.Out;
+import org.rewriteradar.similarity.BinaryCodec.In;
+import org.rewriteradar.similarity.BinaryCodec.Out;
+import org.rewriteradar.similarity.CandidateRanking;
 
 /**
  * Keyed by the joining article's id: gathers the replies of all the buckets an article version joined
- * and, once all have answered, sends on only its best candidates: the articles sharing the most buckets
- * with it (at least {@code minShared}), at most {@code maxCandidates}, each as a canonically named pair.
+ * and, once all have answered, sends on only its best candidates in {@link CandidateRanking} order (the
+ * articles sharing the most buckets with it, then by id; at least {@code minShared}, at most
+ * {@code maxCandidates}), each as a canonically named pair.
  * A bucket shared by thousands of articles thus costs a few counts, not thousands of comparisons.
  *
  * <p>Gathering costs time linear in the replies: {@code candidate-store} holds, per article, a small
@@ -33,10 +35,15 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
     private static final int REPLY = 1;
 
     private final int maxCandidates;
-    private final int minShared;
+    private final IntUnaryOperator minShared;
     private KeyValueStore<Bytes, byte[]> gathering;
 
-    CandidateCollector(int maxCandidates, int minShared) {
+    /**
+     * @param maxCandidates most candidates sent on per article version
+     * @param minShared buckets a candidate must share, given how many the article joined ({@link
+     *     org.rewriteradar.similarity.RewriteEngine#minSharedKeys})
+     */
+    CandidateCollector(int maxCandidates, IntUnaryOperator minShared) {
         this.maxCandidates = maxCandidates;
         this.minShared = minShared;
     }
@@ -115,15 +122,10 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
         if (stored != null) {
             gathering.delete(progressKey);
         }
-        shared.entrySet().stream()
-                .filter(e -> e.getValue() >= minShared)
-                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(maxCandidates)
-                .forEach(e -> {
-                    CandidatePair pair = CandidatePair.of(e.getKey(), reply.articleId());
-                    context().forward(record.withKey(pair.firstId()).withValue(pair));
-                });
+        for (String candidate : CandidateRanking.best(shared, minShared.applyAsInt(current.keys()), maxCandidates)) {
+            CandidatePair pair = CandidatePair.of(candidate, reply.articleId());
+            context().forward(record.withKey(pair.firstId()).withValue(pair));
+        }
     }
 
     private void deleteReplies(byte[] article, Progress stale) {

@@ -2,6 +2,7 @@ package org.rewriteradar.streams;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -18,6 +19,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.rewriteradar.config.RadarConfig;
 import org.rewriteradar.model.ArticleEvent;
 import org.rewriteradar.model.RewriteAlert;
+import org.rewriteradar.similarity.DetectionSettings;
 import org.rewriteradar.similarity.RewriteEngine;
 
 /**
@@ -38,7 +40,10 @@ import org.rewriteradar.similarity.RewriteEngine;
  * </pre>
  *
  * All internal topics have {@link RadarConfig.Topics#partitions()} partitions, so the article store is
- * co-partitioned with the pairs that read it and every instance holds only its share of the index.
+ * co-partitioned with the pairs that read it and every instance holds only its share of the index. The
+ * buckets keep {@link DetectionSettings#indexBucketCapacity()} members, and the candidates step applies
+ * {@link DetectionSettings#maxCandidates()} and {@link RewriteEngine#minSharedKeys}, as the in-memory
+ * index does.
  */
 public final class RadarTopology {
 
@@ -106,6 +111,13 @@ public final class RadarTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(BUCKET_EXPIRY_STORE), Serdes.String(), Serdes.Long()));
         RadarConfig.Index index = config.index();
+        // the engine settings the topology applies, all read here: bucket capacity and candidate limits are
+        // the engine's, shared with InMemoryCandidateIndex. minSharedKeys depends on how many keys the
+        // query has; the collector knows that count (BucketReply#keys), not the keys.
+        DetectionSettings settings = engine.settings();
+        int bucketCapacity = settings.indexBucketCapacity();
+        int maxCandidates = settings.maxCandidates();
+        IntUnaryOperator minSharedKeys = keyCount -> engine.minSharedKeys(new long[keyCount]);
 
         ArticleValidator validator = new ArticleValidator(config.validation().maxBodyBytes());
         KStream<byte[], IntakeProcessor.Intake> intake = builder.stream(
@@ -159,7 +171,7 @@ public final class RadarTopology {
                         .withName(ARTICLE_BANDS)
                         .withNumberOfPartitions(partitions))
                 .process(
-                        () -> new BucketProcessor(index.maxBucketSize(), index.retention(), index.sweepInterval()),
+                        () -> new BucketProcessor(bucketCapacity, index.retention(), index.sweepInterval()),
                         Named.as("buckets"),
                         BUCKET_STORE,
                         BUCKET_EXPIRY_STORE)
@@ -167,7 +179,7 @@ public final class RadarTopology {
                         .withName(BUCKET_REPLIES)
                         .withNumberOfPartitions(partitions))
                 .process(
-                        () -> new CandidateCollector(engine.settings().maxCandidates(), 1),
+                        () -> new CandidateCollector(maxCandidates, minSharedKeys),
                         Named.as("candidates"),
                         CANDIDATE_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), PAIR_SERDE)

@@ -31,11 +31,11 @@ class InMemoryCandidateIndexTest {
         for (String id : new String[] {"a", "b", "c"}) {
             index.put(new ArticleFingerprint(id, "", 0, 0, null, null, null, null, null, null), key);
         }
-        assertThat(index.candidates(key, 10, null)).containsExactly("c", "b");
+        assertThat(index.candidates(key, 10, null)).containsExactly("b", "c");
     }
 
     @Test
-    void ranksByKeysSharedThenFirstMetAndHonoursLimitMinimumAndExclusion() {
+    void ranksByKeysSharedThenIdAndHonoursLimitMinimumAndExclusion() {
         InMemoryCandidateIndex index = new InMemoryCandidateIndex(4);
         put(index, "a", 1, 2);
         put(index, "b", 2, 3, 4);
@@ -45,10 +45,10 @@ class InMemoryCandidateIndexTest {
         put(index, "q", 1, 2, 3, 4, 5, 6);
         long[] query = {1, 2, 3, 4, 5, 6};
 
-        // shared: b 3, c 3, e 2, a 2, d 1; ties in first-met order (keys in order, buckets newest first)
-        assertThat(index.candidates(query, 10, "q")).containsExactly("b", "c", "e", "a", "d");
+        // shared: b 3, c 3, e 2, a 2, d 1; ties by id (CandidateRanking), not by where they were met
+        assertThat(index.candidates(query, 10, "q")).containsExactly("b", "c", "a", "e", "d");
         assertThat(index.candidates(query, 10, "q", 3)).containsExactly("b", "c");
-        assertThat(index.candidates(query, 3, "q", 1)).containsExactly("b", "c", "e");
+        assertThat(index.candidates(query, 3, "q", 1)).containsExactly("b", "c", "a");
         assertThat(index.candidates(query, 10, null, 3)).first().isEqualTo("q");
         assertThat(index.candidates(new long[] {99}, 10, null)).isEmpty();
     }
@@ -62,14 +62,17 @@ class InMemoryCandidateIndexTest {
                     "a" + i,
                     java.util.stream.LongStream.rangeClosed(0, i % 5).toArray());
         }
-        // a<i> shares i % 5 + 1 keys; key 0's bucket meets the ids newest first
+        // a<i> shares i % 5 + 1 keys; equal counts by id ("a10" before "a5")
         List<String> expected = new ArrayList<>();
         for (int shared = 4; shared >= 0; shared--) {
-            for (int i = 99; i >= 0; i--) {
+            List<String> tied = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
                 if (i % 5 == shared) {
-                    expected.add("a" + i);
+                    tied.add("a" + i);
                 }
             }
+            java.util.Collections.sort(tied);
+            expected.addAll(tied);
         }
         long[] query = {0, 1, 2, 3, 4};
 

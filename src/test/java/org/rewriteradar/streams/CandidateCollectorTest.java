@@ -45,7 +45,7 @@ class CandidateCollectorTest {
     }
 
     private CandidateCollector newCollector() {
-        CandidateCollector c = new CandidateCollector(MAX_CANDIDATES, 2);
+        CandidateCollector c = new CandidateCollector(MAX_CANDIDATES, keys -> 2);
         c.init(context);
         return c;
     }
@@ -179,6 +179,23 @@ class CandidateCollectorTest {
         try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
             assertThat(it.hasNext()).isFalse();
         }
+    }
+
+    @Test
+    void minimumSharedBucketsFollowsHowManyKeysTheArticleHas() {
+        // as RewriteEngine#minSharedKeys with min-shared-keys 2 from 3 keys
+        collector = new CandidateCollector(MAX_CANDIDATES, keys -> keys >= 3 ? 2 : 1);
+        collector.init(context);
+        // two keys: a candidate sharing one bucket is enough
+        assertThat(process(new BucketReply("p", 1, 2, List.of("single", "double"))))
+                .isEmpty();
+        assertThat(process(new BucketReply("p", 1, 2, List.of("double"))))
+                .containsExactly(CandidatePair.of("double", "p"), CandidatePair.of("single", "p"));
+        // three keys: the single-bucket candidate is dropped
+        assertThat(process(new BucketReply("q", 1, 3, List.of("single", "double"))))
+                .isEmpty();
+        assertThat(process(new BucketReply("q", 1, 3, List.of("double")))).isEmpty();
+        assertThat(process(new BucketReply("q", 1, 3, List.of()))).containsExactly(CandidatePair.of("double", "q"));
     }
 
     @Test

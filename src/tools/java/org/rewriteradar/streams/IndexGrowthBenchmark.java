@@ -111,8 +111,10 @@ public class IndexGrowthBenchmark {
         Duration retention = Duration.ofDays(36_500);
         Duration sweep = Duration.ofHours(1);
         versions = new VersionProcessor(engine, engine::fingerprint, retention, sweep);
-        buckets = new BucketProcessor(64, retention, sweep);
-        collector = new CandidateCollector(engine.settings().maxCandidates(), 1);
+        // as RadarTopology: the engine's bucket capacity, candidate limit and minimum shared keys
+        buckets = new BucketProcessor(engine.settings().indexBucketCapacity(), retention, sweep);
+        collector = new CandidateCollector(
+                engine.settings().maxCandidates(), keyCount -> engine.minSharedKeys(new long[keyCount]));
         lookup = new PairLookupProcessor();
         score = new ScoreProcessor(engine);
         rewriteIndex = new RewriteIndexProcessor(50);
