@@ -27,7 +27,9 @@ class LayeringTest {
             "DetectionSettings",
             "MatchedPassage",
             "RewriteKind",
-            "FingerprintCodec");
+            "FingerprintCodec",
+            "BinaryCodec",
+            "CandidateRanking");
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
