@@ -107,10 +107,15 @@ public final class RadarTopology {
                 Stores.persistentKeyValueStore(BUCKET_EXPIRY_STORE), Serdes.String(), Serdes.Long()));
         RadarConfig.Index index = config.index();
 
-        ArticleValidator validator = new ArticleValidator(config.validation().maxBodyBytes());
+        RadarConfig.Validation validation = config.validation();
+        ArticleValidator validator = new ArticleValidator(
+                validation.maxBodyBytes(),
+                validation.maxIdBytes(),
+                validation.maxFieldBytes(),
+                validation.maxFutureSkew());
         KStream<byte[], IntakeProcessor.Intake> intake = builder.stream(
                         topics.articles(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                .process(() -> new IntakeProcessor(validator), Named.as("intake"));
+                .process(() -> new IntakeProcessor(validator), Named.as(IntakeProcessor.STAGE));
 
         List<KStream<byte[], IntakeProcessor.Intake>> branches = new ArrayList<>();
         intake.split(Named.as("intake-"))
@@ -126,8 +131,13 @@ public final class RadarTopology {
                         .withName(ARTICLES_BY_ID)
                         .withNumberOfPartitions(partitions))
                 .process(
-                        () -> new VersionProcessor(engine, fingerprinter, index.retention(), index.sweepInterval()),
-                        Named.as("versions"),
+                        () -> new VersionProcessor(
+                                engine,
+                                fingerprinter,
+                                index.retention(),
+                                index.sweepInterval(),
+                                validation.maxFutureSkew()),
+                        Named.as(VersionProcessor.STAGE),
                         ARTICLE_STORE,
                         ARTICLE_EXPIRY_STORE,
                         PAIR_STORE,
@@ -145,7 +155,7 @@ public final class RadarTopology {
         KStream<String, RewriteAlert> rewrites = updates.filter((id, u) -> u.article() != null, Named.as("indexable"))
                 .flatMap(
                         (id, u) -> {
-                            long published = u.article().ref().publishedAt().toEpochMilli();
+                            long published = EventTime.millis(u.article().ref().publishedAt());
                             int version = u.article().ref().version();
                             long[] keys = engine.candidateKeys(u.article().fingerprint());
                             List<KeyValue<Long, BandEntry>> out = new ArrayList<>(keys.length);
@@ -159,7 +169,11 @@ public final class RadarTopology {
                         .withName(ARTICLE_BANDS)
                         .withNumberOfPartitions(partitions))
                 .process(
-                        () -> new BucketProcessor(index.maxBucketSize(), index.retention(), index.sweepInterval()),
+                        () -> new BucketProcessor(
+                                index.maxBucketSize(),
+                                index.retention(),
+                                index.sweepInterval(),
+                                validation.maxFutureSkew()),
                         Named.as("buckets"),
                         BUCKET_STORE,
                         BUCKET_EXPIRY_STORE)
