@@ -109,12 +109,13 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
         Outcome outcome;
         try {
             outcome = decide(event);
+            write(outcome);
         } catch (RuntimeException | StackOverflowError e) {
             if (e instanceof RuntimeException re && StreamFailures.isFatal(re)) {
                 throw re;
             }
             // a defect on one article must not stop the stream: the event goes to the dead letters, and
-            // nothing of it was written
+            // nothing of it was written (decide writes nothing; write fails, if at all, on its first put)
             LOG.errorf(
                     e,
                     "Article %s could not be processed; sent to the dead-letter topic",
@@ -127,16 +128,27 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
             context().forward(record.withValue(new Update(null, null, event)));
             return;
         }
+        if (outcome.stored() != null) {
+            context().forward(record.withValue(new Update(outcome.stored(), outcome.revision())));
+        }
+    }
+
+    /**
+     * Stores the outcome: the article first (its serialisation is the one write that can fail on the
+     * content of an event; then nothing else is written), then event time and the expiry index.
+     */
+    private void write(Outcome outcome) {
+        if (outcome.stored() != null) {
+            articles.put(outcome.id(), outcome.stored());
+        }
         expiry.observe(outcome.published());
         if (outcome.stored() == null) {
             return;
         }
-        articles.put(outcome.id(), outcome.stored());
         if (outcome.previous() != null) {
             expiry.remove(EventTime.millis(outcome.previous().ref().publishedAt()), outcome.id());
         }
         expiry.add(outcome.published(), outcome.id());
-        context().forward(record.withValue(new Update(outcome.stored(), outcome.revision())));
     }
 
     /**
