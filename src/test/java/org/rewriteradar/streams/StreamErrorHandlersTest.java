@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
@@ -24,6 +25,10 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.rewriteradar.StateDirs;
@@ -114,6 +119,50 @@ class StreamErrorHandlersTest {
         assertThat(StreamFailures.count("processing", "explode")).isEqualTo(processing + 1);
         assertThat(StreamFailures.total("deserialization")).isEqualTo(deserialization + 1);
         assertThat(StreamFailures.total("production")).isEqualTo(production + 1);
+    }
+
+    /** A retention sweep that throws (a punctuation) is skipped and counted; the next record still goes through. */
+    @Test
+    void skipsAndCountsAFailingPunctuation() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+                .process(
+                        () -> new ContextualProcessor<String, String, String, String>() {
+                            @Override
+                            public void init(ProcessorContext<String, String> context) {
+                                super.init(context);
+                                context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, now -> {
+                                    throw new ArithmeticException("long overflow");
+                                });
+                            }
+
+                            @Override
+                            public void process(Record<String, String> r) {
+                                context().forward(r);
+                            }
+                        },
+                        Named.as("sweeping"))
+                .to("out", Produced.with(Serdes.String(), Serdes.String()));
+        long before = StreamFailures.count("processing", "sweeping");
+
+        Path dir = StateDirs.fresh("radar-punctuation");
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-punctuation");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+        props.putAll(RobustDriver.serviceHandlers());
+        try (var driver = new TopologyTestDriver(builder.build(), props)) {
+            var in = driver.createInputTopic("in", new StringSerializer(), new StringSerializer());
+            var out = driver.createOutputTopic("out", new StringDeserializer(), new StringDeserializer());
+            in.pipeInput("k", "a");
+            driver.advanceWallClockTime(Duration.ofSeconds(2));
+            in.pipeInput("k", "b");
+
+            assertThat(out.readValuesToList()).containsExactly("a", "b");
+        } finally {
+            StateDirs.delete(dir);
+        }
+        assertThat(StreamFailures.count("processing", "sweeping")).isEqualTo(before + 1);
     }
 
     @Test
