@@ -65,6 +65,29 @@ public interface RadarConfig {
         /** Largest accepted article body, in UTF-8 bytes; larger ones go to the dead-letter topic. */
         @WithDefault("1048576")
         int maxBodyBytes();
+
+        /**
+         * Longest accepted article id, in UTF-8 bytes; longer ones go to the dead-letter topic
+         * ({@code INVALID_FIELD}). The id is a key in every store and repartition topic.
+         */
+        @WithDefault("512")
+        int maxIdBytes();
+
+        /**
+         * Longest accepted {@code url}, {@code source}, {@code title} or {@code language}, in UTF-8 bytes;
+         * longer ones go to the dead-letter topic ({@code INVALID_FIELD}).
+         */
+        @WithDefault("16384")
+        int maxFieldBytes();
+
+        /**
+         * How far ahead of the wall clock a {@code publishedAt} may be (clock skew, time zones given
+         * wrong); later ones go to the dead-letter topic ({@code PUBLISHED_IN_FUTURE}). Event time, and
+         * so retention, never runs further ahead of the wall clock than this: one mistyped year cannot
+         * expire the index.
+         */
+        @WithDefault("P1D")
+        Duration maxFutureSkew();
     }
 
     /** Interactive queries across instances. */

@@ -3,6 +3,7 @@ package org.rewriteradar.streams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -19,7 +20,11 @@ public final class ArticleValidator {
         MISSING_BODY,
         BODY_TOO_LARGE,
         MISSING_PUBLISHED_AT,
+        /** Not an ISO-8601 date-time, or before {@link #EARLIEST_PUBLISHED_AT}. */
         INVALID_PUBLISHED_AT,
+        /** Later than the wall clock plus {@code radar.validation.max-future-skew}. */
+        PUBLISHED_IN_FUTURE,
+        /** A field of the wrong JSON type, an id too long or with control characters, an optional field too long. */
         INVALID_FIELD,
         /** A valid event the engine failed on (a defect, not bad input): dead-lettered after validation. */
         UNPROCESSABLE
@@ -41,13 +46,43 @@ public final class ArticleValidator {
         }
     }
 
-    private final int maxBodyBytes;
+    /** The earliest {@code publishedAt} accepted; earlier ones are {@link Reason#INVALID_PUBLISHED_AT}. */
+    public static final Instant EARLIEST_PUBLISHED_AT = Instant.parse("1900-01-01T00:00:00Z");
 
+    private static final int DEFAULT_MAX_ID_BYTES = 512;
+    private static final int DEFAULT_MAX_FIELD_BYTES = 16_384;
+    private static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
+
+    private final int maxBodyBytes;
+    private final int maxIdBytes;
+    private final int maxFieldBytes;
+    private final Duration maxFutureSkew;
+
+    /** With the default id, field and future-skew limits of {@link org.rewriteradar.config.RadarConfig.Validation}. */
     public ArticleValidator(int maxBodyBytes) {
-        this.maxBodyBytes = maxBodyBytes;
+        this(maxBodyBytes, DEFAULT_MAX_ID_BYTES, DEFAULT_MAX_FIELD_BYTES, DEFAULT_MAX_FUTURE_SKEW);
     }
 
+    public ArticleValidator(int maxBodyBytes, int maxIdBytes, int maxFieldBytes, Duration maxFutureSkew) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.maxIdBytes = maxIdBytes;
+        this.maxFieldBytes = maxFieldBytes;
+        this.maxFutureSkew = maxFutureSkew;
+    }
+
+    /** As {@link #validate(byte[], Instant)}, now by the system clock. */
     public Result validate(byte[] value) {
+        return validate(value, Instant.now());
+    }
+
+    /**
+     * Parses and validates one raw record.
+     *
+     * @param value the record's value
+     * @param now the wall clock: a {@code publishedAt} later than {@code now} plus the future skew is
+     *     refused
+     */
+    public Result validate(byte[] value, Instant now) {
         if (value == null || value.length == 0) {
             return Result.invalid(Reason.EMPTY_RECORD, "record has no value");
         }
@@ -60,9 +95,26 @@ public final class ArticleValidator {
         if (node == null || !node.isObject()) {
             return Result.invalid(Reason.MALFORMED_JSON, "expected a JSON object");
         }
+        JsonNode idNode = node.get("id");
+        if (idNode != null && !idNode.isNull() && !idNode.isTextual() && !idNode.isIntegralNumber()) {
+            return Result.invalid(Reason.INVALID_FIELD, "field 'id' must be a string");
+        }
         String id = text(node, "id");
         if (id == null || id.isBlank()) {
             return Result.invalid(Reason.MISSING_ID, "field 'id' is missing or blank");
+        }
+        id = id.trim();
+        int idBytes = id.getBytes(StandardCharsets.UTF_8).length;
+        if (idBytes > maxIdBytes) {
+            return Result.invalid(
+                    Reason.INVALID_FIELD, "field 'id' has " + idBytes + " bytes, more than the limit of " + maxIdBytes);
+        }
+        if (id.chars().anyMatch(Character::isISOControl)) {
+            return Result.invalid(Reason.INVALID_FIELD, "field 'id' contains control characters");
+        }
+        JsonNode bodyNode = node.get("body");
+        if (bodyNode != null && !bodyNode.isNull() && !bodyNode.isTextual()) {
+            return Result.invalid(Reason.INVALID_FIELD, "field 'body' must be a string");
         }
         String body = text(node, "body");
         if (body == null || body.isBlank()) {
@@ -80,24 +132,58 @@ public final class ArticleValidator {
         Instant publishedAt;
         try {
             publishedAt = OffsetDateTime.parse(published.trim()).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             return Result.invalid(
-                    Reason.INVALID_PUBLISHED_AT, "field 'publishedAt' is not an ISO-8601 date-time: " + published);
+                    Reason.INVALID_PUBLISHED_AT,
+                    "field 'publishedAt' is not an ISO-8601 date-time: " + abbreviate(published));
+        }
+        if (publishedAt.isBefore(EARLIEST_PUBLISHED_AT)) {
+            return Result.invalid(
+                    Reason.INVALID_PUBLISHED_AT,
+                    "field 'publishedAt' " + published.trim() + " is before " + EARLIEST_PUBLISHED_AT);
+        }
+        Instant latest = latestPublishedAt(now);
+        if (publishedAt.isAfter(latest)) {
+            return Result.invalid(
+                    Reason.PUBLISHED_IN_FUTURE,
+                    "field 'publishedAt' " + published.trim() + " is more than " + maxFutureSkew
+                            + " ahead of the wall clock (" + now + ")");
         }
         for (String field : new String[] {"url", "source", "title", "language"}) {
             JsonNode f = node.get(field);
             if (f != null && !f.isNull() && !f.isTextual()) {
                 return Result.invalid(Reason.INVALID_FIELD, "field '" + field + "' must be a string or null");
             }
+            if (f != null && f.isTextual()) {
+                int bytes = f.textValue().getBytes(StandardCharsets.UTF_8).length;
+                if (bytes > maxFieldBytes) {
+                    return Result.invalid(
+                            Reason.INVALID_FIELD,
+                            "field '" + field + "' has " + bytes + " bytes, more than the limit of " + maxFieldBytes);
+                }
+            }
         }
         return Result.valid(new ArticleEvent(
-                id.trim(),
+                id,
                 text(node, "url"),
                 text(node, "source"),
                 text(node, "title"),
                 body,
                 publishedAt,
                 text(node, "language")));
+    }
+
+    /** {@code now} plus the future skew, saturated at {@link Instant#MAX}. */
+    private Instant latestPublishedAt(Instant now) {
+        try {
+            return now.plus(maxFutureSkew);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            return maxFutureSkew.isNegative() ? Instant.MIN : Instant.MAX;
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 80) + "…";
     }
 
     private static String text(JsonNode node, String field) {

@@ -19,20 +19,24 @@ final class BucketProcessor extends ContextualProcessor<Long, BandEntry, String,
     private final int maxBucketSize;
     private final Duration retention;
     private final Duration sweepInterval;
+    private final Duration maxFutureSkew;
     private KeyValueStore<Long, Bucket> buckets;
     private ExpiryIndex expiry;
 
-    BucketProcessor(int maxBucketSize, Duration retention, Duration sweepInterval) {
+    /** @param maxFutureSkew how far stream time may run ahead of the wall clock */
+    BucketProcessor(int maxBucketSize, Duration retention, Duration sweepInterval, Duration maxFutureSkew) {
         this.maxBucketSize = maxBucketSize;
         this.retention = retention;
         this.sweepInterval = sweepInterval;
+        this.maxFutureSkew = maxFutureSkew;
     }
 
     @Override
     public void init(ProcessorContext<String, BucketReply> context) {
         super.init(context);
         buckets = context.getStateStore(RadarTopology.BUCKET_STORE);
-        expiry = new ExpiryIndex(context.getStateStore(RadarTopology.BUCKET_EXPIRY_STORE));
+        KeyValueStore<String, Long> expiryStore = context.getStateStore(RadarTopology.BUCKET_EXPIRY_STORE);
+        expiry = new ExpiryIndex(expiryStore, () -> EventTime.plus(context.currentSystemTimeMs(), maxFutureSkew));
         context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
     }
 
@@ -92,6 +96,6 @@ final class BucketProcessor extends ContextualProcessor<Long, BandEntry, String,
 
     private long cutoff() {
         long now = expiry.streamTime();
-        return now == Long.MIN_VALUE ? Long.MIN_VALUE : now - retention.toMillis();
+        return now == Long.MIN_VALUE ? Long.MIN_VALUE : EventTime.minus(now, retention);
     }
 }

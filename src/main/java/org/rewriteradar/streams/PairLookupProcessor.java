@@ -33,7 +33,7 @@ final class PairLookupProcessor extends ContextualProcessor<String, CandidatePai
         if (first == null) {
             return;
         }
-        pairs.put(pairKey, first.ref().publishedAt().toEpochMilli());
+        pairs.put(pairKey, EventTime.millis(first.ref().publishedAt()));
         context().forward(record.withKey(pair.secondId()).withValue(pair.withFirst(first)));
     }
 }

@@ -119,10 +119,15 @@ public final class RadarTopology {
         int maxCandidates = settings.maxCandidates();
         IntUnaryOperator minSharedKeys = keyCount -> engine.minSharedKeys(new long[keyCount]);
 
-        ArticleValidator validator = new ArticleValidator(config.validation().maxBodyBytes());
+        RadarConfig.Validation validation = config.validation();
+        ArticleValidator validator = new ArticleValidator(
+                validation.maxBodyBytes(),
+                validation.maxIdBytes(),
+                validation.maxFieldBytes(),
+                validation.maxFutureSkew());
         KStream<byte[], IntakeProcessor.Intake> intake = builder.stream(
                         topics.articles(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                .process(() -> new IntakeProcessor(validator), Named.as("intake"));
+                .process(() -> new IntakeProcessor(validator), Named.as(IntakeProcessor.STAGE));
 
         List<KStream<byte[], IntakeProcessor.Intake>> branches = new ArrayList<>();
         intake.split(Named.as("intake-"))
@@ -138,8 +143,13 @@ public final class RadarTopology {
                         .withName(ARTICLES_BY_ID)
                         .withNumberOfPartitions(partitions))
                 .process(
-                        () -> new VersionProcessor(engine, fingerprinter, index.retention(), index.sweepInterval()),
-                        Named.as("versions"),
+                        () -> new VersionProcessor(
+                                engine,
+                                fingerprinter,
+                                index.retention(),
+                                index.sweepInterval(),
+                                validation.maxFutureSkew()),
+                        Named.as(VersionProcessor.STAGE),
                         ARTICLE_STORE,
                         ARTICLE_EXPIRY_STORE,
                         PAIR_STORE,
@@ -157,7 +167,7 @@ public final class RadarTopology {
         KStream<String, RewriteAlert> rewrites = updates.filter((id, u) -> u.article() != null, Named.as("indexable"))
                 .flatMap(
                         (id, u) -> {
-                            long published = u.article().ref().publishedAt().toEpochMilli();
+                            long published = EventTime.millis(u.article().ref().publishedAt());
                             int version = u.article().ref().version();
                             long[] keys = engine.candidateKeys(u.article().fingerprint());
                             List<KeyValue<Long, BandEntry>> out = new ArrayList<>(keys.length);
@@ -171,7 +181,8 @@ public final class RadarTopology {
                         .withName(ARTICLE_BANDS)
                         .withNumberOfPartitions(partitions))
                 .process(
-                        () -> new BucketProcessor(bucketCapacity, index.retention(), index.sweepInterval()),
+                        () -> new BucketProcessor(
+                                bucketCapacity, index.retention(), index.sweepInterval(), validation.maxFutureSkew()),
                         Named.as("buckets"),
                         BUCKET_STORE,
                         BUCKET_EXPIRY_STORE)

@@ -52,20 +52,31 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
 
     private static final Logger LOG = Logger.getLogger(VersionProcessor.class);
 
+    /** This stage's name in the topology and in the dead-letter header {@code radar.dlq.stage}. */
+    static final String STAGE = "versions";
+
     private final RewriteEngine engine;
     private final Fingerprinter fingerprinter;
     private final Duration retention;
     private final Duration sweepInterval;
+    private final Duration maxFutureSkew;
     private KeyValueStore<String, StoredArticle> articles;
     private KeyValueStore<String, Long> pairs;
     private KeyValueStore<String, ArticleRewrites> rewrites;
     private ExpiryIndex expiry;
 
-    VersionProcessor(RewriteEngine engine, Fingerprinter fingerprinter, Duration retention, Duration sweepInterval) {
+    /** @param maxFutureSkew how far stream time may run ahead of the wall clock */
+    VersionProcessor(
+            RewriteEngine engine,
+            Fingerprinter fingerprinter,
+            Duration retention,
+            Duration sweepInterval,
+            Duration maxFutureSkew) {
         this.engine = engine;
         this.fingerprinter = fingerprinter;
         this.retention = retention;
         this.sweepInterval = sweepInterval;
+        this.maxFutureSkew = maxFutureSkew;
     }
 
     @Override
@@ -74,47 +85,89 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
         articles = context.getStateStore(RadarTopology.ARTICLE_STORE);
         pairs = context.getStateStore(RadarTopology.PAIR_STORE);
         rewrites = context.getStateStore(RadarTopology.REWRITE_STORE);
-        expiry = new ExpiryIndex(context.getStateStore(RadarTopology.ARTICLE_EXPIRY_STORE));
+        KeyValueStore<String, Long> expiryStore = context.getStateStore(RadarTopology.ARTICLE_EXPIRY_STORE);
+        expiry = new ExpiryIndex(expiryStore, () -> EventTime.plus(context.currentSystemTimeMs(), maxFutureSkew));
         context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
     }
+
+    /** What one event does to the stores and what goes on: decided before anything is written. */
+    private record Outcome(
+            String id, long published, StoredArticle stored, StoredArticle previous, RewriteAlert revision) {}
 
     @Override
     public void process(Record<String, ArticleEvent> record) {
         ArticleEvent event = record.value();
-        long published = event.publishedAt().toEpochMilli();
-        expiry.observe(published);
+        Outcome outcome;
+        try {
+            outcome = decide(event);
+            write(outcome);
+        } catch (RuntimeException | StackOverflowError e) {
+            if (e instanceof RuntimeException re && StreamFailures.isFatal(re)) {
+                throw re;
+            }
+            // a defect on one article must not stop the stream: the event goes to the dead letters, and
+            // nothing of it was written (decide writes nothing; write fails, if at all, on its first put)
+            LOG.errorf(
+                    e,
+                    "Article %s could not be processed; sent to the dead-letter topic",
+                    StreamFailures.describe(event == null ? record.key() : event.id()));
+            StreamFailures.record("guard", STAGE);
+            Headers headers = record.headers();
+            IntakeProcessor.put(headers, IntakeProcessor.REASON_HEADER, ArticleValidator.Reason.UNPROCESSABLE.name());
+            IntakeProcessor.put(headers, IntakeProcessor.MESSAGE_HEADER, STAGE + " failed: " + e);
+            IntakeProcessor.put(headers, IntakeProcessor.STAGE_HEADER, STAGE);
+            context().forward(record.withValue(new Update(null, null, event)));
+            return;
+        }
+        if (outcome.stored() != null) {
+            context().forward(record.withValue(new Update(outcome.stored(), outcome.revision())));
+        }
+    }
+
+    /**
+     * Stores the outcome: the article first (its serialisation is the one write that can fail on the
+     * content of an event; then nothing else is written), then event time and the expiry index.
+     */
+    private void write(Outcome outcome) {
+        if (outcome.stored() != null) {
+            articles.put(outcome.id(), outcome.stored());
+        }
+        expiry.observe(outcome.published());
+        if (outcome.stored() == null) {
+            return;
+        }
+        if (outcome.previous() != null) {
+            expiry.remove(EventTime.millis(outcome.previous().ref().publishedAt()), outcome.id());
+        }
+        expiry.add(outcome.published(), outcome.id());
+    }
+
+    /**
+     * Fingerprints the event and compares it with the stored article; writes nothing. An identical
+     * re-send has no {@code stored} article: nothing to store or send on.
+     */
+    private Outcome decide(ArticleEvent event) {
+        long published = EventTime.millis(event.publishedAt());
         ArticleFingerprint fingerprint;
         try {
             fingerprint = fingerprinter.fingerprint(event.id(), event.title(), event.body());
         } catch (RuntimeException e) {
-            // an engine defect on one article must not stop the stream: the event goes to the dead letters
-            LOG.warnf(e, "Article %s could not be fingerprinted; sent to the dead-letter topic", event.id());
-            Headers headers = record.headers();
-            IntakeProcessor.put(headers, IntakeProcessor.REASON_HEADER, ArticleValidator.Reason.UNPROCESSABLE.name());
-            IntakeProcessor.put(headers, IntakeProcessor.MESSAGE_HEADER, "fingerprinting failed: " + e);
-            context().forward(record.withValue(new Update(null, null, event)));
-            return;
+            throw new IllegalStateException("fingerprinting failed: " + e, e);
         }
         StoredArticle previous = articles.get(event.id());
         if (previous == null) {
             StoredArticle stored = StoredArticle.first(ArticleRef.of(event, 1), fingerprint);
-            articles.put(event.id(), stored);
-            expiry.add(published, event.id());
-            context().forward(record.withValue(new Update(stored, null)));
-            return;
+            return new Outcome(event.id(), published, stored, null, null);
         }
         if (previous.fingerprint().textHash() == fingerprint.textHash()) {
-            return;
+            return new Outcome(event.id(), published, null, previous, null);
         }
         ArticleRef next = ArticleRef.of(event, previous.ref().version() + 1);
         StoredArticle stored = previous.revise(next, fingerprint);
-        articles.put(event.id(), stored);
-        expiry.remove(previous.ref().publishedAt().toEpochMilli(), event.id());
-        expiry.add(published, event.id());
         Optional<Detection> change = engine.compareVersions(previous.fingerprint(), fingerprint);
         RewriteAlert alert = change.map(d -> Alerts.of(d, next, previous.ref(), Instant.now()))
                 .orElse(null);
-        context().forward(record.withValue(new Update(stored, alert)));
+        return new Outcome(event.id(), published, stored, previous, alert);
     }
 
     private void sweep() {
@@ -122,7 +175,7 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
         if (now == Long.MIN_VALUE) {
             return;
         }
-        for (String id : expiry.removeOlderThan(now - retention.toMillis())) {
+        for (String id : expiry.removeOlderThan(EventTime.minus(now, retention))) {
             articles.delete(id);
             rewrites.delete(id);
             List<String> seen = new ArrayList<>();

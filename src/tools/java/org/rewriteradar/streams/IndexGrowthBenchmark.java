@@ -110,9 +110,9 @@ public class IndexGrowthBenchmark {
 
         Duration retention = Duration.ofDays(36_500);
         Duration sweep = Duration.ofHours(1);
-        versions = new VersionProcessor(engine, engine::fingerprint, retention, sweep);
+        versions = new VersionProcessor(engine, engine::fingerprint, retention, sweep, Duration.ofDays(1));
         // as RadarTopology: the engine's bucket capacity, candidate limit and minimum shared keys
-        buckets = new BucketProcessor(engine.settings().indexBucketCapacity(), retention, sweep);
+        buckets = new BucketProcessor(engine.settings().indexBucketCapacity(), retention, sweep, Duration.ofDays(1));
         collector = new CandidateCollector(
                 engine.settings().maxCandidates(), keyCount -> engine.minSharedKeys(new long[keyCount]));
         lookup = new PairLookupProcessor();
