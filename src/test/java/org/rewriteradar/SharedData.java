@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Access to the project's shared data folder ({@code ../shared} beside the repository, or the
- * {@code radar.shared.dir} system property). Tests that need it skip, with a message, when it is absent.
+ * {@code radar.shared.dir} system property). Tests that need it skip, with a message, when it is absent,
+ * and fail instead on CI ({@link #required()}).
  */
 public final class SharedData {
 
@@ -27,12 +28,31 @@ public final class SharedData {
                 .normalize();
     }
 
-    /** The folder, or the test is skipped when it does not exist. */
+    /**
+     * The folder. When it does not exist the test is skipped, except on CI (environment {@code CI=true},
+     * or system property {@code radar.shared.required=true}), where a missing data set must not turn the
+     * tests that need it into silent skips: there the test fails.
+     */
     public static Path require(String relative) {
-        Path dir = root().resolve(relative);
-        Assumptions.assumeTrue(
-                Files.isDirectory(dir), "shared data folder " + dir + " is absent; skipping a test that needs it");
+        return require(root(), relative, required());
+    }
+
+    static Path require(Path root, String relative, boolean required) {
+        Path dir = root.resolve(relative);
+        if (!Files.isDirectory(dir)) {
+            if (required) {
+                throw new AssertionError("shared data folder " + dir + " is absent, and it is required here"
+                        + " (CI=true or -Dradar.shared.required=true); point -Dradar.shared.dir at the data");
+            }
+            Assumptions.abort("shared data folder " + dir + " is absent; skipping a test that needs it");
+        }
         return dir;
+    }
+
+    /** Whether missing shared data fails tests instead of skipping them: on CI, or when asked. */
+    public static boolean required() {
+        return "true".equalsIgnoreCase(System.getenv("CI"))
+                || Boolean.parseBoolean(System.getProperty("radar.shared.required", "false"));
     }
 
     /** The seed original's event, as the JSON line a publisher sends. */

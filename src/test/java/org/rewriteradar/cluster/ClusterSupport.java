@@ -18,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
+import org.rewriteradar.kafka.AppStreamsConfig;
 import org.rewriteradar.model.RewriteAlert;
 
 /** Streams settings, producing, consuming and temporary directories shared by the cluster tests. */
@@ -31,24 +31,37 @@ final class ClusterSupport {
     private ClusterSupport() {}
 
     /**
-     * The service's Streams settings (src/main/resources/application.properties) with test timings:
-     * exactly-once v2, one stream thread, a short commit interval, a fresh state dir per instance.
+     * The service's own Streams settings ({@code kafka-streams.*} of src/main/resources/application.properties,
+     * see {@link AppStreamsConfig}) with only where it runs replaced: bootstrap servers, application id and a
+     * fresh state dir per instance.
      */
     static Properties streamsProps(String bootstrap, String applicationId, Path stateDir) {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class.getName());
-        p.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "INFO");
-        // application.properties uses 45 s; shorter here so a dead member leaves the group quickly
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1500);
+        return AppStreamsConfig.forTest(bootstrap, applicationId, stateDir);
+    }
+
+    /**
+     * As {@link #streamsProps}, plus a short consumer session (6 s instead of the service's 45 s) so that
+     * a SIGKILLed member leaves the group within the test's time: a timing change, not a semantic one.
+     */
+    static Properties streamsPropsFastFailover(String bootstrap, String applicationId, Path stateDir) {
+        Properties p = streamsProps(bootstrap, applicationId, stateDir);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "6000");
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "1500");
         return p;
+    }
+
+    /**
+     * Asserts that the application's instances on the broker process exactly-once, as application.properties
+     * says: its processing.guarantee is exactly_once_v2 and its stream threads hold transactional producers.
+     */
+    static void assertExactlyOnceInEffect(String bootstrap, String applicationId) {
+        org.assertj.core.api.Assertions.assertThat(AppStreamsConfig.transactionalIds(bootstrap, applicationId))
+                .as("transactional producers of %s (exactly_once_v2 has one per stream thread)", applicationId)
+                .isNotEmpty();
+        var guarantee = AppStreamsConfig.origin(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
+        org.assertj.core.api.Assertions.assertThat(guarantee.getValue())
+                .as("kafka-streams.processing.guarantee from %s", guarantee.getSourceName())
+                .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     }
 
     /** An idempotent producer (acks=all) of raw keys and values. */

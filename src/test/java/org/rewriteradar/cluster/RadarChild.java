@@ -45,7 +45,7 @@ public final class RadarChild {
 
         KafkaStreams streams = new KafkaStreams(
                 RadarTopology.build(Reference.config(), Reference.engine()),
-                ClusterSupport.streamsProps(bootstrap, applicationId, stateDir));
+                ClusterSupport.streamsPropsFastFailover(bootstrap, applicationId, stateDir));
         streams.setStateListener((next, previous) -> say(STATE_PREFIX + next));
         streams.setUncaughtExceptionHandler(e -> {
             say("stream thread failed: " + e);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -31,6 +33,7 @@ import org.rewriteradar.SharedData;
 import org.rewriteradar.model.RewriteAlert;
 import org.rewriteradar.query.ArticleQueryService;
 import org.rewriteradar.query.ArticleView;
+import org.rewriteradar.similarity.RewriteKind;
 import org.rewriteradar.streams.JsonSerdes;
 
 /**
@@ -54,7 +57,18 @@ abstract class SeedPairScenario {
         RewriteAlert alert = JsonSerdes.MAPPER.readValue(alerts.get(0).value(), RewriteAlert.class);
         assertThat(alert.article().id()).isEqualTo(SharedData.SEED_REWRITE_ID);
         assertThat(alert.original().id()).isEqualTo(SharedData.SEED_ORIGINAL_ID);
-        assertThat(alert.evidence()).isNotEmpty();
+        assertThat(alert.kind()).isEqualTo(RewriteKind.SPUN_REWRITE);
+        assertThat(alert.score()).isBetween(0.65, 1.0);
+        assertThat(alert.evidence())
+                .anySatisfy(p -> assertThat(p.quote() && p.originalText().startsWith("There is no positive reaction"))
+                        .isTrue());
+        // the service ran with application.properties' exactly_once_v2: its stream thread is transactional
+        String applicationId =
+                ConfigProvider.getConfig().getValue("quarkus.kafka-streams.application-id", String.class);
+        assertThat(ConfigProvider.getConfig().getValue("kafka-streams.processing.guarantee", String.class))
+                .isEqualTo("exactly_once_v2");
+        assertThat(AppStreamsConfig.transactionalIds(bootstrapServers, applicationId))
+                .isNotEmpty();
     }
 
     @Inject
@@ -99,7 +113,7 @@ abstract class SeedPairScenario {
     @Test
     void routesMalformedRecordToDeadLetterTopic() {
         String key = "broken-" + UUID.randomUUID();
-        publish(key, "{\"id\": \"" + key + "\", \"body\": ");
+        RecordMetadata source = publish(key, "{\"id\": \"" + key + "\", \"body\": ");
 
         List<ConsumerRecord<String, String>> dead =
                 consume("articles-dlq", r -> key.equals(r.key()), 1, Duration.ofSeconds(60));
@@ -107,9 +121,17 @@ abstract class SeedPairScenario {
         assertThat(dead).hasSize(1);
         Header reason = dead.get(0).headers().lastHeader("radar.dlq.reason");
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isEqualTo("MALFORMED_JSON");
+        assertThat(header(dead.get(0), "radar.dlq.topic")).isEqualTo("articles");
+        assertThat(header(dead.get(0), "radar.dlq.partition")).isEqualTo(Integer.toString(source.partition()));
+        assertThat(header(dead.get(0), "radar.dlq.offset")).isEqualTo(Long.toString(source.offset()));
     }
 
-    private void publish(String key, String json) {
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private RecordMetadata publish(String key, String json) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -119,8 +141,9 @@ abstract class SeedPairScenario {
                 StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class))) {
-            producer.send(new ProducerRecord<>("articles", key, json));
-            producer.flush();
+            return producer.send(new ProducerRecord<>("articles", key, json)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + key, e);
         }
     }
 

@@ -17,7 +17,7 @@ import org.rewriteradar.streams.JsonSerdes;
  * through a real in-JVM broker with one instance: the completion detector fires, and at that moment every
  * input record has been committed, indexed and its alerts are readable.
  */
-class LoadBenchmarkSmokeTest {
+class LoadBenchmarkSmokeIT {
 
     private static final String[] SUBJECTS = {
         "The council",

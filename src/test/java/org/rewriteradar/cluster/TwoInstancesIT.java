@@ -31,7 +31,7 @@ import org.rewriteradar.streams.RadarTopology;
  * broker and together must find exactly what the single-task reference finds: every alert once, none
  * missing, none doubled.
  */
-class TwoInstancesTest {
+class TwoInstancesIT {
 
     private final List<KafkaStreams> instances = new ArrayList<>();
     private final List<Path> dirs = new ArrayList<>();
@@ -108,6 +108,8 @@ class TwoInstancesTest {
                 .extracting(ClusterSupport::finding)
                 .containsExactlyInAnyOrderElementsOf(
                         reference.stream().map(ClusterSupport::finding).toList());
+        // they ran the service's own settings: exactly_once_v2 from application.properties, in effect
+        ClusterSupport.assertExactlyOnceInEffect(bootstrap, appId);
         // the work stayed spread over both instances
         assertThat(a.state()).isEqualTo(KafkaStreams.State.RUNNING);
         assertThat(b.state()).isEqualTo(KafkaStreams.State.RUNNING);

@@ -10,4 +10,4 @@ import org.junit.jupiter.api.condition.EnabledIf;
 @EnabledIf(
         value = "org.rewriteradar.kafka.TestcontainersKafkaResource#dockerAvailable",
         disabledReason = "no Docker engine: the same scenario runs on the in-JVM broker")
-class SeedPairOnTestcontainersKafkaTest extends SeedPairScenario {}
+class SeedPairOnTestcontainersKafkaIT extends SeedPairScenario {}

@@ -6,4 +6,4 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The seed scenario against Kafka's own KRaft broker running inside the test JVM. */
 @QuarkusTest
 @WithTestResource(InJvmKafkaResource.class)
-class SeedPairOnInJvmKafkaTest extends SeedPairScenario {}
+class SeedPairOnInJvmKafkaIT extends SeedPairScenario {}

@@ -34,7 +34,7 @@ import org.rewriteradar.model.RewriteAlert;
  * still arriving and transactions are open, and a new instance with the same application id and state
  * dir takes over. A read-committed consumer must then see every expected alert exactly once.
  */
-class ExactlyOnceAfterKillTest {
+class ExactlyOnceAfterKillIT {
 
     private final List<Process> children = new ArrayList<>();
     private final List<Path> dirs = new ArrayList<>();
@@ -174,6 +174,8 @@ class ExactlyOnceAfterKillTest {
         }
 
         assertThat(second.isAlive()).as("second child alive").isTrue();
+        // the children ran the service's own settings: exactly_once_v2 from application.properties, in effect
+        ClusterSupport.assertExactlyOnceInEffect(bootstrap, appId);
         assertThat(alerts).extracting(RewriteAlert::alertId).doesNotHaveDuplicates();
         assertThat(alerts).extracting(RewriteAlert::alertId).containsExactlyInAnyOrderElementsOf(expectedIds);
         assertThat(alerts)
