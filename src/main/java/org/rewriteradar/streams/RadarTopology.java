@@ -167,7 +167,8 @@ public final class RadarTopology {
                         .withName(BUCKET_REPLIES)
                         .withNumberOfPartitions(partitions))
                 .process(
-                        () -> new CandidateCollector(engine.settings().maxCandidates(), 1),
+                        () -> new CandidateCollector(
+                                engine.settings().candidates().maxCandidates(), 1),
                         Named.as("candidates"),
                         CANDIDATE_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), PAIR_SERDE)

@@ -127,8 +127,9 @@ class FingerprintGoldenTest {
     void minHashSignatureIsTheGoldenOne() {
         SimilarityHashPolicy policy = SimilarityHashing.superMinHash(64, 16);
         for (Golden g : goldens()) {
-            int[] stems =
-                    TextAnalyzer.analyze(TextNormalizer.normalize(g.text())).terms();
+            int[] stems = new TextAnalyzer()
+                    .analyze(TextNormalizer.normalize(g.text()))
+                    .terms();
             long[] shingles = Mix.windows(Mix.premix(stems), 3, SHINGLE_SEED);
             byte[] signature = policy.createHasher().compute(ElementHashProvider.ofValues(shingles));
 

@@ -89,8 +89,8 @@ public final class Evaluate {
 
         public Index<ArticleFingerprint> newIndex() {
             InMemoryCandidateIndex idx =
-                    new InMemoryCandidateIndex(engine.settings().indexBucketCapacity());
-            int limit = engine.settings().maxCandidates();
+                    new InMemoryCandidateIndex(engine.settings().candidates().indexBucketCapacity());
+            int limit = engine.settings().candidates().maxCandidates();
             return new Index<>() {
                 public void put(String id, ArticleFingerprint f, long[] keys) {
                     idx.put(f, keys);

@@ -112,7 +112,7 @@ public class IndexGrowthBenchmark {
         Duration sweep = Duration.ofHours(1);
         versions = new VersionProcessor(engine, engine::fingerprint, retention, sweep);
         buckets = new BucketProcessor(64, retention, sweep);
-        collector = new CandidateCollector(engine.settings().maxCandidates(), 1);
+        collector = new CandidateCollector(engine.settings().candidates().maxCandidates(), 1);
         lookup = new PairLookupProcessor();
         score = new ScoreProcessor(engine);
         rewriteIndex = new RewriteIndexProcessor(50);
