@@ -8,6 +8,9 @@ package org.rewriteradar.similarity;
  * #defaults()} holds the values tuned on the development sets of {@code shared/data} (logistic weights fitted
  * by {@code org.rewriteradar.eval.FitWeights}).
  *
+ * <p>Over 300 lines for a reason: it is the engine's whole configuration with the record of why each value
+ * was chosen (the Javadoc of every parameter) and one copy method per value; there is no logic here.
+ *
  * @param fingerprinting what a fingerprint holds (changing any of these changes stored fingerprints and keys)
  * @param candidates how many candidates are looked up and scored per article
  * @param gate the cheap prefilter that rejects pairs before the expensive features

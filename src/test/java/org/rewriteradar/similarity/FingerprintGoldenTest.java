@@ -134,6 +134,12 @@ class FingerprintGoldenTest {
             byte[] signature = policy.createHasher().compute(ElementHashProvider.ofValues(shingles));
 
             assertThat(sha256(signature)).as(g.name()).isEqualTo(g.signatureSha256());
+            assertThat(new CandidateKeys(
+                                    DetectionSettings.Fingerprinting.defaults(),
+                                    DetectionSettings.Candidates.defaults())
+                            .signature(Mix.premix(stems)))
+                    .as(g.name() + " engine's signature")
+                    .isEqualTo(signature);
             for (int i = 0; i < g.firstComponents().length; i++) {
                 assertThat(policy.getComponent(signature, i))
                         .as(g.name() + " component " + i)
