@@ -1,7 +1,6 @@
 package org.rewriteradar.similarity;
 
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The features the calibrated score combines, in their one canonical order: the order of {@link
@@ -11,17 +10,17 @@ import java.util.function.ToDoubleFunction;
  * Adding a feature means adding it here, to {@link PairFeatures} and to {@link DetectionSettings.Weights}.
  */
 public enum Feature {
-    C5("c5", PairFeatures::c5),
-    NARRATIVE5("narrative5", PairFeatures::narrative5),
-    SKELETON("skeleton", PairFeatures::skeleton),
-    ALIGN_CANDIDATE("alignCandidate", PairFeatures::alignCandidate),
-    ALIGN_ORIGINAL("alignOriginal", PairFeatures::alignOriginal),
-    ALIGN_SIMILARITY("alignSimilarity", PairFeatures::alignSimilarity),
-    SENTENCE_CANDIDATE("sentenceCandidate", PairFeatures::sentenceCandidate),
-    SENTENCE_ORIGINAL("sentenceOriginal", PairFeatures::sentenceOriginal),
-    UNIGRAM("unigram", PairFeatures::unigram),
-    QUOTE_SHARED("quoteShared", PairFeatures::quoteShared),
-    LENGTH_RATIO("lengthRatio", PairFeatures::lengthRatio);
+    C5("c5"),
+    NARRATIVE5("narrative5"),
+    SKELETON("skeleton"),
+    ALIGN_CANDIDATE("alignCandidate"),
+    ALIGN_ORIGINAL("alignOriginal"),
+    ALIGN_SIMILARITY("alignSimilarity"),
+    SENTENCE_CANDIDATE("sentenceCandidate"),
+    SENTENCE_ORIGINAL("sentenceOriginal"),
+    UNIGRAM("unigram"),
+    QUOTE_SHARED("quoteShared"),
+    LENGTH_RATIO("lengthRatio");
 
     /** Every feature, in order (one shared immutable list instead of {@code values()} copies). */
     public static final List<Feature> ALL = List.of(values());
@@ -30,11 +29,9 @@ public enum Feature {
     public static final int COUNT = ALL.size();
 
     private final String key;
-    private final ToDoubleFunction<PairFeatures> value;
 
-    Feature(String key, ToDoubleFunction<PairFeatures> value) {
+    Feature(String key) {
         this.key = key;
-        this.value = value;
     }
 
     /**
@@ -48,7 +45,20 @@ public enum Feature {
 
     /** This feature's value in {@code f}. */
     public double of(PairFeatures f) {
-        return value.applyAsDouble(f);
+        // a switch rather than a stored accessor: the score reads every feature of every scored pair
+        return switch (this) {
+            case C5 -> f.c5();
+            case NARRATIVE5 -> f.narrative5();
+            case SKELETON -> f.skeleton();
+            case ALIGN_CANDIDATE -> f.alignCandidate();
+            case ALIGN_ORIGINAL -> f.alignOriginal();
+            case ALIGN_SIMILARITY -> f.alignSimilarity();
+            case SENTENCE_CANDIDATE -> f.sentenceCandidate();
+            case SENTENCE_ORIGINAL -> f.sentenceOriginal();
+            case UNIGRAM -> f.unigram();
+            case QUOTE_SHARED -> f.quoteShared();
+            case LENGTH_RATIO -> f.lengthRatio();
+        };
     }
 
     /** The feature of this key. */
