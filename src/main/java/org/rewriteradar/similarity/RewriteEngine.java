@@ -27,7 +27,8 @@ import org.rewriteradar.text.AnalyzedText;
  * <p>State: the roles are immutable; what the engine reuses between calls for speed (text analyser and its
  * term cache, sort buffers, the last candidate's probe tables, alignment scratch, the last two analyses)
  * lives in one {@link Workspace} per thread, owned by this engine ({@link #workspace}) and passed to the
- * roles explicitly.
+ * roles explicitly. A workspace grows with the vocabulary seen (the term cache, bounded at 200,000 terms),
+ * so make an engine once and share it; one dropped engine's workspaces go with it.
  */
 public final class RewriteEngine {
 

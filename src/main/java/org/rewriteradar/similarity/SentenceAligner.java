@@ -77,7 +77,7 @@ final class SentenceAligner {
                 totalB += len;
             }
         }
-        // shared narrative stems per (a-sentence, b-sentence) through b's postings, in per-thread scratch
+        // shared narrative stems per (a-sentence, b-sentence) through b's postings, in the workspace's scratch
         int[] start = pb.postingStart;
         int[] post = pb.postings;
         int cells = na * nb;
