@@ -2,6 +2,8 @@ package org.rewriteradar.config;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -9,38 +11,57 @@ import java.util.TreeSet;
 import org.rewriteradar.similarity.DetectionSettings;
 
 /**
- * Applies {@code radar.detection.<setting>} overrides onto {@link DetectionSettings#defaults()}: every
- * component of the record is a setting, named in kebab-case ({@code alertThreshold} →
- * {@code radar.detection.alert-threshold}). Unknown names and unparsable values fail at start-up.
+ * Applies {@code radar.detection.<group>.<setting>} overrides onto {@link DetectionSettings#defaults()}:
+ * every component of each group record of {@link DetectionSettings} is a setting, both named in kebab-case
+ * ({@code weights().alertThreshold()} → {@code radar.detection.weights.alert-threshold}, {@code
+ * gate().minUnigram()} → {@code radar.detection.gate.min-unigram}). The keys of {@code overrides} are the
+ * names after {@code radar.detection.}. Unknown names and unparsable values fail at start-up.
  */
 public final class DetectionOverrides {
 
     private DetectionOverrides() {}
 
     public static DetectionSettings apply(DetectionSettings defaults, Map<String, String> overrides) {
-        RecordComponent[] components = DetectionSettings.class.getRecordComponents();
         Set<String> unknown = new TreeSet<>(overrides.keySet());
+        List<String> known = new ArrayList<>();
+        DetectionSettings out = build(DetectionSettings.class, defaults, "", overrides, unknown, known);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown radar.detection settings " + unknown + "; known: " + known);
+        }
+        return out;
+    }
+
+    /** A copy of the record {@code current} with the overrides under {@code prefix} applied, recursively. */
+    private static <R extends Record> R build(
+            Class<R> type,
+            Object current,
+            String prefix,
+            Map<String, String> overrides,
+            Set<String> unknown,
+            List<String> known) {
+        RecordComponent[] components = type.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
         try {
             for (int i = 0; i < components.length; i++) {
                 RecordComponent c = components[i];
                 types[i] = c.getType();
-                String name = kebab(c.getName());
-                String raw = overrides.get(name);
-                unknown.remove(name);
-                values[i] = raw == null ? c.getAccessor().invoke(defaults) : parse(name, raw.trim(), c.getType());
+                String name = prefix + kebab(c.getName());
+                Object value = c.getAccessor().invoke(current);
+                if (c.getType().isRecord()) {
+                    values[i] =
+                            build(c.getType().asSubclass(Record.class), value, name + ".", overrides, unknown, known);
+                } else {
+                    known.add(name);
+                    String raw = overrides.get(name);
+                    unknown.remove(name);
+                    values[i] = raw == null ? value : parse(name, raw.trim(), c.getType());
+                }
             }
-            if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("unknown radar.detection settings " + unknown + "; known: "
-                        + java.util.Arrays.stream(components)
-                                .map(c -> kebab(c.getName()))
-                                .toList());
-            }
-            Constructor<DetectionSettings> ctor = DetectionSettings.class.getDeclaredConstructor(types);
+            Constructor<R> ctor = type.getDeclaredConstructor(types);
             return ctor.newInstance(values);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build DetectionSettings", e);
+            throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
         }
     }
 

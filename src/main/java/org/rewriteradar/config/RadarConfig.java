@@ -21,9 +21,11 @@ public interface RadarConfig {
     Query query();
 
     /**
-     * Overrides of the detection engine's settings, by kebab-case name of a
-     * {@link org.rewriteradar.similarity.DetectionSettings} component, e.g.
-     * {@code radar.detection.alert-threshold=0.6}; unset ones keep their tuned defaults.
+     * Overrides of the detection engine's settings, by group and setting of
+     * {@link org.rewriteradar.similarity.DetectionSettings}, both in kebab-case, e.g.
+     * {@code radar.detection.weights.alert-threshold=0.6} or {@code radar.detection.gate.min-unigram=0.4}
+     * (keys of this map: {@code weights.alert-threshold}); unset ones keep their tuned defaults. See
+     * {@link DetectionOverrides}.
      */
     Map<String, String> detection();
 
@@ -100,7 +102,7 @@ public interface RadarConfig {
 
     /**
      * The candidate index (LSH buckets): retention and queries. How many ids a bucket keeps is the
-     * engine's {@code radar.detection.index-bucket-capacity}, shared with the in-memory index.
+     * engine's {@code radar.detection.candidates.index-bucket-capacity}, shared with the in-memory index.
      */
     interface Index {
 

@@ -1,154 +1,488 @@
 package org.rewriteradar.similarity;
 
 /**
- * Every threshold and size of the detection engine, as a flat record of primitives (mapped from Quarkus
- * configuration). {@link #defaults()} holds the values tuned on the development sets of
- * {@code shared/data} (logistic weights fitted by {@code org.rewriteradar.eval.FitWeights}).
+ * Every threshold and size of the detection engine, grouped by the role that reads it (mapped from Quarkus
+ * configuration as {@code radar.detection.<group>.<setting>}, see {@code config.DetectionOverrides}). Each
+ * group is a record of primitives with its tuned {@code defaults()} and one {@code with…} copy method per
+ * value, so changing one value is one call: {@code d.withGate(d.gate().withMinUnigram(0.3))}. {@link
+ * #defaults()} holds the values tuned on the development sets of {@code shared/data} (logistic weights fitted
+ * by {@code org.rewriteradar.eval.FitWeights}).
  *
- * <p>{@code wSentenceCandidate}, {@code wSentenceOriginal} and {@code bias} of 2026-12-02: {@code FitWeights
- * -Dfit=sentenceCandidate,sentenceOriginal -DnegWeight=8 -Depochs=200000 -Ddrop=quoteShared,lengthRatio}
- * on {@code ../shared/data target/generated-sets/spin}: only these three fitted, the older weights
- * held. At 0.5 that fit keeps METER same-event false alerts at 5 of 138 and clough recall at 30 of 33; the
- * band of thresholds doing both is narrow (0.50-0.52).
+ * <p>Over 300 lines for a reason: it is the engine's whole configuration with the record of why each value
+ * was chosen (the Javadoc of every parameter) and one copy method per value; there is no logic here.
  *
- * @param shingleSize word (stem) n-gram size for the verbatim-overlap measures {@code c5}, {@code j5}
- * @param minHashComponents number of SuperMinHash components over stem 3-shingles (document LSH)
- * @param lshBands number of LSH bands cut from the SuperMinHash signature
- * @param lshRows components per LSH band ({@code lshBands * lshRows <= minHashComponents})
- * @param sentenceKeySeeds candidate keys per sentence: each is the pair of the sentence's content stems
- *     with the smallest seeded hashes (a bottom-2 sketch), so spun sentences that keep names and some
- *     words share keys even when every 5-gram changed
- * @param sentenceKeyMinTerms sentences with fewer distinct content stems get no sentence key
- * @param skeletonSize length of the "skeleton" n-grams: function words, numbers and names literal,
- *     other words replaced by a wildcard (what synonym substitution leaves intact)
- * @param skeletonMaxWildcards skeleton n-grams with more wildcards than this are ignored
- * @param alignMinSimilarity minimum Dice similarity of two sentences' narrative (non-quote) content
- *     stems for them to be aligned
- * @param alignMinTerms sentences with fewer narrative content stems take no part in the alignment
- * @param prefilterMinContainment pairs whose candidate content stems are contained in the original's
- *     below this are rejected before scoring (speed)
- * @param prefilterMinUnigram pairs whose {@code unigram} (candidate's narrative content stems found in
- *     the original) is below this are rejected before skeleton and sentence alignment unless their {@code
- *     c5} reaches {@code prefilterMinShingleContainment} (speed: a topical neighbour shares many words
- *     but few 5-grams). On the development sets no alerting pair lies in {@code 0.385 <= unigram < 0.49}
- *     with {@code c5 < 0.08}; 0.45 and 0.08 cost one spun rewrite there (unigram 0.385, score 0.56) and
- *     gained one METER rewrite (unigram 0.20, {@code c5} 0.51) against the older 0.3 with only
- *     {@code nearDuplicateContainment} as the escape
- * @param prefilterMinShingleContainment {@code c5} from which a pair below {@code prefilterMinUnigram} is
- *     still scored (the seed rewrite: unigram 0.43, {@code c5} 0.40); a pair reaching {@code
- *     nearDuplicateContainment} is always scored, whatever this is set to
- * @param bias logistic intercept of the calibrated score
- * @param wContainment weight of {@code c5} (shingle containment, smaller set)
- * @param wNarrative weight of {@code narrative5} (candidate's non-quote 5-shingles found in the original)
- * @param wSkeleton weight of {@code skeleton} (candidate's skeleton n-grams found in the original)
- * @param wAlignCandidate weight of {@code alignCandidate} (share of the candidate's narrative covered by
- *     sentences aligned in order with the original)
- * @param wAlignOriginal weight of {@code alignOriginal} (same, share of the original covered)
- * @param wAlignSimilarity weight of {@code alignSimilarity} (mean Dice similarity of aligned sentences)
- * @param wSentenceCandidate weight of {@code sentenceCandidate} (share of the candidate's narrative content
- *     found together in one original sentence, best match per candidate sentence, any order: a rewrite
- *     keeps each sentence's words together even when it reorders, merges or splits sentences, where an
- *     independent text on the same topic shares the topic's words scattered over its sentences)
- * @param wSentenceOriginal weight of {@code sentenceOriginal} (the same, best match per original sentence,
- *     share of the original's narrative content)
- * @param wUnigram weight of {@code unigram} (candidate's narrative content stems found in the original)
- * @param wQuote weight of {@code quoteShared} (share of the candidate's quoted words quoted verbatim in
- *     the original; same-event reports share quotes too, so this weight is small or negative)
- * @param wLength weight of {@code lengthRatio} (|log(candidate tokens / original tokens)|)
- * @param alertThreshold minimum calibrated score for a pair to be reported as a rewrite
- * @param nearDuplicateContainment {@code c5} at or above which a pair always alerts, as NEAR_DUPLICATE
- * @param verbatimJaccard {@code c5} and {@code j5} at or above which the kind is VERBATIM_COPY
- * @param spunMinAlign minimum {@code alignCandidate} and {@code alignOriginal} for kind SPUN_REWRITE
- * @param spunMinSkeleton minimum {@code skeleton} for kind SPUN_REWRITE
- * @param maxEvidence maximum number of passages in a detection's evidence
- * @param revisionMinChangedFraction minimum {@code changedFraction} for a REVISED alert (0 = any change)
- * @param indexBucketCapacity ids kept per candidate key in a candidate index (most recent first)
- * @param maxCandidates candidates scored per article (those sharing most keys first); scoring cost is
- *     proportional. On the development sets in stream mode 8 loses one METER rewrite against 15 (recall
- *     0.414 → 0.412) and nothing elsewhere; 6 loses three METER rewrites, 4 loses four and two spun
- *     rewrites
- * @param minSharedKeys candidates of a query with at least {@code minSharedKeysFrom} keys must share this
- *     many keys with it (a long rewrite shares many sentence keys; a lone shared key is a topical
- *     coincidence); queries with fewer keys need one shared key ({@link RewriteEngine#minSharedKeys})
- * @param minSharedKeysFrom number of query keys from which {@code minSharedKeys} applies (default off:
- *     requiring 2 shared keys from 24 keys cost 1.5 points of stream recall on the spin set, where a
- *     15-candidate cap cost none on meter and 0.2 on spin)
+ * @param fingerprinting what a fingerprint holds (changing any of these changes stored fingerprints and keys)
+ * @param candidates how many candidates are looked up and scored per article
+ * @param gate the cheap prefilter that rejects pairs before the expensive features
+ * @param alignment the sentence alignment
+ * @param weights the logistic score: bias, one weight per {@link Feature}, alert threshold
+ * @param kinds the thresholds naming the {@link RewriteKind} of an alerting pair
+ * @param evidence the passages a detection carries
+ * @param revisions what counts as a revision of one article
  */
 public record DetectionSettings(
-        int shingleSize,
-        int minHashComponents,
-        int lshBands,
-        int lshRows,
-        int sentenceKeySeeds,
-        int sentenceKeyMinTerms,
-        int skeletonSize,
-        int skeletonMaxWildcards,
-        double alignMinSimilarity,
-        int alignMinTerms,
-        double prefilterMinContainment,
-        double prefilterMinUnigram,
-        double prefilterMinShingleContainment,
-        double bias,
-        double wContainment,
-        double wNarrative,
-        double wSkeleton,
-        double wAlignCandidate,
-        double wAlignOriginal,
-        double wAlignSimilarity,
-        double wSentenceCandidate,
-        double wSentenceOriginal,
-        double wUnigram,
-        double wQuote,
-        double wLength,
-        double alertThreshold,
-        double nearDuplicateContainment,
-        double verbatimJaccard,
-        double spunMinAlign,
-        double spunMinSkeleton,
-        int maxEvidence,
-        double revisionMinChangedFraction,
-        int indexBucketCapacity,
-        int maxCandidates,
-        int minSharedKeys,
-        int minSharedKeysFrom) {
+        Fingerprinting fingerprinting,
+        Candidates candidates,
+        Gate gate,
+        Alignment alignment,
+        Weights weights,
+        Kinds kinds,
+        Evidence evidence,
+        Revisions revisions) {
 
+    /** The tuned defaults of every group. */
     public static DetectionSettings defaults() {
         return new DetectionSettings(
-                5, // shingleSize
-                64, // minHashComponents
-                16, // lshBands
-                4, // lshRows
-                2, // sentenceKeySeeds
-                4, // sentenceKeyMinTerms
-                6, // skeletonSize
-                3, // skeletonMaxWildcards
-                0.34, // alignMinSimilarity
-                3, // alignMinTerms
-                0.25, // prefilterMinContainment
-                0.45, // prefilterMinUnigram
-                0.08, // prefilterMinShingleContainment
-                -7.465, // bias
-                2.146, // wContainment
-                1.217, // wNarrative
-                1.036, // wSkeleton
-                2.402, // wAlignCandidate
-                1.662, // wAlignOriginal
-                2.928, // wAlignSimilarity
-                1.48, // wSentenceCandidate
-                2.032, // wSentenceOriginal
-                2.843, // wUnigram
-                0.0, // wQuote
-                0.0, // wLength
-                0.5, // alertThreshold
-                0.55, // nearDuplicateContainment
-                0.9, // verbatimJaccard
-                0.6, // spunMinAlign
-                0.0, // spunMinSkeleton
-                20, // maxEvidence
-                0.0, // revisionMinChangedFraction
-                64, // indexBucketCapacity
-                8, // maxCandidates
-                1, // minSharedKeys
-                24); // minSharedKeysFrom
+                Fingerprinting.defaults(),
+                Candidates.defaults(),
+                Gate.defaults(),
+                Alignment.defaults(),
+                Weights.defaults(),
+                Kinds.defaults(),
+                Evidence.defaults(),
+                Revisions.defaults());
+    }
+
+    public DetectionSettings withFingerprinting(Fingerprinting v) {
+        return new DetectionSettings(v, candidates, gate, alignment, weights, kinds, evidence, revisions);
+    }
+
+    public DetectionSettings withCandidates(Candidates v) {
+        return new DetectionSettings(fingerprinting, v, gate, alignment, weights, kinds, evidence, revisions);
+    }
+
+    public DetectionSettings withGate(Gate v) {
+        return new DetectionSettings(fingerprinting, candidates, v, alignment, weights, kinds, evidence, revisions);
+    }
+
+    public DetectionSettings withAlignment(Alignment v) {
+        return new DetectionSettings(fingerprinting, candidates, gate, v, weights, kinds, evidence, revisions);
+    }
+
+    public DetectionSettings withWeights(Weights v) {
+        return new DetectionSettings(fingerprinting, candidates, gate, alignment, v, kinds, evidence, revisions);
+    }
+
+    public DetectionSettings withKinds(Kinds v) {
+        return new DetectionSettings(fingerprinting, candidates, gate, alignment, weights, v, evidence, revisions);
+    }
+
+    public DetectionSettings withEvidence(Evidence v) {
+        return new DetectionSettings(fingerprinting, candidates, gate, alignment, weights, kinds, v, revisions);
+    }
+
+    public DetectionSettings withRevisions(Revisions v) {
+        return new DetectionSettings(fingerprinting, candidates, gate, alignment, weights, kinds, evidence, v);
+    }
+
+    /**
+     * What a fingerprint holds. Changing any of these changes stored fingerprints and candidate keys, so
+     * fingerprints made under other values must not be compared or looked up together.
+     *
+     * @param shingleSize word (stem) n-gram size for the verbatim-overlap measures {@code c5}, {@code j5}
+     *     (default 5)
+     * @param minHashComponents number of SuperMinHash components over stem 3-shingles (document LSH)
+     *     (default 64)
+     * @param lshBands number of LSH bands cut from the SuperMinHash signature (default 16)
+     * @param lshRows components per LSH band ({@code lshBands * lshRows <= minHashComponents}) (default 4)
+     * @param sentenceKeySeeds candidate keys per sentence: each is the pair of the sentence's content stems
+     *     with the smallest seeded hashes (a bottom-2 sketch), so spun sentences that keep names and some
+     *     words share keys even when every 5-gram changed (default 2)
+     * @param sentenceKeyMinTerms sentences with fewer distinct content stems get no sentence key (default 4)
+     * @param skeletonSize length of the "skeleton" n-grams: function words, numbers and names literal,
+     *     other words replaced by a wildcard (what synonym substitution leaves intact) (default 6)
+     * @param skeletonMaxWildcards skeleton n-grams with more wildcards than this are ignored (default 3)
+     */
+    public record Fingerprinting(
+            int shingleSize,
+            int minHashComponents,
+            int lshBands,
+            int lshRows,
+            int sentenceKeySeeds,
+            int sentenceKeyMinTerms,
+            int skeletonSize,
+            int skeletonMaxWildcards) {
+
+        public static Fingerprinting defaults() {
+            return new Fingerprinting(5, 64, 16, 4, 2, 4, 6, 3);
+        }
+
+        public Fingerprinting withShingleSize(int v) {
+            return new Fingerprinting(
+                    v,
+                    minHashComponents,
+                    lshBands,
+                    lshRows,
+                    sentenceKeySeeds,
+                    sentenceKeyMinTerms,
+                    skeletonSize,
+                    skeletonMaxWildcards);
+        }
+
+        public Fingerprinting withMinHashComponents(int v) {
+            return new Fingerprinting(
+                    shingleSize,
+                    v,
+                    lshBands,
+                    lshRows,
+                    sentenceKeySeeds,
+                    sentenceKeyMinTerms,
+                    skeletonSize,
+                    skeletonMaxWildcards);
+        }
+
+        public Fingerprinting withLshBands(int v) {
+            return new Fingerprinting(
+                    shingleSize,
+                    minHashComponents,
+                    v,
+                    lshRows,
+                    sentenceKeySeeds,
+                    sentenceKeyMinTerms,
+                    skeletonSize,
+                    skeletonMaxWildcards);
+        }
+
+        public Fingerprinting withLshRows(int v) {
+            return new Fingerprinting(
+                    shingleSize,
+                    minHashComponents,
+                    lshBands,
+                    v,
+                    sentenceKeySeeds,
+                    sentenceKeyMinTerms,
+                    skeletonSize,
+                    skeletonMaxWildcards);
+        }
+
+        public Fingerprinting withSentenceKeySeeds(int v) {
+            return new Fingerprinting(
+                    shingleSize,
+                    minHashComponents,
+                    lshBands,
+                    lshRows,
+                    v,
+                    sentenceKeyMinTerms,
+                    skeletonSize,
+                    skeletonMaxWildcards);
+        }
+
+        public Fingerprinting withSentenceKeyMinTerms(int v) {
+            return new Fingerprinting(
+                    shingleSize,
+                    minHashComponents,
+                    lshBands,
+                    lshRows,
+                    sentenceKeySeeds,
+                    v,
+                    skeletonSize,
+                    skeletonMaxWildcards);
+        }
+
+        public Fingerprinting withSkeletonSize(int v) {
+            return new Fingerprinting(
+                    shingleSize,
+                    minHashComponents,
+                    lshBands,
+                    lshRows,
+                    sentenceKeySeeds,
+                    sentenceKeyMinTerms,
+                    v,
+                    skeletonMaxWildcards);
+        }
+
+        public Fingerprinting withSkeletonMaxWildcards(int v) {
+            return new Fingerprinting(
+                    shingleSize,
+                    minHashComponents,
+                    lshBands,
+                    lshRows,
+                    sentenceKeySeeds,
+                    sentenceKeyMinTerms,
+                    skeletonSize,
+                    v);
+        }
+    }
+
+    /**
+     * How candidates are looked up and how many are scored per article.
+     *
+     * @param indexBucketCapacity ids kept per candidate key in a candidate index (most recent first)
+     *     (default 64)
+     * @param maxCandidates candidates scored per article (those sharing most keys first); scoring cost is
+     *     proportional. On the development sets in stream mode 8 loses one METER rewrite against 15 (recall
+     *     0.414 → 0.412) and nothing elsewhere; 6 loses three METER rewrites, 4 loses four and two spun
+     *     rewrites (default 8)
+     * @param minSharedKeys candidates of a query with at least {@code minSharedKeysFrom} keys must share this
+     *     many keys with it (a long rewrite shares many sentence keys; a lone shared key is a topical
+     *     coincidence); queries with fewer keys need one shared key ({@link RewriteEngine#minSharedKeys})
+     *     (default 1)
+     * @param minSharedKeysFrom number of query keys from which {@code minSharedKeys} applies (default 24, with
+     *     {@code minSharedKeys} 1 this is off: requiring 2 shared keys from 24 keys cost 1.5 points of stream
+     *     recall on the spin set, where a 15-candidate cap cost none on meter and 0.2 on spin)
+     */
+    public record Candidates(int indexBucketCapacity, int maxCandidates, int minSharedKeys, int minSharedKeysFrom) {
+
+        public static Candidates defaults() {
+            return new Candidates(64, 8, 1, 24);
+        }
+
+        public Candidates withIndexBucketCapacity(int v) {
+            return new Candidates(v, maxCandidates, minSharedKeys, minSharedKeysFrom);
+        }
+
+        public Candidates withMaxCandidates(int v) {
+            return new Candidates(indexBucketCapacity, v, minSharedKeys, minSharedKeysFrom);
+        }
+
+        public Candidates withMinSharedKeys(int v) {
+            return new Candidates(indexBucketCapacity, maxCandidates, v, minSharedKeysFrom);
+        }
+
+        public Candidates withMinSharedKeysFrom(int v) {
+            return new Candidates(indexBucketCapacity, maxCandidates, minSharedKeys, v);
+        }
+    }
+
+    /**
+     * The cheap prefilter ({@link PairGate}): rejects pairs before the expensive features (speed).
+     *
+     * @param minContainment pairs whose candidate content stems are contained in the original's below this
+     *     (and the original's in the candidate's) are rejected before scoring (speed) (default 0.25)
+     * @param minUnigram pairs whose {@code unigram} (candidate's narrative content stems found in the
+     *     original) is below this are rejected before skeleton and sentence alignment unless their {@code
+     *     c5} reaches {@code minShingleContainment} (speed: a topical neighbour shares many words but few
+     *     5-grams). On the development sets no alerting pair lies in {@code 0.385 <= unigram < 0.49} with
+     *     {@code c5 < 0.08}; 0.45 and 0.08 cost one spun rewrite there (unigram 0.385, score 0.56) and
+     *     gained one METER rewrite (unigram 0.20, {@code c5} 0.51) against the older 0.3 with only {@code
+     *     nearDuplicateContainment} as the escape (default 0.45)
+     * @param minShingleContainment {@code c5} from which a pair below {@code minUnigram} is still scored
+     *     (the seed rewrite: unigram 0.43, {@code c5} 0.40); a pair reaching {@link
+     *     Kinds#nearDuplicateContainment()} is always scored, whatever this is set to (default 0.08)
+     */
+    public record Gate(double minContainment, double minUnigram, double minShingleContainment) {
+
+        public static Gate defaults() {
+            return new Gate(0.25, 0.45, 0.08);
+        }
+
+        public Gate withMinContainment(double v) {
+            return new Gate(v, minUnigram, minShingleContainment);
+        }
+
+        public Gate withMinUnigram(double v) {
+            return new Gate(minContainment, v, minShingleContainment);
+        }
+
+        public Gate withMinShingleContainment(double v) {
+            return new Gate(minContainment, minUnigram, v);
+        }
+    }
+
+    /**
+     * The in-order sentence alignment ({@link SentenceAligner}).
+     *
+     * @param minSimilarity minimum Dice similarity of two sentences' narrative (non-quote) content stems for
+     *     them to be aligned (default 0.34)
+     * @param minTerms sentences with fewer narrative content stems take no part in the alignment (default 3)
+     */
+    public record Alignment(double minSimilarity, int minTerms) {
+
+        public static Alignment defaults() {
+            return new Alignment(0.34, 3);
+        }
+
+        public Alignment withMinSimilarity(double v) {
+            return new Alignment(v, minTerms);
+        }
+
+        public Alignment withMinTerms(int v) {
+            return new Alignment(minSimilarity, v);
+        }
+    }
+
+    /**
+     * The calibrated score ({@link RewriteScore}): {@code 1 / (1 + exp(-(bias + Σ weight(f) · f)))} over the
+     * {@link Feature features}, one weight per feature, named as the feature. {@link #weight(Feature)} reads
+     * them by feature.
+     *
+     * <p>{@code sentenceCandidate}, {@code sentenceOriginal} and {@code bias} of 2026-12-02: {@code
+     * FitWeights -Dfit=sentenceCandidate,sentenceOriginal -DnegWeight=8 -Depochs=200000
+     * -Ddrop=quoteShared,lengthRatio} on {@code ../shared/data target/generated-sets/spin}: only these three
+     * fitted, the older weights held. At 0.5 that fit keeps METER same-event false alerts at 5 of 138 and
+     * clough recall at 30 of 33; the band of thresholds doing both is narrow (0.50-0.52).
+     *
+     * @param bias logistic intercept of the calibrated score (default -7.465)
+     * @param c5 weight of {@code c5} (shingle containment, smaller set) (default 2.146)
+     * @param narrative5 weight of {@code narrative5} (candidate's non-quote 5-shingles found in the original)
+     *     (default 1.217)
+     * @param skeleton weight of {@code skeleton} (candidate's skeleton n-grams found in the original) (default
+     *     1.036)
+     * @param alignCandidate weight of {@code alignCandidate} (share of the candidate's narrative covered by
+     *     sentences aligned in order with the original) (default 2.402)
+     * @param alignOriginal weight of {@code alignOriginal} (same, share of the original covered) (default
+     *     1.662)
+     * @param alignSimilarity weight of {@code alignSimilarity} (mean Dice similarity of aligned sentences)
+     *     (default 2.928)
+     * @param sentenceCandidate weight of {@code sentenceCandidate} (share of the candidate's narrative content
+     *     found together in one original sentence, best match per candidate sentence, any order: a rewrite
+     *     keeps each sentence's words together even when it reorders, merges or splits sentences, where an
+     *     independent text on the same topic shares the topic's words scattered over its sentences) (default
+     *     1.48)
+     * @param sentenceOriginal weight of {@code sentenceOriginal} (the same, best match per original sentence,
+     *     share of the original's narrative content) (default 2.032)
+     * @param unigram weight of {@code unigram} (candidate's narrative content stems found in the original)
+     *     (default 2.843)
+     * @param quoteShared weight of {@code quoteShared} (share of the candidate's quoted words quoted verbatim
+     *     in the original; same-event reports share quotes too, so this weight is small or negative) (default
+     *     0: the measure is then computed only for alerting pairs, for their signals)
+     * @param lengthRatio weight of {@code lengthRatio} (|log(candidate tokens / original tokens)|) (default 0)
+     * @param alertThreshold minimum calibrated score for a pair to be reported as a rewrite (default 0.5)
+     */
+    public record Weights(
+            double bias,
+            double c5,
+            double narrative5,
+            double skeleton,
+            double alignCandidate,
+            double alignOriginal,
+            double alignSimilarity,
+            double sentenceCandidate,
+            double sentenceOriginal,
+            double unigram,
+            double quoteShared,
+            double lengthRatio,
+            double alertThreshold) {
+
+        public static Weights defaults() {
+            return new Weights(-7.465, 2.146, 1.217, 1.036, 2.402, 1.662, 2.928, 1.48, 2.032, 2.843, 0.0, 0.0, 0.5);
+        }
+
+        /** The weight of one feature. */
+        public double weight(Feature f) {
+            return switch (f) {
+                case C5 -> c5;
+                case NARRATIVE5 -> narrative5;
+                case SKELETON -> skeleton;
+                case ALIGN_CANDIDATE -> alignCandidate;
+                case ALIGN_ORIGINAL -> alignOriginal;
+                case ALIGN_SIMILARITY -> alignSimilarity;
+                case SENTENCE_CANDIDATE -> sentenceCandidate;
+                case SENTENCE_ORIGINAL -> sentenceOriginal;
+                case UNIGRAM -> unigram;
+                case QUOTE_SHARED -> quoteShared;
+                case LENGTH_RATIO -> lengthRatio;
+            };
+        }
+
+        /** The same weights with one feature's weight replaced. */
+        public Weights withWeight(Feature f, double v) {
+            double[] w = new double[Feature.COUNT];
+            for (Feature x : Feature.ALL) {
+                w[x.ordinal()] = x == f ? v : weight(x);
+            }
+            return new Weights(bias, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], alertThreshold);
+        }
+
+        public Weights withBias(double v) {
+            return new Weights(
+                    v,
+                    c5,
+                    narrative5,
+                    skeleton,
+                    alignCandidate,
+                    alignOriginal,
+                    alignSimilarity,
+                    sentenceCandidate,
+                    sentenceOriginal,
+                    unigram,
+                    quoteShared,
+                    lengthRatio,
+                    alertThreshold);
+        }
+
+        public Weights withAlertThreshold(double v) {
+            return new Weights(
+                    bias,
+                    c5,
+                    narrative5,
+                    skeleton,
+                    alignCandidate,
+                    alignOriginal,
+                    alignSimilarity,
+                    sentenceCandidate,
+                    sentenceOriginal,
+                    unigram,
+                    quoteShared,
+                    lengthRatio,
+                    v);
+        }
+    }
+
+    /**
+     * The thresholds naming the kind of an alerting pair ({@link KindClassifier}).
+     *
+     * @param nearDuplicateContainment {@code c5} at or above which a pair always alerts, as NEAR_DUPLICATE
+     *     (default 0.55)
+     * @param verbatimJaccard {@code c5} and {@code j5} at or above which the kind is VERBATIM_COPY (default
+     *     0.9)
+     * @param spunMinAlign minimum {@code alignCandidate} and {@code alignOriginal} for kind SPUN_REWRITE
+     *     (default 0.6)
+     * @param spunMinSkeleton minimum {@code skeleton} for kind SPUN_REWRITE (default 0)
+     */
+    public record Kinds(
+            double nearDuplicateContainment, double verbatimJaccard, double spunMinAlign, double spunMinSkeleton) {
+
+        public static Kinds defaults() {
+            return new Kinds(0.55, 0.9, 0.6, 0.0);
+        }
+
+        public Kinds withNearDuplicateContainment(double v) {
+            return new Kinds(v, verbatimJaccard, spunMinAlign, spunMinSkeleton);
+        }
+
+        public Kinds withVerbatimJaccard(double v) {
+            return new Kinds(nearDuplicateContainment, v, spunMinAlign, spunMinSkeleton);
+        }
+
+        public Kinds withSpunMinAlign(double v) {
+            return new Kinds(nearDuplicateContainment, verbatimJaccard, v, spunMinSkeleton);
+        }
+
+        public Kinds withSpunMinSkeleton(double v) {
+            return new Kinds(nearDuplicateContainment, verbatimJaccard, spunMinAlign, v);
+        }
+    }
+
+    /**
+     * The passages a detection carries ({@link EvidenceBuilder}, {@link RevisionDiff}).
+     *
+     * @param maxPassages maximum number of passages in a detection's evidence (default 20)
+     */
+    public record Evidence(int maxPassages) {
+
+        public static Evidence defaults() {
+            return new Evidence(20);
+        }
+
+        public Evidence withMaxPassages(int v) {
+            return new Evidence(v);
+        }
+    }
+
+    /**
+     * What counts as a revision ({@link RevisionDiff}).
+     *
+     * @param minChangedFraction minimum {@code changedFraction} for a REVISED alert (default 0 = any change)
+     */
+    public record Revisions(double minChangedFraction) {
+
+        public static Revisions defaults() {
+            return new Revisions(0.0);
+        }
+
+        public Revisions withMinChangedFraction(double v) {
+            return new Revisions(v);
+        }
     }
 }

@@ -38,36 +38,13 @@ public record PairFeatures(
         int[] alignedPairs,
         double[] alignedSims) {
 
-    /** Names of {@link #vector()} components, in order. */
-    public static final String[] NAMES = {
-        "c5",
-        "narrative5",
-        "skeleton",
-        "alignCandidate",
-        "alignOriginal",
-        "alignSimilarity",
-        "sentenceCandidate",
-        "sentenceOriginal",
-        "unigram",
-        "quoteShared",
-        "lengthRatio"
-    };
-
-    /** The score's inputs, in the order of {@link #NAMES} and of the weights in {@link DetectionSettings}. */
+    /** The score's inputs, one per {@link Feature}, in the order of {@link Feature#ALL}. */
     public double[] vector() {
-        return new double[] {
-            c5,
-            narrative5,
-            skeleton,
-            alignCandidate,
-            alignOriginal,
-            alignSimilarity,
-            sentenceCandidate,
-            sentenceOriginal,
-            unigram,
-            quoteShared,
-            lengthRatio
-        };
+        double[] v = new double[Feature.COUNT];
+        for (Feature f : Feature.ALL) {
+            v[f.ordinal()] = f.of(this);
+        }
+        return v;
     }
 
     /** The same features with {@code quoteShared} replaced. */

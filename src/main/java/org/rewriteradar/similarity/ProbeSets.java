@@ -7,13 +7,20 @@ import java.util.Arrays;
  * compared with each of its candidates in turn, so its side is indexed once and every candidate's sets
  * are probed into it (one table read per item, in cache) instead of merge-joined (a data-dependent branch
  * per item of both sides). Also holds the fingerprint's narrative counts and the postings of its
- * sentence alignment dictionary. Kept per thread for the most recent fingerprint ({@link #of}).
+ * sentence alignment dictionary.
+ *
+ * <p>An instance is reusable derived data of one fingerprint at a time, owned by a {@link Workspace}:
+ * {@link #prepare} rebuilds it only when given a fingerprint whose sets differ from the ones it was built
+ * from (compared by value, so the tables always match the fingerprint given).
  */
 final class ProbeSets {
 
-    private static final ThreadLocal<ProbeSets> LAST = ThreadLocal.withInitial(ProbeSets::new);
-
-    private ArticleFingerprint fp;
+    // the sets the tables were built from (null: none, or a build failed)
+    private int[] builtContent;
+    private int[] builtShingles;
+    private int[] builtSkeleton;
+    private int[] builtSentenceTerms;
+    private int[] builtSentenceOffsets;
     private int alignMinTerms;
     private long[] content = new long[64];
     private long[] shingles = new long[64];
@@ -33,19 +40,26 @@ final class ProbeSets {
 
     int[] postings = new int[64];
 
-    private ProbeSets() {}
-
-    /** Tables for {@code fp} (the same instance as last time on this thread: reused). */
-    static ProbeSets of(ArticleFingerprint fp, int alignMinTerms) {
-        ProbeSets p = LAST.get();
-        if (p.fp != fp || p.alignMinTerms != alignMinTerms) {
-            p.build(fp, alignMinTerms);
+    /**
+     * These tables for {@code fp}: kept when they were built from equal sets with the same {@code
+     * alignMinTerms} (each array compared with {@link Arrays#equals}, immediate for the same array), else
+     * rebuilt.
+     */
+    ProbeSets prepare(ArticleFingerprint fp, int alignMinTerms) {
+        if (this.alignMinTerms != alignMinTerms
+                || builtContent == null
+                || !Arrays.equals(builtContent, fp.contentTerms())
+                || !Arrays.equals(builtShingles, fp.shingles())
+                || !Arrays.equals(builtSkeleton, fp.skeleton())
+                || !Arrays.equals(builtSentenceOffsets, fp.sentenceOffsets())
+                || !Arrays.equals(builtSentenceTerms, fp.sentenceTerms())) {
+            build(fp, alignMinTerms);
         }
-        return p;
+        return this;
     }
 
     private void build(ArticleFingerprint f, int minTerms) {
-        fp = null;
+        builtContent = null;
         contentBits = bits(f.contentTerms().length);
         content = fillEntries(ensure(content, 1 << contentBits), f.contentTerms(), contentBits);
         shingleBits = bits(f.shingles().length);
@@ -83,7 +97,11 @@ final class ProbeSets {
             }
         }
         alignMinTerms = minTerms;
-        fp = f;
+        builtShingles = f.shingles();
+        builtSkeleton = f.skeleton();
+        builtSentenceOffsets = f.sentenceOffsets();
+        builtSentenceTerms = f.sentenceTerms();
+        builtContent = f.contentTerms();
     }
 
     /** {@link #entry Entry} of the fingerprint's content stem whose hash is {@code key}. */

@@ -7,36 +7,34 @@ import java.util.Arrays;
  * Arrays#sort(int[], int, int)}: four passes over 8-bit digits, the last with the sign bit flipped.
  * Fingerprint arrays hold hundreds to thousands of uniformly distributed hashes, where this is several
  * times faster than a comparison sort. Small inputs go to {@link Arrays#sort}. Also sorts longs by a bit
- * field, stably ({@link #sortByField}). The scratch buffers are per
- * thread.
+ * field, stably ({@link #sortByField}).
+ *
+ * <p>An instance holds the scratch buffers and is not thread-safe: the engine's per-thread {@link Workspace}
+ * owns one. The static {@link #sortByField(long[], int, int, int)} serves the candidate index with per-thread
+ * buffers of its own (the index does not own a sorter yet).
  */
 final class RadixSort {
 
     private static final int SMALL = 96;
 
-    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    /** Sorters of the static {@link #sortByField(long[], int, int, int)}, one per thread. */
+    private static final ThreadLocal<RadixSort> FOR_INDEX = ThreadLocal.withInitial(RadixSort::new);
 
-    private static final class Buffers {
-        int[] ints = new int[1024];
-        long[] longs = new long[1024];
-        final int[] counts = new int[256];
-    }
-
-    private RadixSort() {}
+    private int[] ints = new int[1024];
+    private long[] longs = new long[1024];
+    private final int[] counts = new int[256];
 
     /** Sorts {@code a[0..n)} ascending (signed), exactly as {@code Arrays.sort(a, 0, n)} would. */
-    static void sort(int[] a, int n) {
+    void sort(int[] a, int n) {
         if (n < SMALL) {
             Arrays.sort(a, 0, n);
             return;
         }
-        Buffers b = BUFFERS.get();
-        if (b.ints.length < n) {
-            b.ints = new int[Math.max(n, 2 * b.ints.length)];
+        if (ints.length < n) {
+            ints = new int[Math.max(n, 2 * ints.length)];
         }
         int[] src = a;
-        int[] dst = b.ints;
-        int[] counts = b.counts;
+        int[] dst = ints;
         for (int shift = 0; shift < 32; shift += 8) {
             int flip = shift == 24 ? 0x80 : 0;
             Arrays.fill(counts, 0);
@@ -60,13 +58,16 @@ final class RadixSort {
      * stably: values with equal fields keep their order. 8 bits per pass, least significant first.
      */
     static void sortByField(long[] a, int n, int from, int bits) {
-        Buffers b = BUFFERS.get();
-        if (b.longs.length < n) {
-            b.longs = new long[Math.max(n, 2 * b.longs.length)];
+        FOR_INDEX.get().sortLongsByField(a, n, from, bits);
+    }
+
+    /** {@link #sortByField(long[], int, int, int)} with this sorter's buffers. */
+    void sortLongsByField(long[] a, int n, int from, int bits) {
+        if (longs.length < n) {
+            longs = new long[Math.max(n, 2 * longs.length)];
         }
         long[] src = a;
-        long[] dst = b.longs;
-        int[] counts = b.counts;
+        long[] dst = longs;
         for (int shift = from; shift < from + bits; shift += 8) {
             int digit = (1 << Math.min(8, from + bits - shift)) - 1;
             Arrays.fill(counts, 0);

@@ -41,8 +41,8 @@ import org.rewriteradar.similarity.RewriteEngine;
  *
  * All internal topics have {@link RadarConfig.Topics#partitions()} partitions, so the article store is
  * co-partitioned with the pairs that read it and every instance holds only its share of the index. The
- * buckets keep {@link DetectionSettings#indexBucketCapacity()} members, and the candidates step applies
- * {@link DetectionSettings#maxCandidates()} and {@link RewriteEngine#minSharedKeys}, as the in-memory
+ * buckets keep {@link DetectionSettings.Candidates#indexBucketCapacity()} members, and the candidates step applies
+ * {@link DetectionSettings.Candidates#maxCandidates()} and {@link RewriteEngine#minSharedKeys}, as the in-memory
  * index does.
  */
 public final class RadarTopology {
@@ -115,8 +115,8 @@ public final class RadarTopology {
         // the engine's, shared with InMemoryCandidateIndex. minSharedKeys depends on how many keys the
         // query has; the collector knows that count (BucketReply#keys), not the keys.
         DetectionSettings settings = engine.settings();
-        int bucketCapacity = settings.indexBucketCapacity();
-        int maxCandidates = settings.maxCandidates();
+        int bucketCapacity = settings.candidates().indexBucketCapacity();
+        int maxCandidates = settings.candidates().maxCandidates();
         IntUnaryOperator minSharedKeys = keyCount -> engine.minSharedKeys(new long[keyCount]);
 
         RadarConfig.Validation validation = config.validation();

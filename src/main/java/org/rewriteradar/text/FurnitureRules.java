@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * Data describing page furniture: the navigation, sharing, subscription, caption and credit lines that
  * scrapers leave around an article's text. Rules are plain word lists (no site-specific code), applied
- * line by line by {@link TextNormalizer}.
+ * line by line by {@link FurnitureLines} for {@link TextNormalizer}.
  */
 public final class FurnitureRules {
 

@@ -26,8 +26,8 @@ public final class QuoteExtractor {
         int dq = -1;
         int sq = -1;
         while (i < n) {
-            dq = TextNormalizer.nextIndexOf(text, '"', dq, i);
-            sq = TextNormalizer.nextIndexOf(text, '\'', sq, i);
+            dq = TextScan.nextIndexOf(text, '"', dq, i);
+            sq = TextScan.nextIndexOf(text, '\'', sq, i);
             i = Math.min(dq, sq);
             if (i == n) {
                 break;
@@ -42,7 +42,7 @@ public final class QuoteExtractor {
                 close = findSingleClose(text, i + 1);
             }
             if (close > 0) {
-                if (TextNormalizer.countWords(text, i + 1, close, MIN_QUOTE_WORDS) >= MIN_QUOTE_WORDS) {
+                if (TextScan.countWords(text, i + 1, close, MIN_QUOTE_WORDS) >= MIN_QUOTE_WORDS) {
                     if (count + 2 > out.length) {
                         out = Arrays.copyOf(out, out.length * 2);
                     }

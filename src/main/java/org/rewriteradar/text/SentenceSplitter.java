@@ -35,10 +35,10 @@ public final class SentenceSplitter {
         int bang = -1;
         int ask = -1;
         while (i < n) {
-            nl = TextNormalizer.nextIndexOf(text, '\n', nl, i);
-            dot = TextNormalizer.nextIndexOf(text, '.', dot, i);
-            bang = TextNormalizer.nextIndexOf(text, '!', bang, i);
-            ask = TextNormalizer.nextIndexOf(text, '?', ask, i);
+            nl = TextScan.nextIndexOf(text, '\n', nl, i);
+            dot = TextScan.nextIndexOf(text, '.', dot, i);
+            bang = TextScan.nextIndexOf(text, '!', bang, i);
+            ask = TextScan.nextIndexOf(text, '?', ask, i);
             i = Math.min(Math.min(nl, dot), Math.min(bang, ask));
             if (i == n) {
                 break;

@@ -1,7 +1,6 @@
 package org.rewriteradar.text;
 
 import java.text.Normalizer;
-import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -13,7 +12,7 @@ import org.jsoup.select.NodeVisitor;
 /**
  * Turns a raw article body (plain text or HTML) into the normalised text the engine works on: HTML
  * converted to paragraphs, Unicode NFKC, curly quotes and dashes folded to ASCII, whitespace collapsed,
- * page furniture ({@link FurnitureRules}) removed. Paragraphs are separated by a single {@code '\n'}.
+ * page furniture ({@link FurnitureLines}, with the data of {@link FurnitureRules}) removed. Paragraphs are separated by a single {@code '\n'}.
  * Thread-safe (stateless).
  */
 public final class TextNormalizer {
@@ -153,7 +152,7 @@ public final class TextNormalizer {
             }
             boolean collapsed;
             if (spacesOnly) {
-                doubleSpace = nextIndexOf(text, "  ", doubleSpace, start);
+                doubleSpace = TextScan.nextIndexOf(text, "  ", doubleSpace, start);
                 collapsed = nl > start && text.charAt(start) != ' ' && text.charAt(nl - 1) != ' ' && doubleSpace >= nl;
             } else {
                 collapsed = isCollapsed(text, start, nl);
@@ -161,7 +160,7 @@ public final class TextNormalizer {
             if (collapsed && isPlainProse(text, start, nl)) {
                 appendParagraph(out, text, start, nl);
             } else {
-                String line = cleanLine(collapse(text, start, nl));
+                String line = FurnitureLines.cleanLine(collapse(text, start, nl));
                 appendParagraph(out, line, 0, line.length());
             }
             start = nl + 1;
@@ -180,28 +179,6 @@ public final class TextNormalizer {
         out.append(s, from, to);
     }
 
-    /**
-     * The next index of {@code c} in {@code text} at or after {@code from}, or {@code text.length()} when
-     * there is none. {@code known} is what an earlier call (or -1 before the first) returned: searched
-     * again only when it lies before {@code from}, so a scan moving forward searches each stretch once.
-     */
-    static int nextIndexOf(String text, char c, int known, int from) {
-        if (known >= from) {
-            return known;
-        }
-        int at = text.indexOf(c, from);
-        return at < 0 ? text.length() : at;
-    }
-
-    /** {@link #nextIndexOf(String, char, int, int)} for a string. */
-    static int nextIndexOf(String text, String s, int known, int from) {
-        if (known >= from) {
-            return known;
-        }
-        int at = text.indexOf(s, from);
-        return at < 0 ? text.length() : at;
-    }
-
     /** True when the only whitespace and control chars of the text are {@code ' '} and {@code '\n'}. */
     private static boolean spacesOnly(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -214,14 +191,14 @@ public final class TextNormalizer {
     }
 
     /**
-     * True when {@link #cleanLine} would keep a collapsed range as it is, seen without copying it: longer
+     * True when {@link FurnitureLines#cleanLine} would keep a collapsed range as it is, seen without copying it: longer
      * than any furniture line but a caption, not ending like a caption and not starting like a date label.
      */
     private static boolean isPlainProse(String text, int from, int to) {
         return to > from
                 && text.charAt(to - 1) != ')'
                 && !FurnitureRules.DATE_LABEL_INITIALS.contains(Character.toLowerCase(text.charAt(from)))
-                && countWords(text, from, to, FurnitureRules.MAX_FURNITURE_WORDS + 1)
+                && TextScan.countWords(text, from, to, FurnitureRules.MAX_FURNITURE_WORDS + 1)
                         > FurnitureRules.MAX_FURNITURE_WORDS;
     }
 
@@ -263,114 +240,5 @@ public final class TextNormalizer {
             }
         }
         return !space || from == to;
-    }
-
-    /** Returns the line without furniture, or "" when the whole line is furniture. */
-    static String cleanLine(String line) {
-        if (line.isEmpty()) {
-            return line;
-        }
-        line = stripDateLabel(line);
-        if (line.isEmpty()) {
-            return line; // a line that was only a date label
-        }
-        int words = countWords(line, 0, line.length(), FurnitureRules.MAX_FURNITURE_WORDS + 1);
-        if (words > FurnitureRules.MAX_FURNITURE_WORDS) {
-            // long lines: only the caption rule can apply (prefix, slug and URL rules need few words)
-            return isCaption(line) ? "" : line;
-        }
-        String lower = line.toLowerCase(Locale.ROOT);
-        if (FurnitureRules.startsWithFurniturePrefix(lower)) {
-            return "";
-        }
-        if (words <= FurnitureRules.MAX_SLUG_WORDS && isSlug(line)) {
-            return "";
-        }
-        if (isCaption(line)) {
-            return "";
-        }
-        if (isUrl(lower)) {
-            return "";
-        }
-        return line;
-    }
-
-    /** "date 2022-01-27 Rest" -> "Rest": a metadata label followed by an ISO-like date. */
-    private static String stripDateLabel(String line) {
-        if (!FurnitureRules.DATE_LABEL_INITIALS.contains(Character.toLowerCase(line.charAt(0)))) {
-            return line;
-        }
-        for (String label : FurnitureRules.DATE_LABELS) {
-            if (line.regionMatches(true, 0, label, 0, label.length())) {
-                int i = label.length();
-                while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == ':')) {
-                    i++;
-                }
-                int j = i;
-                while (j < line.length()
-                        && (Character.isDigit(line.charAt(j))
-                                || line.charAt(j) == '-'
-                                || line.charAt(j) == '/'
-                                || line.charAt(j) == '.'
-                                || line.charAt(j) == ':'
-                                || line.charAt(j) == 'T'
-                                || line.charAt(j) == 'Z')) {
-                    j++;
-                }
-                if (j - i >= 8 && digits(line, i, j) >= 6) {
-                    return line.substring(j).trim();
-                }
-            }
-        }
-        return line;
-    }
-
-    private static int digits(String s, int from, int to) {
-        int d = 0;
-        for (int i = from; i < to; i++) {
-            if (Character.isDigit(s.charAt(i))) {
-                d++;
-            }
-        }
-        return d;
-    }
-
-    private static boolean isSlug(String line) {
-        char last = line.charAt(line.length() - 1);
-        if (last == '.' || last == '!' || last == '?' || last == '"' || last == ':') {
-            return false;
-        }
-        return !Character.isUpperCase(line.charAt(0)) && !Character.isDigit(line.charAt(0));
-    }
-
-    /** A photo caption: the line ends with a parenthetical credit such as "(Agency/Getty Images)". */
-    private static boolean isCaption(String line) {
-        if (line.charAt(line.length() - 1) != ')') {
-            return false;
-        }
-        int open = line.lastIndexOf('(');
-        return open >= 0 && FurnitureRules.isCreditParenthetical(line.substring(open + 1, line.length() - 1));
-    }
-
-    private static boolean isUrl(String lower) {
-        return (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("www."))
-                && lower.indexOf(' ') < 0;
-    }
-
-    /**
-     * Space-separated words of {@code s[from..to)}, counted up to {@code max}: the count, or {@code max} when
-     * there are at least as many.
-     */
-    static int countWords(String s, int from, int to, int max) {
-        int words = 0;
-        boolean in = false;
-        for (int i = from; i < to && words < max; i++) {
-            boolean w = s.charAt(i) != ' ';
-            if (w && !in) {
-                words++;
-            }
-            in = w;
-        }
-        return words;
     }
 }

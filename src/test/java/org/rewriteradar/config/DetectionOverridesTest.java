@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rewriteradar.TestConfig;
 import org.rewriteradar.similarity.DetectionSettings;
+import org.rewriteradar.similarity.Feature;
 
 class DetectionOverridesTest {
 
@@ -18,38 +19,71 @@ class DetectionOverridesTest {
     }
 
     @Test
-    void overridesSettingNamedInKebabCaseFromConfiguration() {
-        var config = TestConfig.radar(Map.of("radar.detection.alert-threshold", "0.75"));
+    void overridesSettingNamedByGroupAndKebabCaseFromConfiguration() {
+        var config = TestConfig.radar(Map.of("radar.detection.weights.alert-threshold", "0.75"));
 
         DetectionSettings settings = DetectionOverrides.apply(DetectionSettings.defaults(), config.detection());
 
-        assertThat(settings.alertThreshold()).isEqualTo(0.75);
-        assertThat(settings.lshBands()).isEqualTo(DetectionSettings.defaults().lshBands());
+        DetectionSettings d = DetectionSettings.defaults();
+        assertThat(settings).isEqualTo(d.withWeights(d.weights().withAlertThreshold(0.75)));
     }
 
     @Test
-    void mapsSentenceContainmentWeightsByKebabCaseName() {
+    void mapsFeatureWeightsByTheFeatureKeyInKebabCase() {
         DetectionSettings settings = DetectionOverrides.apply(
-                DetectionSettings.defaults(), Map.of("w-sentence-candidate", "0.25", "w-sentence-original", "-1.5"));
+                DetectionSettings.defaults(),
+                Map.of("weights.sentence-candidate", "0.25", "weights.sentence-original", "-1.5"));
 
-        assertThat(settings.wSentenceCandidate()).isEqualTo(0.25);
-        assertThat(settings.wSentenceOriginal()).isEqualTo(-1.5);
-        assertThat(settings.wAlignOriginal())
-                .isEqualTo(DetectionSettings.defaults().wAlignOriginal());
+        assertThat(settings.weights().weight(Feature.SENTENCE_CANDIDATE)).isEqualTo(0.25);
+        assertThat(settings.weights().weight(Feature.SENTENCE_ORIGINAL)).isEqualTo(-1.5);
+        assertThat(settings.weights().alignOriginal())
+                .isEqualTo(DetectionSettings.defaults().weights().alignOriginal());
+    }
+
+    @Test
+    void everyFeatureHasAWeightSettingNamedAfterIt() {
+        for (Feature f : Feature.ALL) {
+            String name = "weights." + DetectionOverrides.kebab(f.key());
+            DetectionSettings settings = DetectionOverrides.apply(DetectionSettings.defaults(), Map.of(name, "0.125"));
+            DetectionSettings d = DetectionSettings.defaults();
+
+            assertThat(settings).as(name).isEqualTo(d.withWeights(d.weights().withWeight(f, 0.125)));
+        }
+    }
+
+    @Test
+    void overridesTheCandidateLimitsAsOneGroup() {
+        DetectionSettings settings = DetectionOverrides.apply(
+                DetectionSettings.defaults(),
+                Map.of("candidates.max-candidates", "4", "candidates.min-shared-keys-from", "12"));
+
+        assertThat(settings.candidates())
+                .isEqualTo(DetectionSettings.Candidates.defaults()
+                        .withMaxCandidates(4)
+                        .withMinSharedKeysFrom(12));
     }
 
     @Test
     void rejectsUnknownSettingByName() {
-        assertThatThrownBy(() -> DetectionOverrides.apply(DetectionSettings.defaults(), Map.of("alert-treshold", "1")))
+        assertThatThrownBy(() ->
+                        DetectionOverrides.apply(DetectionSettings.defaults(), Map.of("weights.alert-treshold", "1")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("alert-treshold")
-                .hasMessageContaining("alert-threshold");
+                .hasMessageContaining("weights.alert-treshold")
+                .hasMessageContaining("weights.alert-threshold");
+    }
+
+    @Test
+    void rejectsTheFlatNamesOfBeforeTheGroups() {
+        assertThatThrownBy(() -> DetectionOverrides.apply(DetectionSettings.defaults(), Map.of("alert-threshold", "1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("weights.alert-threshold");
     }
 
     @Test
     void rejectsUnparsableValue() {
-        assertThatThrownBy(() -> DetectionOverrides.apply(DetectionSettings.defaults(), Map.of("lsh-bands", "many")))
+        assertThatThrownBy(() -> DetectionOverrides.apply(
+                        DetectionSettings.defaults(), Map.of("fingerprinting.lsh-bands", "many")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("lsh-bands");
+                .hasMessageContaining("fingerprinting.lsh-bands");
     }
 }

@@ -16,7 +16,7 @@ class ProbeSetsTest {
             for (int i = 0; i < n; i++) {
                 raw[i] = rnd.nextInt();
             }
-            int[] items = RewriteEngine.packedSortedUnique(raw, n);
+            int[] items = SortedSets.packedUnique(raw, n, new RadixSort());
             int bits = ProbeSets.bits(items.length);
             long[] table = ProbeSets.fillEntries(new long[1 << bits], items, bits);
             for (int i = 0; i < items.length; i++) {

@@ -27,7 +27,7 @@ class RewriteEngineTest {
 
         assertThat(d).isPresent();
         assertThat(d.get().kind()).isEqualTo(RewriteKind.SPUN_REWRITE);
-        assertThat(d.get().score()).isBetween(engine.settings().alertThreshold(), 1.0);
+        assertThat(d.get().score()).isBetween(engine.settings().weights().alertThreshold(), 1.0);
         assertThat(d.get().evidence()).anySatisfy(p -> {
             assertThat(p.quote()).isTrue();
             assertThat(p.candidateText()).contains("There is no positive reaction on the main issue");
@@ -36,14 +36,14 @@ class RewriteEngineTest {
 
     @Test
     void scoresPairBelowUnigramGateWhenItShares5Grams() {
-        // the seed rewrite keeps under prefilter-min-unigram of its narrative stems, but shares 5-grams
+        // the seed rewrite keeps under gate.min-unigram of its narrative stems, but shares 5-grams
         PairFeatures f = engine.features(original(), rewrite());
-        assertThat(f.unigram()).isLessThan(engine.settings().prefilterMinUnigram());
-        assertThat(f.c5()).isGreaterThanOrEqualTo(engine.settings().prefilterMinShingleContainment());
+        assertThat(f.unigram()).isLessThan(engine.settings().gate().minUnigram());
+        assertThat(f.c5()).isGreaterThanOrEqualTo(engine.settings().gate().minShingleContainment());
         assertThat(engine.compare(original(), rewrite())).isPresent();
 
-        RewriteEngine stricter = new RewriteEngine(DetectionOverrides.apply(
-                DetectionSettings.defaults(), Map.of("prefilter-min-shingle-containment", "0.5")));
+        RewriteEngine stricter = new RewriteEngine(
+                DetectionOverrides.apply(DetectionSettings.defaults(), Map.of("gate.min-shingle-containment", "0.5")));
         assertThat(stricter.compare(original(), rewrite())).isEmpty();
     }
 
@@ -51,7 +51,7 @@ class RewriteEngineTest {
     void scoresNearDuplicateWhateverThePrefilterSettings() {
         RewriteEngine e = new RewriteEngine(DetectionOverrides.apply(
                 DetectionSettings.defaults(),
-                Map.of("prefilter-min-unigram", "1.0", "prefilter-min-shingle-containment", "2.0")));
+                Map.of("gate.min-unigram", "1.0", "gate.min-shingle-containment", "2.0")));
         ArticleFingerprint a = e.fingerprint("a", null, Fixtures.seedOriginal());
         ArticleFingerprint b =
                 e.fingerprint("b", null, Fixtures.seedOriginal() + "\n\n" + Fixtures.read("sameevent-a.txt"));
@@ -155,43 +155,7 @@ class RewriteEngineTest {
     @Test
     void compareVersionsHonoursMinimumChange() {
         DetectionSettings d = DetectionSettings.defaults();
-        DetectionSettings strict = new DetectionSettings(
-                d.shingleSize(),
-                d.minHashComponents(),
-                d.lshBands(),
-                d.lshRows(),
-                d.sentenceKeySeeds(),
-                d.sentenceKeyMinTerms(),
-                d.skeletonSize(),
-                d.skeletonMaxWildcards(),
-                d.alignMinSimilarity(),
-                d.alignMinTerms(),
-                d.prefilterMinContainment(),
-                d.prefilterMinUnigram(),
-                d.prefilterMinShingleContainment(),
-                d.bias(),
-                d.wContainment(),
-                d.wNarrative(),
-                d.wSkeleton(),
-                d.wAlignCandidate(),
-                d.wAlignOriginal(),
-                d.wAlignSimilarity(),
-                d.wSentenceCandidate(),
-                d.wSentenceOriginal(),
-                d.wUnigram(),
-                d.wQuote(),
-                d.wLength(),
-                d.alertThreshold(),
-                d.nearDuplicateContainment(),
-                d.verbatimJaccard(),
-                d.spunMinAlign(),
-                d.spunMinSkeleton(),
-                d.maxEvidence(),
-                0.5,
-                d.indexBucketCapacity(),
-                d.maxCandidates(),
-                d.minSharedKeys(),
-                d.minSharedKeysFrom());
+        DetectionSettings strict = d.withRevisions(d.revisions().withMinChangedFraction(0.5));
         RewriteEngine e = new RewriteEngine(strict);
         String text = Fixtures.seedOriginal();
         assertThat(e.compareVersions(

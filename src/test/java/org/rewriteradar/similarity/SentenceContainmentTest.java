@@ -84,12 +84,12 @@ class SentenceContainmentTest {
     void weighsIntoScore() {
         PairFeatures revision = features(ORIGINAL, REVISION);
         DetectionSettings d = DetectionSettings.defaults();
-        assertThat(d.wSentenceCandidate()).isPositive();
-        assertThat(d.wSentenceOriginal()).isPositive();
+        assertThat(d.weights().sentenceCandidate()).isPositive();
+        assertThat(d.weights().sentenceOriginal()).isPositive();
         assertThat(engine.compare(engine.fingerprint("o", null, ORIGINAL), engine.fingerprint("c", null, REVISION)))
                 .isPresent();
         assertThat(engine.compare(engine.fingerprint("o", null, ORIGINAL), engine.fingerprint("c", null, INDEPENDENT)))
                 .isEmpty();
-        assertThat(revision.vector()).hasSameSizeAs(PairFeatures.NAMES);
+        assertThat(revision.vector()).hasSize(Feature.COUNT);
     }
 }

@@ -23,7 +23,7 @@ import org.rewriteradar.similarity.DetectionSettings;
 import org.rewriteradar.similarity.RewriteEngine;
 
 /**
- * The candidate-index settings the service accepts ({@code radar.detection.index-bucket-capacity},
+ * The candidate-index settings the service accepts ({@code radar.detection.candidates.index-bucket-capacity},
  * {@code max-candidates}, {@code min-shared-keys}, {@code min-shared-keys-from}) take effect in the
  * topology: each test fails if its setting were ignored. Articles get chosen candidate keys, so which
  * articles meet in which bucket is known; candidates are read from {@code pair-store} (every pair the
@@ -92,7 +92,7 @@ class RadarTopologySettingsTest {
             assertThat(bucket(driver, 42).members()).hasSize(3);
             assertThat(bucket(driver, 42).evicted()).isZero();
         });
-        run(Map.of("index-bucket-capacity", "2"), driver -> {
+        run(Map.of("candidates.index-bucket-capacity", "2"), driver -> {
             publish(driver, "a", 1, 42);
             publish(driver, "b", 2, 42);
             publish(driver, "c", 3, 42);
@@ -119,14 +119,14 @@ class RadarTopologySettingsTest {
             assertThat(candidates(driver, "a", "b")).isTrue();
             assertThat(candidates(driver, "a", "c")).isTrue();
         });
-        run(Map.of("min-shared-keys", "2", "min-shared-keys-from", "3"), driver -> {
+        run(Map.of("candidates.min-shared-keys", "2", "candidates.min-shared-keys-from", "3"), driver -> {
             publish.accept(driver);
             assertThat(candidates(driver, "a", "b")).isTrue();
             assertThat(candidates(driver, "a", "c")).isFalse();
             assertThat(candidates(driver, "b", "c")).isFalse();
         });
         // below min-shared-keys-from keys, one shared key is enough
-        run(Map.of("min-shared-keys", "2", "min-shared-keys-from", "4"), driver -> {
+        run(Map.of("candidates.min-shared-keys", "2", "candidates.min-shared-keys-from", "4"), driver -> {
             publish.accept(driver);
             assertThat(candidates(driver, "a", "c")).isTrue();
         });
@@ -146,7 +146,7 @@ class RadarTopologySettingsTest {
             assertThat(candidates(driver, "v", "q")).isTrue();
             assertThat(candidates(driver, "x", "q")).isTrue();
         });
-        run(Map.of("max-candidates", "2"), driver -> {
+        run(Map.of("candidates.max-candidates", "2"), driver -> {
             publish.accept(driver);
             assertThat(candidates(driver, "w", "q")).isTrue();
             assertThat(candidates(driver, "v", "q")).isTrue(); // tie with x at 1 key: "v" < "x"

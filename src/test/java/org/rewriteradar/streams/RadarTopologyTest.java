@@ -166,10 +166,12 @@ class RadarTopologyTest {
                 .containsExactly(
                         "radar.dlq.reason",
                         "radar.dlq.message",
+                        "radar.dlq.stage",
                         "radar.dlq.topic",
                         "radar.dlq.partition",
                         "radar.dlq.offset");
         assertThat(header(dead.get(0), "radar.dlq.reason")).isEqualTo("MALFORMED_JSON");
+        assertThat(header(dead.get(0), "radar.dlq.stage")).isEqualTo("intake");
         assertThat(header(dead.get(0), "radar.dlq.topic")).isEqualTo("articles");
         assertThat(header(dead.get(0), "radar.dlq.partition")).isEqualTo("0");
         assertThat(header(dead.get(0), "radar.dlq.offset")).isEqualTo("1");

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 class TextAnalyzerTest {
 
+    private static final TextAnalyzer ANALYZER = new TextAnalyzer();
+
     @Test
     void splitsSentencesButNotAfterAbbreviationsOrInitials() {
         String text = "Mr. Smith met John F. Kennedy in the U.S. capital. He left at 5 p.m. on Friday! Why?\nNew line";
@@ -38,7 +40,7 @@ class TextAnalyzerTest {
 
     @Test
     void stemsWithPorterAndFlagsFunctionWordsNamesAndQuotes() {
-        AnalyzedText t = TextAnalyzer.analyze("The ministers were warning Lavrov: \"talks are failing badly\".");
+        AnalyzedText t = ANALYZER.analyze("The ministers were warning Lavrov: \"talks are failing badly\".");
         assertThat(t.size()).isEqualTo(9);
         assertThat(t.terms()[1]).isEqualTo(TextAnalyzer.termHash("minist"));
         assertThat(t.terms()[3]).isEqualTo(TextAnalyzer.termHash("warn"));
@@ -53,8 +55,8 @@ class TextAnalyzerTest {
     void analysesTextBeyondTheAsciiScannerWithLuceneAlike() {
         // the accented word sends the whole text to StandardTokenizer; the shared part must analyse alike
         String ascii = "Officials said 3,500 troops' U.S. bases can't stay. \"We won't go,\" Lavrov told reporters.";
-        AnalyzedText fast = TextAnalyzer.analyze(ascii);
-        AnalyzedText general = TextAnalyzer.analyze(ascii + " Caf\u00e9");
+        AnalyzedText fast = ANALYZER.analyze(ascii);
+        AnalyzedText general = ANALYZER.analyze(ascii + " Caf\u00e9");
         assertThat(WordScanner.covers(ascii + " Caf\u00e9")).isFalse();
         int n = fast.size();
         assertThat(general.size()).isEqualTo(n + 1);
@@ -69,7 +71,7 @@ class TextAnalyzerTest {
         // the cache recognises words of up to eight chars from its slot and longer ones from its char pool
         String text = "internationally international internationalised internat internationally Internat";
         for (int round = 0; round < 2; round++) {
-            AnalyzedText t = TextAnalyzer.analyze(new String(text));
+            AnalyzedText t = ANALYZER.analyze(new String(text));
             assertThat(t.terms())
                     .containsExactly(
                             TextAnalyzer.termHash("internation"),
@@ -121,7 +123,7 @@ class TextAnalyzerTest {
             ts.end();
         }
         for (int round = 0; round < 2; round++) {
-            assertThat(TextAnalyzer.analyze(new String(text)).terms())
+            assertThat(ANALYZER.analyze(new String(text)).terms())
                     .containsExactly(
                             expected.stream().mapToInt(Integer::intValue).toArray());
         }

@@ -69,7 +69,7 @@ public class EngineBenchmark {
     public String probes;
 
     /**
-     * Candidates scored per article ({@code radar.detection.max-candidates}); the default is the service's.
+     * Candidates scored per article ({@code radar.detection.candidates.max-candidates}); the default is the service's.
      * {@code -p maxCandidates=8,4} measures the trade-off of scoring fewer in one run.
      */
     @Param({"8"})
@@ -100,7 +100,7 @@ public class EngineBenchmark {
     @Setup(Level.Trial)
     public void setup(BenchmarkParams params) {
         engine = new RewriteEngine(DetectionOverrides.apply(
-                DetectionSettings.defaults(), Map.of("max-candidates", Integer.toString(maxCandidates))));
+                DetectionSettings.defaults(), Map.of("candidates.max-candidates", Integer.toString(maxCandidates))));
         boolean engineIndex = params.getBenchmark().endsWith("engineFingerprintAndScore");
         boolean baselineIndexNeeded = params.getBenchmark().endsWith("baselineFingerprintAndScore");
         Path pool = Path.of(System.getProperty("rr.pool", "/work/shared/data/pool-bbc"));
@@ -111,7 +111,7 @@ public class EngineBenchmark {
         int indexSize = engineIndex || baselineIndexNeeded ? Integer.getInteger("rr.index.size", 100_000) : 0;
         articles = EvalData.load(pool, "pool").articles();
         PerturbedPool perturbed = new PerturbedPool(articles, replace, PerturbedPool.DEFAULT_SEED);
-        index = new InMemoryCandidateIndex(engine.settings().indexBucketCapacity());
+        index = new InMemoryCandidateIndex(engine.settings().candidates().indexBucketCapacity());
         baselineIndex = new BaselineIndex(64);
         long t0 = System.nanoTime();
         for (int k = 0; k < indexSize; k++) {
@@ -167,7 +167,10 @@ public class EngineBenchmark {
         bytes.bytes += a.body().length();
         ArticleFingerprint fp = engine.fingerprint("q-" + a.id(), a.title(), a.body());
         for (String id : index.candidates(
-                engine.candidateKeys(fp), engine.settings().maxCandidates(), a.id(), engine.minSharedKeys(fp.keys()))) {
+                engine.candidateKeys(fp),
+                engine.settings().candidates().maxCandidates(),
+                a.id(),
+                engine.minSharedKeys(fp.keys()))) {
             bh.consume(engine.compare(index.get(id), fp));
         }
     }

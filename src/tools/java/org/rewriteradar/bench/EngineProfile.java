@@ -22,6 +22,8 @@ import org.rewriteradar.text.TextNormalizer;
  */
 public final class EngineProfile {
 
+    private static final TextAnalyzer analyzer = new TextAnalyzer();
+
     public static void main(String[] args) {
         Path pool = Path.of(System.getProperty("rr.pool", "/work/shared/data/pool-bbc"));
         int indexSize = Integer.getInteger("rr.index.size", 100_000);
@@ -35,7 +37,7 @@ public final class EngineProfile {
         List<EvalData.Article> articles = EvalData.load(pool, "pool").articles();
         PerturbedPool perturbed = new PerturbedPool(articles, replace, PerturbedPool.DEFAULT_SEED);
         InMemoryCandidateIndex index =
-                new InMemoryCandidateIndex(engine.settings().indexBucketCapacity());
+                new InMemoryCandidateIndex(engine.settings().candidates().indexBucketCapacity());
         long t0 = cpu.getCurrentThreadCpuTime();
         for (int k = 0; k < indexSize; k++) {
             EvalData.Article a = perturbed.indexArticle(k);
@@ -56,7 +58,7 @@ public final class EngineProfile {
             ArticleFingerprint fp = engine.fingerprint("q-" + a.id(), a.title(), a.body());
             for (String id : index.candidates(
                     engine.candidateKeys(fp),
-                    engine.settings().maxCandidates(),
+                    engine.settings().candidates().maxCandidates(),
                     a.id(),
                     engine.minSharedKeys(fp.keys()))) {
                 var f = engine.features(index.get(id), fp);
@@ -80,13 +82,13 @@ public final class EngineProfile {
             long s0 = cpu.getCurrentThreadCpuTime();
             String text = TextNormalizer.normalize(a.body());
             long s1 = cpu.getCurrentThreadCpuTime();
-            TextAnalyzer.analyze(text);
+            analyzer.analyze(text);
             long s2 = cpu.getCurrentThreadCpuTime();
             ArticleFingerprint fp = engine.fingerprint("q-" + a.id(), a.title(), a.body());
             long s3 = cpu.getCurrentThreadCpuTime();
             List<String> ids = index.candidates(
                     engine.candidateKeys(fp),
-                    engine.settings().maxCandidates(),
+                    engine.settings().candidates().maxCandidates(),
                     a.id(),
                     engine.minSharedKeys(fp.keys()));
             long s4 = cpu.getCurrentThreadCpuTime();
@@ -140,14 +142,18 @@ public final class EngineProfile {
             for (EvalData.Article a : probes) {
                 ArticleFingerprint probe = engine.fingerprint("q-" + a.id(), a.title(), a.body());
                 List<String> ids = index.candidates(
-                        engine.candidateKeys(probe), s.maxCandidates(), a.id(), engine.minSharedKeys(probe.keys()));
+                        engine.candidateKeys(probe),
+                        s.candidates().maxCandidates(),
+                        a.id(),
+                        engine.minSharedKeys(probe.keys()));
                 int[] outcome = new int[ids.size()];
                 for (int c = 0; c < ids.size(); c++) {
                     ArticleFingerprint o = index.get(ids.get(c));
                     var f = engine.features(o, probe);
                     outcome[c] = engine.compare(o, probe).isPresent()
                             ? 2
-                            : f.unigram() < s.prefilterMinUnigram() && f.c5() < s.prefilterMinShingleContainment()
+                            : f.unigram() < s.gate().minUnigram()
+                                            && f.c5() < s.gate().minShingleContainment()
                                     ? 0
                                     : 1;
                 }

@@ -24,6 +24,7 @@ public final class SideBySideWorker {
     private static ArticleFingerprint[] fingerprints;
     private static List<List<String>> candidates;
     private static long sink;
+    private static final TextAnalyzer analyzer = new TextAnalyzer();
 
     private SideBySideWorker() {}
 
@@ -33,7 +34,7 @@ public final class SideBySideWorker {
         List<EvalData.Article> articles = EvalData.load(Path.of(pool), "pool").articles();
         PerturbedPool perturbed =
                 new PerturbedPool(articles, PerturbedPool.DEFAULT_REPLACE, PerturbedPool.DEFAULT_SEED);
-        index = new InMemoryCandidateIndex(engine.settings().indexBucketCapacity());
+        index = new InMemoryCandidateIndex(engine.settings().candidates().indexBucketCapacity());
         for (int k = 0; k < size; k++) {
             EvalData.Article a = perturbed.indexArticle(k);
             ArticleFingerprint fp = engine.fingerprint(a.id(), a.title(), a.body());
@@ -56,7 +57,7 @@ public final class SideBySideWorker {
     private static List<String> lookup(int i, ArticleFingerprint fp) {
         return index.candidates(
                 engine.candidateKeys(fp),
-                engine.settings().maxCandidates(),
+                engine.settings().candidates().maxCandidates(),
                 probes.get(i).id(),
                 engine.minSharedKeys(fp.keys()));
     }
@@ -74,8 +75,8 @@ public final class SideBySideWorker {
                 EvalData.Article a = probes.get(i);
                 switch (phase) {
                     case 'n' -> sink += TextNormalizer.normalize(a.body()).length();
-                    case 'z' -> sink += TextAnalyzer.analyze(TextNormalizer.normalize(a.body()))
-                            .size();
+                    case 'z' -> sink +=
+                            analyzer.analyze(TextNormalizer.normalize(a.body())).size();
                     case 'f' -> sink +=
                             engine.fingerprint("q", a.title(), a.body()).tokens();
                     case 'l' -> sink += lookup(i, fingerprints[i]).size();

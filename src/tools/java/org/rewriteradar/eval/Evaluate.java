@@ -89,8 +89,8 @@ public final class Evaluate {
 
         public Index<ArticleFingerprint> newIndex() {
             InMemoryCandidateIndex idx =
-                    new InMemoryCandidateIndex(engine.settings().indexBucketCapacity());
-            int limit = engine.settings().maxCandidates();
+                    new InMemoryCandidateIndex(engine.settings().candidates().indexBucketCapacity());
+            int limit = engine.settings().candidates().maxCandidates();
             return new Index<>() {
                 public void put(String id, ArticleFingerprint f, long[] keys) {
                     idx.put(f, keys);
@@ -220,8 +220,8 @@ public final class Evaluate {
     }
 
     /**
-     * Settings with overrides {@code name=value,name=value} by kebab-case name, exactly as the service's
-     * {@code radar.detection.<name>} settings (for experiments; defaults otherwise).
+     * Settings with overrides {@code group.name=value,group.name=value} by kebab-case name, exactly as the
+     * service's {@code radar.detection.<group>.<name>} settings (e.g. {@code candidates.max-candidates=15}) (for experiments; defaults otherwise).
      */
     static DetectionSettings overridden(DetectionSettings d, String spec) {
         Map<String, String> values = new HashMap<>();

@@ -14,6 +14,7 @@ import org.rewriteradar.eval.EvalData.LabelledSet;
 import org.rewriteradar.eval.EvalData.Pair;
 import org.rewriteradar.similarity.ArticleFingerprint;
 import org.rewriteradar.similarity.DetectionSettings;
+import org.rewriteradar.similarity.Feature;
 import org.rewriteradar.similarity.PairFeatures;
 import org.rewriteradar.similarity.RewriteEngine;
 
@@ -32,25 +33,13 @@ public final class FitWeights {
 
     record Row(String set, String label, double[] x, int y) {}
 
-    /** The settings' weights in the order of {@link PairFeatures#NAMES}, then the bias. */
+    /** The settings' weights in the order of {@link Feature#ALL}, then the bias. */
     static double[] defaultWeights(DetectionSettings s) {
-        double[] w = {
-            s.wContainment(),
-            s.wNarrative(),
-            s.wSkeleton(),
-            s.wAlignCandidate(),
-            s.wAlignOriginal(),
-            s.wAlignSimilarity(),
-            s.wSentenceCandidate(),
-            s.wSentenceOriginal(),
-            s.wUnigram(),
-            s.wQuote(),
-            s.wLength(),
-            s.bias()
-        };
-        if (w.length != PairFeatures.NAMES.length + 1) {
-            throw new IllegalStateException("weights out of step with PairFeatures.NAMES");
+        double[] w = new double[Feature.COUNT + 1];
+        for (Feature f : Feature.ALL) {
+            w[f.ordinal()] = s.weights().weight(f);
         }
+        w[Feature.COUNT] = s.weights().bias();
         return w;
     }
 
@@ -100,7 +89,7 @@ public final class FitWeights {
             }
             System.err.println("loaded " + set.name());
         }
-        int d = PairFeatures.NAMES.length;
+        int d = Feature.COUNT;
         double[] w = new double[d + 1];
         double negWeight = Double.parseDouble(System.getProperty("negWeight", "4"));
         String drop = System.getProperty("drop", "");
@@ -135,8 +124,9 @@ public final class FitWeights {
             }
             for (int i = 0; i <= d; i++) {
                 boolean held = i < d
-                        && (drop.contains(PairFeatures.NAMES[i])
-                                || (!only.isEmpty() && !only.contains(PairFeatures.NAMES[i])));
+                        && (drop.contains(Feature.ALL.get(i).key())
+                                || (!only.isEmpty()
+                                        && !only.contains(Feature.ALL.get(i).key())));
                 if (!held) {
                     w[i] -= lr * (g[i] / tw + (i < d ? l2 * w[i] : 0));
                 }
@@ -144,12 +134,13 @@ public final class FitWeights {
         }
         System.out.println("weights:");
         for (int i = 0; i < d; i++) {
-            System.out.printf(Locale.ROOT, "  %-16s %8.3f%n", PairFeatures.NAMES[i], w[i]);
+            System.out.printf(Locale.ROOT, "  %-16s %8.3f%n", Feature.ALL.get(i).key(), w[i]);
         }
         System.out.printf(Locale.ROOT, "  %-16s %8.3f%n", "bias", w[d]);
         Map<String, List<Row>> bySet = new HashMap<>();
         rows.forEach(r -> bySet.computeIfAbsent(r.set(), x -> new ArrayList<>()).add(r));
         double step = Double.parseDouble(System.getProperty("step", "0.1"));
+        double nearDuplicate = DetectionSettings.defaults().kinds().nearDuplicateContainment();
         for (double t = 0.3; t < 0.9 + 1e-9; t += step) {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "t=%.2f", t));
             for (var e : bySet.entrySet()) {
@@ -159,7 +150,7 @@ public final class FitWeights {
                     for (int i = 0; i < d; i++) {
                         z += w[i] * r.x()[i];
                     }
-                    boolean alert = 1 / (1 + Math.exp(-z)) >= t || r.x()[0] >= 0.55;
+                    boolean alert = 1 / (1 + Math.exp(-z)) >= t || r.x()[Feature.C5.ordinal()] >= nearDuplicate;
                     if (r.y() == 1) {
                         pos++;
                         tp += alert ? 1 : 0;

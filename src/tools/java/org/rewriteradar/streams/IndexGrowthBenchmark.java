@@ -112,9 +112,10 @@ public class IndexGrowthBenchmark {
         Duration sweep = Duration.ofHours(1);
         versions = new VersionProcessor(engine, engine::fingerprint, retention, sweep, Duration.ofDays(1));
         // as RadarTopology: the engine's bucket capacity, candidate limit and minimum shared keys
-        buckets = new BucketProcessor(engine.settings().indexBucketCapacity(), retention, sweep, Duration.ofDays(1));
+        buckets = new BucketProcessor(
+                engine.settings().candidates().indexBucketCapacity(), retention, sweep, Duration.ofDays(1));
         collector = new CandidateCollector(
-                engine.settings().maxCandidates(), keyCount -> engine.minSharedKeys(new long[keyCount]));
+                engine.settings().candidates().maxCandidates(), keyCount -> engine.minSharedKeys(new long[keyCount]));
         lookup = new PairLookupProcessor();
         score = new ScoreProcessor(engine);
         rewriteIndex = new RewriteIndexProcessor(50);

@@ -1,0 +1,219 @@
+package org.rewriteradar.similarity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import com.dynatrace.hash4j.similarity.ElementHashProvider;
+import com.dynatrace.hash4j.similarity.SimilarityHashPolicy;
+import com.dynatrace.hash4j.similarity.SimilarityHashing;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.rewriteradar.text.TextAnalyzer;
+import org.rewriteradar.text.TextNormalizer;
+
+/**
+ * Golden values of fingerprint format v2 and of the seed pair's detection under the default settings, pinned
+ * from the engine of commit 4d54094: what "stable across restarts and machines" means, tested. Fingerprints
+ * live in state stores and changelogs, and candidate keys in the index, so a change to any value here is a
+ * change of the stored format (re-fingerprint everything, bump the codec version) or of detections, never a
+ * refactoring. The MinHash signature is recomputed here from its definition (SuperMinHash, 64 components of
+ * 16 bits, over seeded word 3-shingle hashes of the stems) so that the definition itself is pinned.
+ */
+class FingerprintGoldenTest {
+
+    private final RewriteEngine engine = new RewriteEngine(DetectionSettings.defaults());
+
+    /** Seed of the shingle window hashes (the MinHash input), as in the engine. */
+    private static final long SHINGLE_SEED = 0x5348_494e_474cL;
+
+    private record Golden(
+            String name,
+            String text,
+            String encodedSha256,
+            int encodedLength,
+            int tokens,
+            long textHash,
+            int keys,
+            long firstKey,
+            long secondKey,
+            long lastKey,
+            String signatureSha256,
+            long[] firstComponents) {}
+
+    private static Golden[] goldens() {
+        return new Golden[] {
+            new Golden(
+                    "seed-original",
+                    Fixtures.seedOriginal(),
+                    "a1711a231afc303f566489d095991e565b547b3784277a755d0b1ab9ad6608b1",
+                    5734,
+                    355,
+                    8026148710561876047L,
+                    42,
+                    -8396572533115007018L,
+                    -8317068595498354323L,
+                    8482567471023522292L,
+                    "0f7ca8b085aec67b4495416d433f578b10e2d8da1a1c3a07fad1cc6553db7197",
+                    new long[] {13690L, 62614L, 42018L, 5760L, 158L, 35429L, 35962L, 8082L}),
+            new Golden(
+                    "seed-rewrite",
+                    Fixtures.seedRewrite(),
+                    "09696ffaae55b82fe32498af4e6b52092c83ec5729cc8bba89194a9e19913751",
+                    7572,
+                    476,
+                    8231438703875458987L,
+                    54,
+                    -9062908681986944069L,
+                    -7801498553676238475L,
+                    9078336602569805152L,
+                    "3c88cd2152a8e948e284e9d885d6772192281fcccbf6ae867b20c4539670fbbd",
+                    new long[] {32036L, 39314L, 59574L, 38360L, 39857L, 37076L, 56250L, 8082L}),
+            new Golden(
+                    "sameevent-a",
+                    Fixtures.read("sameevent-a.txt"),
+                    "5214998781f2433eb938476b5139331dff79426521e86b9d741dfc3e9635e3d2",
+                    2354,
+                    132,
+                    6766856956725477765L,
+                    28,
+                    -8620808943270466362L,
+                    -7592922048463081297L,
+                    7426266506755271486L,
+                    "04dee031a13757b3efbb96a86bf9a2ddafe9654677cdbb6534de424ec997fc28",
+                    new long[] {3120L, 17603L, 37256L, 57013L, 22324L, 23941L, 16412L, 44671L}),
+            new Golden(
+                    "sameevent-b",
+                    Fixtures.read("sameevent-b.txt"),
+                    "7c243a4e05d2503bc01564dd8f15fd105df8f839b5e2148668e171948d44fec8",
+                    2258,
+                    129,
+                    -591592665699806776L,
+                    28,
+                    -8048452449078769018L,
+                    -7990585576012612829L,
+                    8725353950977522674L,
+                    "32294aeb3aba3a390cf20e28c04a25abe6da86a55f751510f06bba0d730cfea6",
+                    new long[] {47720L, 23978L, 38456L, 57661L, 14083L, 7798L, 29846L, 45615L})
+        };
+    }
+
+    @Test
+    void encodedFingerprintsAndCandidateKeysAreTheGoldenOnes() {
+        for (Golden g : goldens()) {
+            ArticleFingerprint fp = engine.fingerprint(g.name(), null, g.text());
+            byte[] encoded = FingerprintCodec.encode(fp);
+            long[] keys = engine.candidateKeys(fp);
+
+            assertThat(sha256(encoded)).as(g.name()).isEqualTo(g.encodedSha256());
+            assertThat(encoded).as(g.name()).hasSize(g.encodedLength());
+            assertThat(fp.tokens()).as(g.name()).isEqualTo(g.tokens());
+            assertThat(fp.textHash()).as(g.name()).isEqualTo(g.textHash());
+            assertThat(keys).as(g.name()).hasSize(g.keys());
+            assertThat(keys[0]).as(g.name()).isEqualTo(g.firstKey());
+            assertThat(keys[1]).as(g.name()).isEqualTo(g.secondKey());
+            assertThat(keys[keys.length - 1]).as(g.name()).isEqualTo(g.lastKey());
+            assertThat(engine.minSharedKeys(keys)).as(g.name()).isEqualTo(1);
+            assertThat(FingerprintCodec.decode(encoded))
+                    .as(g.name())
+                    .usingRecursiveComparison()
+                    .isEqualTo(fp);
+        }
+    }
+
+    @Test
+    void minHashSignatureIsTheGoldenOne() {
+        SimilarityHashPolicy policy = SimilarityHashing.superMinHash(64, 16);
+        for (Golden g : goldens()) {
+            int[] stems = new TextAnalyzer()
+                    .analyze(TextNormalizer.normalize(g.text()))
+                    .terms();
+            long[] shingles = Mix.windows(Mix.premix(stems), 3, SHINGLE_SEED);
+            byte[] signature = policy.createHasher().compute(ElementHashProvider.ofValues(shingles));
+
+            assertThat(sha256(signature)).as(g.name()).isEqualTo(g.signatureSha256());
+            assertThat(new CandidateKeys(
+                                    DetectionSettings.Fingerprinting.defaults(),
+                                    DetectionSettings.Candidates.defaults())
+                            .signature(Mix.premix(stems)))
+                    .as(g.name() + " engine's signature")
+                    .isEqualTo(signature);
+            for (int i = 0; i < g.firstComponents().length; i++) {
+                assertThat(policy.getComponent(signature, i))
+                        .as(g.name() + " component " + i)
+                        .isEqualTo(g.firstComponents()[i]);
+            }
+        }
+    }
+
+    @Test
+    void seedPairDetectionIsTheGoldenOne() {
+        ArticleFingerprint original = engine.fingerprint("002", null, Fixtures.seedOriginal());
+        ArticleFingerprint rewrite = engine.fingerprint("000", null, Fixtures.seedRewrite());
+
+        Detection d = engine.compare(original, rewrite).orElseThrow();
+
+        assertThat(d.kind()).isEqualTo(RewriteKind.SPUN_REWRITE);
+        assertThat(d.score()).isEqualTo(0.7071502460252306);
+        assertThat(d.signals())
+                .containsExactly(
+                        entry("c5", 0.396),
+                        entry("narrative5", 0.037),
+                        entry("skeleton", 0.1323),
+                        entry("alignCandidate", 0.6164),
+                        entry("alignOriginal", 1.0),
+                        entry("alignSimilarity", 0.4824),
+                        entry("sentenceCandidate", 0.411),
+                        entry("sentenceOriginal", 0.4536),
+                        entry("unigram", 0.4324),
+                        entry("quoteShared", 0.6839),
+                        entry("lengthRatio", 0.2933),
+                        entry("j5", 0.2032),
+                        entry("score", 0.7072));
+        assertThat(d.evidence()).hasSize(9);
+        assertThat(sha256(d.evidence().toString().getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("391b58dc17a90ea46a74d206fcbbcfb4b5b9d12ab6419badc08433e1ec3de14e");
+    }
+
+    @Test
+    void seedPairFeaturesAreTheGoldenOnes() {
+        ArticleFingerprint original = engine.fingerprint("002", null, Fixtures.seedOriginal());
+        ArticleFingerprint rewrite = engine.fingerprint("000", null, Fixtures.seedRewrite());
+
+        PairFeatures f = engine.features(original, rewrite);
+
+        assertThat(f.vector())
+                .containsExactly(
+                        0.396011396011396,
+                        0.037037037037037035,
+                        0.13227513227513227,
+                        0.6164383561643836,
+                        1.0,
+                        0.48244208409826034,
+                        0.410958904109589,
+                        0.4536082474226804,
+                        0.43243243243243246,
+                        0.6839378238341969,
+                        0.2933000647560042);
+        assertThat(f.j5()).isEqualTo(0.20321637426900585);
+        assertThat(f.alignedPairs()).containsExactly(0, 1, 1, 2, 3, 4, 4, 5, 5, 6, 12, 13);
+    }
+
+    @Test
+    void sameEventPairDoesNotAlert() {
+        assertThat(engine.compare(
+                        engine.fingerprint("a", null, Fixtures.read("sameevent-a.txt")),
+                        engine.fingerprint("b", null, Fixtures.read("sameevent-b.txt"))))
+                .isEmpty();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
