@@ -166,6 +166,7 @@ class RadarTopologyTest {
                 .containsExactly(
                         "radar.dlq.reason",
                         "radar.dlq.message",
+                        "radar.dlq.stage",
                         "radar.dlq.topic",
                         "radar.dlq.partition",
                         "radar.dlq.offset");
@@ -338,8 +339,9 @@ class RadarTopologyTest {
     }
 
     @Test
-    void forgetsArticlesOlderThanRetentionInEventTime() {
+    void forgetsArticlesStoredLongerThanRetentionAgoOnTheWallClock() {
         publish("a-1", ARTICLE);
+        driver.advanceWallClockTime(java.time.Duration.ofDays(2).plusSeconds(30));
         publish(
                 "b-1",
                 """
@@ -376,7 +378,8 @@ class RadarTopologyTest {
         assertThat(rewrites.get("a-1")).isNotNull();
         assertThat(rewrites.get("a-2")).isNotNull();
 
-        // three days later (retention P2D) both leave every store the README names
+        // more than two days later on the wall clock (retention P2D) both leave every store the README names
+        driver.advanceWallClockTime(java.time.Duration.ofDays(2).plusSeconds(30));
         publish(
                 "b-1",
                 """
