@@ -84,9 +84,8 @@ public interface RadarConfig {
 
         /**
          * How far ahead of the wall clock a {@code publishedAt} may be (clock skew, time zones given
-         * wrong); later ones go to the dead-letter topic ({@code PUBLISHED_IN_FUTURE}). Event time, and
-         * so retention, never runs further ahead of the wall clock than this: one mistyped year cannot
-         * expire the index.
+         * wrong); later ones go to the dead-letter topic ({@code PUBLISHED_IN_FUTURE}). (Retention runs
+         * on the wall clock, so no date, however mistyped, can expire the index.)
          */
         @WithDefault("P1D")
         Duration maxFutureSkew();
@@ -106,7 +105,11 @@ public interface RadarConfig {
      */
     interface Index {
 
-        /** How long (in event time, by {@code publishedAt}) an article stays in the index. */
+        /**
+         * The comparison window and the index's memory: two articles are compared when their {@code
+         * publishedAt} lie within this of each other, and an article leaves the index once this has
+         * passed on the wall clock since its latest version was stored (README, "Retention").
+         */
         @WithDefault("P30D")
         Duration retention();
 

@@ -24,9 +24,10 @@ import org.rewriteradar.similarity.FingerprintCodec;
  * version {@link FingerprintCodec} refuses, so it has to be rebuilt: see the README's reset).
  *
  * <ul>
- *   <li>{@link BandEntry}: format, article id, publication millis (zig-zag varlong), version, keys.
- *   <li>{@link Bucket}: format, evicted (varlong), member count, then each member as a band entry without
- *       the format byte.
+ *   <li>{@link BandEntry}: format ({@value #FORMAT_INDEXED}), article id, publication millis (zig-zag
+ *       varlong), version, keys, indexing millis (zig-zag varlong; absent in format {@value #FORMAT}).
+ *   <li>{@link Bucket}: format ({@value #FORMAT_INDEXED}), evicted (varlong), member count, then each
+ *       member as a band entry without the format byte.
  *   <li>{@link BucketReply}: format, article id, version, keys, member count, member ids.
  *   <li>{@link StoredArticle}: format, the {@link ArticleRef} (id, version, url, source and title as
  *       nullable strings, publication time), the fingerprint's {@link FingerprintCodec} bytes
@@ -44,26 +45,34 @@ final class BinarySerdes {
     /** Format byte of the current binary forms. */
     static final int FORMAT = 1;
 
+    /**
+     * Format byte of {@link BandEntry} and {@link Bucket} since entries carry their indexing time (each
+     * entry ends with it, zig-zag varlong). Format {@value #FORMAT} entries are still read, as indexed at
+     * their publication time.
+     */
+    static final int FORMAT_INDEXED = 2;
+
     private BinarySerdes() {}
 
     static final Serde<BandEntry> BAND_ENTRY = serde(
             entry -> {
-                Out out = new Out(32 + entry.articleId().length());
-                out.write(FORMAT);
+                Out out = new Out(40 + entry.articleId().length());
+                out.write(FORMAT_INDEXED);
                 writeEntry(out, entry);
                 return out.toByteArray();
             },
             bytes -> {
-                In in = start(bytes);
-                BandEntry entry = readEntry(in);
+                In in = new In(bytes);
+                boolean indexed = entryFormat(in);
+                BandEntry entry = readEntry(in, indexed);
                 end(in);
                 return entry;
             });
 
     static final Serde<Bucket> BUCKET = serde(
             bucket -> {
-                Out out = new Out(16 + 32 * bucket.members().size());
-                out.write(FORMAT);
+                Out out = new Out(16 + 40 * bucket.members().size());
+                out.write(FORMAT_INDEXED);
                 out.varlong(bucket.evicted());
                 out.varint(bucket.members().size());
                 for (BandEntry m : bucket.members()) {
@@ -72,12 +81,13 @@ final class BinarySerdes {
                 return out.toByteArray();
             },
             bytes -> {
-                In in = start(bytes);
+                In in = new In(bytes);
+                boolean indexed = entryFormat(in);
                 long evicted = in.varlong();
                 int n = in.varint();
                 List<BandEntry> members = new ArrayList<>(Math.min(n, 1024));
                 for (int k = 0; k < n; k++) {
-                    members.add(readEntry(in));
+                    members.add(readEntry(in, indexed));
                 }
                 end(in);
                 return new Bucket(List.copyOf(members), evicted);
@@ -219,10 +229,24 @@ final class BinarySerdes {
         out.zigzag(entry.publishedAtMillis());
         out.varint(entry.version());
         out.varint(entry.keys());
+        out.zigzag(entry.indexedAtMillis());
     }
 
-    private static BandEntry readEntry(In in) {
-        return new BandEntry(in.string(), in.zigzag(), in.varint(), in.varint());
+    private static BandEntry readEntry(In in, boolean indexed) {
+        String id = in.string();
+        long published = in.zigzag();
+        int version = in.varint();
+        int keys = in.varint();
+        return new BandEntry(id, published, version, keys, indexed ? in.zigzag() : published);
+    }
+
+    /** Reads the format byte of a band entry or bucket: whether its entries carry their indexing time. */
+    private static boolean entryFormat(In in) {
+        int format = in.read();
+        if (format != FORMAT && format != FORMAT_INDEXED) {
+            throw new IllegalArgumentException("unsupported binary record format " + format);
+        }
+        return format == FORMAT_INDEXED;
     }
 
     private static In start(byte[] bytes) {

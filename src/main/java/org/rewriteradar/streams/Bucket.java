@@ -31,19 +31,19 @@ public record Bucket(List<BandEntry> members, long evicted) {
         return new Bucket(List.copyOf(next), evicted + dropped);
     }
 
-    /** The earliest publication time of a member; {@link Long#MAX_VALUE} when empty. */
-    public long oldestMillis() {
+    /** The earliest wall-clock indexing time of a member; {@link Long#MAX_VALUE} when empty. */
+    public long oldestIndexedMillis() {
         long oldest = Long.MAX_VALUE;
         for (BandEntry m : members) {
-            oldest = Math.min(oldest, m.publishedAtMillis());
+            oldest = Math.min(oldest, m.indexedAtMillis());
         }
         return oldest;
     }
 
-    /** This bucket without members published before {@code cutoffMillis}. */
-    public Bucket withoutOlderThan(long cutoffMillis) {
+    /** This bucket without members indexed (wall clock) before {@code cutoffMillis}. */
+    public Bucket withoutIndexedBefore(long cutoffMillis) {
         List<BandEntry> kept = members.stream()
-                .filter(m -> m.publishedAtMillis() >= cutoffMillis)
+                .filter(m -> m.indexedAtMillis() >= cutoffMillis)
                 .toList();
         return kept.size() == members.size() ? this : new Bucket(kept, evicted);
     }

@@ -10,25 +10,34 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keyed by LSH band key: each article joining a bucket gets the bucket's current members as a reply
- * (keyed by the article's id, where all its buckets' replies are gathered), then joins the bucket. Buckets are bounded (the oldest member leaves a full bucket) and members older than
- * the retention window, in event time, leave on their own.
+ * Keyed by LSH band key: each article joining a bucket gets as a reply the bucket's current members
+ * published within the retention of it (keyed by the article's id, where all its buckets' replies are
+ * gathered), then joins the bucket, whatever its date. Buckets are bounded (the member that joined first
+ * leaves a full bucket), and a member leaves on its own once the retention has passed, on the wall clock,
+ * since its article version was stored ({@link BandEntry#indexedAtMillis()}), when the article leaves
+ * {@code article-store}.
+ *
+ * <p>Which pairs are compared thus depends only on the two articles' {@code publishedAt}, not on how
+ * far other articles, or other partitions, have got: a replay finds what live traffic found.
  */
 final class BucketProcessor extends ContextualProcessor<Long, BandEntry, String, BucketReply> {
 
     private final int maxBucketSize;
     private final Duration retention;
+    private final long window;
     private final Duration sweepInterval;
-    private final Duration maxFutureSkew;
     private KeyValueStore<Long, Bucket> buckets;
     private ExpiryIndex expiry;
 
-    /** @param maxFutureSkew how far stream time may run ahead of the wall clock */
-    BucketProcessor(int maxBucketSize, Duration retention, Duration sweepInterval, Duration maxFutureSkew) {
+    /**
+     * @param retention the pairwise window ({@code publishedAt}) and how long, on the wall clock, a member
+     *     stays after it was indexed
+     */
+    BucketProcessor(int maxBucketSize, Duration retention, Duration sweepInterval) {
         this.maxBucketSize = maxBucketSize;
         this.retention = retention;
+        this.window = EventTime.millis(retention);
         this.sweepInterval = sweepInterval;
-        this.maxFutureSkew = maxFutureSkew;
     }
 
     @Override
@@ -36,20 +45,19 @@ final class BucketProcessor extends ContextualProcessor<Long, BandEntry, String,
         super.init(context);
         buckets = context.getStateStore(RadarTopology.BUCKET_STORE);
         KeyValueStore<String, Long> expiryStore = context.getStateStore(RadarTopology.BUCKET_EXPIRY_STORE);
-        expiry = new ExpiryIndex(expiryStore, () -> EventTime.plus(context.currentSystemTimeMs(), maxFutureSkew));
-        context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
+        expiry = new ExpiryIndex(expiryStore);
+        context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, this::sweep);
     }
 
     @Override
     public void process(Record<Long, BandEntry> record) {
         BandEntry entry = record.value();
-        expiry.observe(entry.publishedAtMillis());
-        long cutoff = cutoff();
+        long cutoff = EventTime.minus(context().currentSystemTimeMs(), retention);
         Bucket stored = buckets.get(record.key());
-        Bucket bucket = stored == null ? Bucket.EMPTY : stored.withoutOlderThan(cutoff);
+        Bucket bucket = stored == null ? Bucket.EMPTY : stored.withoutIndexedBefore(cutoff);
         List<String> others = new ArrayList<>(bucket.members().size());
         for (BandEntry member : bucket.members()) {
-            if (!member.articleId().equals(entry.articleId())) {
+            if (!member.articleId().equals(entry.articleId()) && withinWindow(member, entry)) {
                 others.add(member.articleId());
             }
         }
@@ -61,41 +69,43 @@ final class BucketProcessor extends ContextualProcessor<Long, BandEntry, String,
         reindex(record.key(), stored, next);
     }
 
-    private void sweep() {
-        long cutoff = cutoff();
-        if (cutoff == Long.MIN_VALUE) {
-            return;
-        }
+    /** Whether two members' publication times lie within the retention of each other (saturating). */
+    private boolean withinWindow(BandEntry a, BandEntry b) {
+        long earlier = Math.min(a.publishedAtMillis(), b.publishedAtMillis());
+        long later = Math.max(a.publishedAtMillis(), b.publishedAtMillis());
+        return EventTime.plus(earlier, window) >= later;
+    }
+
+    private void sweep(long now) {
+        long cutoff = EventTime.minus(now, retention);
+        long removed = 0;
         for (String band : expiry.removeOlderThan(cutoff)) {
             long key = Long.parseLong(band);
             Bucket stored = buckets.get(key);
             if (stored == null) {
                 continue;
             }
-            Bucket kept = stored.withoutOlderThan(cutoff);
+            Bucket kept = stored.withoutIndexedBefore(cutoff);
+            removed += stored.members().size() - kept.members().size();
             if (kept.members().isEmpty()) {
                 buckets.delete(key);
             } else {
                 buckets.put(key, kept);
-                expiry.add(kept.oldestMillis(), band);
+                expiry.add(kept.oldestIndexedMillis(), band);
             }
         }
+        RadarCounters.expired(RadarTopology.BUCKET_STORE, removed);
     }
 
     private void reindex(long band, Bucket before, Bucket after) {
-        long oldest = after.oldestMillis();
+        long oldest = after.oldestIndexedMillis();
         if (before != null && !before.members().isEmpty()) {
-            long previous = before.oldestMillis();
+            long previous = before.oldestIndexedMillis();
             if (previous == oldest) {
                 return;
             }
             expiry.remove(previous, Long.toString(band));
         }
         expiry.add(oldest, Long.toString(band));
-    }
-
-    private long cutoff() {
-        long now = expiry.streamTime();
-        return now == Long.MIN_VALUE ? Long.MIN_VALUE : EventTime.minus(now, retention);
     }
 }

@@ -95,6 +95,8 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
             }
             current = new Progress(reply.version(), reply.keys(), 0);
         } else if (current.version() > reply.version()) {
+            // a newer version of the article is being gathered and will be compared instead
+            RadarCounters.dropped("candidates", "superseded-version");
             return;
         }
         if (current.received() + 1 < current.keys()) {

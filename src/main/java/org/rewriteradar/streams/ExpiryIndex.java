@@ -2,66 +2,45 @@ package org.rewriteradar.streams;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.jboss.logging.Logger;
 
 /**
- * A time-ordered index over a state store, for retention in event time: entries are keyed
- * {@code <sortable hex time>|<member>}, so the members older than a cutoff are one range scan away,
- * whatever the size of the index. It also keeps the task's stream time (the largest event time seen),
- * so retention resumes correctly after a restart.
+ * A time-ordered index over a state store, for retention: entries are keyed {@code <sortable hex
+ * time>|<member>}, so the members due before a cutoff are one range scan away, whatever the size of the
+ * index, and a sweep costs what it removes.
  *
- * <p>Stream time never runs past a ceiling, the wall clock plus the accepted future skew: intake
- * refuses later dates, and a stream time saved beyond it (by a version without that check, which let a
- * date in year 9999 expire the whole index) is brought back to it when the task starts.
+ * <p>The times are <em>wall-clock</em> times at which a member was indexed ({@code indexedAt}), not
+ * {@code publishedAt}: no article, however dated, and no lag between partitions can move them (see the
+ * README, "Retention"). State written by versions that indexed by {@code publishedAt} reads the same way,
+ * live traffic's publication and indexing times being close.
+ *
+ * <p>A <em>tracked</em> index also remembers each member's time under {@code #<member>} (outside the
+ * range the sweep scans), so a member indexed again (an article's new version) moves instead of being
+ * indexed twice.
  */
 final class ExpiryIndex {
 
-    private static final Logger LOG = Logger.getLogger(ExpiryIndex.class);
-    private static final String STREAM_TIME = "~stream-time";
+    /** Event-time clock saved by earlier versions; no longer used, removed when a task opens the store. */
+    private static final String OLD_STREAM_TIME = "~stream-time";
+
+    private static final String TRACK = "#";
 
     private final KeyValueStore<String, Long> store;
-    private final LongSupplier ceiling;
-    private long streamTime;
+    private final boolean tracked;
 
-    /** Without a ceiling (tools and tests that drive processors directly). */
+    /** An index whose owner removes entries by their time ({@link #add}, {@link #remove}). */
     ExpiryIndex(KeyValueStore<String, Long> store) {
-        this(store, () -> Long.MAX_VALUE);
+        this(store, false);
     }
 
-    /**
-     * @param ceiling the latest event time, in epoch millis, stream time may reach: the wall clock plus
-     *     the future skew
-     */
-    ExpiryIndex(KeyValueStore<String, Long> store, LongSupplier ceiling) {
+    /** @param tracked whether members are looked up by name ({@link #schedule}) */
+    ExpiryIndex(KeyValueStore<String, Long> store, boolean tracked) {
         this.store = store;
-        this.ceiling = ceiling;
-        Long saved = store.get(STREAM_TIME);
-        long time = saved == null ? Long.MIN_VALUE : saved;
-        long limit = ceiling.getAsLong();
-        if (time > limit) {
-            LOG.warnf(
-                    "Stream time %d (epoch ms) saved in %s is beyond the wall clock plus the future skew; set back to %d",
-                    time, store.name(), limit);
-            time = limit;
-            store.put(STREAM_TIME, time);
-        }
-        this.streamTime = time;
-    }
-
-    /** The largest event time seen by this task, at most the ceiling, or {@link Long#MIN_VALUE} before any. */
-    long streamTime() {
-        return streamTime == Long.MIN_VALUE ? Long.MIN_VALUE : Math.min(streamTime, ceiling.getAsLong());
-    }
-
-    void observe(long eventTime) {
-        long time = Math.min(eventTime, ceiling.getAsLong());
-        if (time > streamTime) {
-            streamTime = time;
-            store.put(STREAM_TIME, time);
+        this.tracked = tracked;
+        if (store.get(OLD_STREAM_TIME) != null) {
+            store.delete(OLD_STREAM_TIME);
         }
     }
 
@@ -73,6 +52,22 @@ final class ExpiryIndex {
         store.delete(key(time, member));
     }
 
+    /**
+     * (Tracked index.) Indexes {@code member} at {@code time}, removing its earlier entry: the one
+     * remembered, or else the one at {@code untrackedTime} (state written before members were tracked;
+     * {@link Long#MIN_VALUE} when there is none).
+     */
+    void schedule(String member, long time, long untrackedTime) {
+        Long previous = store.get(TRACK + member);
+        if (previous != null) {
+            remove(previous, member);
+        } else if (untrackedTime != Long.MIN_VALUE) {
+            remove(untrackedTime, member);
+        }
+        add(time, member);
+        store.put(TRACK + member, time);
+    }
+
     /** Removes and returns the members indexed at a time before {@code cutoff}, oldest first. */
     List<String> removeOlderThan(long cutoff) {
         List<String> expired = new ArrayList<>();
@@ -80,11 +75,17 @@ final class ExpiryIndex {
         try (KeyValueIterator<String, Long> it = store.range(hex(Long.MIN_VALUE), hex(cutoff) + "|")) {
             while (it.hasNext()) {
                 KeyValue<String, Long> entry = it.next();
+                if (entry.value >= cutoff) {
+                    break; // the range's upper bound is inclusive of the cutoff's own entries
+                }
                 keys.add(entry.key);
                 expired.add(entry.key.substring(17));
             }
         }
         keys.forEach(store::delete);
+        if (tracked) {
+            expired.forEach(member -> store.delete(TRACK + member));
+        }
         return expired;
     }
 

@@ -62,6 +62,7 @@ final class IntakeProcessor extends ContextualProcessor<byte[], byte[], byte[], 
         put(headers, REASON_HEADER, result.reason().name());
         put(headers, MESSAGE_HEADER, result.message());
         put(headers, STAGE_HEADER, STAGE);
+        RadarCounters.deadLetter(result.reason().name(), STAGE);
         context().recordMetadata().ifPresent(meta -> source(headers, meta));
         context().forward(record.withValue(new Intake(null, record.value())));
     }

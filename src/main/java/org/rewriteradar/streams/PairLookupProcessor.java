@@ -8,7 +8,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keyed by the pair's first id: drops pairs already seen (a pair collides in many buckets, possibly in
  * both arrival orders, but is scored once), attaches the first article from {@code article-store} and
- * sends the pair on, keyed by the second id.
+ * sends the pair on, keyed by the second id. A pair whose first article has meanwhile left the index
+ * (retention) is counted ({@link RadarCounters#DROPPED}) and goes no further.
  */
 final class PairLookupProcessor extends ContextualProcessor<String, CandidatePair, String, CandidatePair> {
 
@@ -27,10 +28,12 @@ final class PairLookupProcessor extends ContextualProcessor<String, CandidatePai
         CandidatePair pair = record.value();
         String pairKey = pair.storeKey();
         if (pairs.get(pairKey) != null) {
-            return;
+            return; // scored already: a pair is alerted once
         }
         StoredArticle first = articles.get(pair.firstId());
         if (first == null) {
+            // it left the index (retention) between its bucket reply and this lookup
+            RadarCounters.dropped("lookup", "article-expired");
             return;
         }
         pairs.put(pairKey, EventTime.millis(first.ref().publishedAt()));

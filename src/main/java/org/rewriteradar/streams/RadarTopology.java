@@ -143,12 +143,7 @@ public final class RadarTopology {
                         .withName(ARTICLES_BY_ID)
                         .withNumberOfPartitions(partitions))
                 .process(
-                        () -> new VersionProcessor(
-                                engine,
-                                fingerprinter,
-                                index.retention(),
-                                index.sweepInterval(),
-                                validation.maxFutureSkew()),
+                        () -> new VersionProcessor(engine, fingerprinter, index.retention(), index.sweepInterval()),
                         Named.as(VersionProcessor.STAGE),
                         ARTICLE_STORE,
                         ARTICLE_EXPIRY_STORE,
@@ -172,7 +167,8 @@ public final class RadarTopology {
                             long[] keys = engine.candidateKeys(u.article().fingerprint());
                             List<KeyValue<Long, BandEntry>> out = new ArrayList<>(keys.length);
                             for (long key : keys) {
-                                out.add(KeyValue.pair(key, new BandEntry(id, published, version, keys.length)));
+                                out.add(KeyValue.pair(
+                                        key, new BandEntry(id, published, version, keys.length, u.indexedAtMillis())));
                             }
                             return out;
                         },
@@ -181,8 +177,7 @@ public final class RadarTopology {
                         .withName(ARTICLE_BANDS)
                         .withNumberOfPartitions(partitions))
                 .process(
-                        () -> new BucketProcessor(
-                                bucketCapacity, index.retention(), index.sweepInterval(), validation.maxFutureSkew()),
+                        () -> new BucketProcessor(bucketCapacity, index.retention(), index.sweepInterval()),
                         Named.as("buckets"),
                         BUCKET_STORE,
                         BUCKET_EXPIRY_STORE)

@@ -38,6 +38,8 @@ final class ScoreProcessor extends ContextualProcessor<String, CandidatePair, St
         StoredArticle second = articles.get(pair.secondId());
         StoredArticle first = pair.first();
         if (second == null || first == null) {
+            // an article of the pair left the index (retention) on the way here
+            RadarCounters.dropped("score", "article-expired");
             return;
         }
         int order = first.ref().publishedAt().compareTo(second.ref().publishedAt());

@@ -25,8 +25,11 @@ import org.rewriteradar.similarity.RewriteEngine;
  * Keyed by article id: fingerprints each article and keeps its versions in {@code article-store}. A new
  * id goes on to be indexed; a changed text under a known id is a revision (a {@code REVISED} alert when
  * the engine finds the change large enough) and is re-indexed; an identical re-send stops here.
- * Articles whose latest version is older than the retention window, in event time, leave the stores
- * of this task (article, pairs, rewrites) on their own.
+ * An article leaves the stores of this task (article, pairs, rewrites) once the retention has passed,
+ * on the wall clock, since its latest version was stored ({@code indexedAt}): no {@code publishedAt},
+ * however old or far ahead, and no lag between partitions moves that clock, so a replay or a backfill
+ * keeps what it indexes for as long as live traffic does. Which articles are compared is decided by
+ * their {@code publishedAt} ({@link BucketProcessor}).
  */
 final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, String, VersionProcessor.Update> {
 
@@ -36,11 +39,13 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
      * @param article the stored article after this event, or {@code null} when it was unprocessable
      * @param revision a {@code REVISED} alert, or {@code null}
      * @param unprocessable the event when the engine failed on it (for the dead-letter topic), else {@code null}
+     * @param indexedAtMillis wall-clock time at which {@code article} was stored (its bucket memberships
+     *     leave with it)
      */
-    record Update(StoredArticle article, RewriteAlert revision, ArticleEvent unprocessable) {
+    record Update(StoredArticle article, RewriteAlert revision, ArticleEvent unprocessable, long indexedAtMillis) {
 
-        Update(StoredArticle article, RewriteAlert revision) {
-            this(article, revision, null);
+        Update(StoredArticle article, RewriteAlert revision, long indexedAtMillis) {
+            this(article, revision, null, indexedAtMillis);
         }
     }
 
@@ -59,24 +64,20 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
     private final Fingerprinter fingerprinter;
     private final Duration retention;
     private final Duration sweepInterval;
-    private final Duration maxFutureSkew;
     private KeyValueStore<String, StoredArticle> articles;
     private KeyValueStore<String, Long> pairs;
     private KeyValueStore<String, ArticleRewrites> rewrites;
     private ExpiryIndex expiry;
 
-    /** @param maxFutureSkew how far stream time may run ahead of the wall clock */
-    VersionProcessor(
-            RewriteEngine engine,
-            Fingerprinter fingerprinter,
-            Duration retention,
-            Duration sweepInterval,
-            Duration maxFutureSkew) {
+    /**
+     * @param retention how long, on the wall clock, an article stays after its latest version was stored
+     * @param sweepInterval how often (wall clock) expired articles are removed
+     */
+    VersionProcessor(RewriteEngine engine, Fingerprinter fingerprinter, Duration retention, Duration sweepInterval) {
         this.engine = engine;
         this.fingerprinter = fingerprinter;
         this.retention = retention;
         this.sweepInterval = sweepInterval;
-        this.maxFutureSkew = maxFutureSkew;
     }
 
     @Override
@@ -86,21 +87,21 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
         pairs = context.getStateStore(RadarTopology.PAIR_STORE);
         rewrites = context.getStateStore(RadarTopology.REWRITE_STORE);
         KeyValueStore<String, Long> expiryStore = context.getStateStore(RadarTopology.ARTICLE_EXPIRY_STORE);
-        expiry = new ExpiryIndex(expiryStore, () -> EventTime.plus(context.currentSystemTimeMs(), maxFutureSkew));
-        context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
+        expiry = new ExpiryIndex(expiryStore, true);
+        context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, this::sweep);
     }
 
     /** What one event does to the stores and what goes on: decided before anything is written. */
-    private record Outcome(
-            String id, long published, StoredArticle stored, StoredArticle previous, RewriteAlert revision) {}
+    private record Outcome(String id, StoredArticle stored, StoredArticle previous, RewriteAlert revision) {}
 
     @Override
     public void process(Record<String, ArticleEvent> record) {
         ArticleEvent event = record.value();
         Outcome outcome;
+        long indexedAt = context().currentSystemTimeMs();
         try {
             outcome = decide(event);
-            write(outcome);
+            write(outcome, indexedAt);
         } catch (RuntimeException | StackOverflowError e) {
             if (e instanceof RuntimeException re && StreamFailures.isFatal(re)) {
                 throw re;
@@ -112,34 +113,35 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
                     "Article %s could not be processed; sent to the dead-letter topic",
                     StreamFailures.describe(event == null ? record.key() : event.id()));
             StreamFailures.record("guard", STAGE);
+            RadarCounters.deadLetter(ArticleValidator.Reason.UNPROCESSABLE.name(), STAGE);
             Headers headers = record.headers();
             IntakeProcessor.put(headers, IntakeProcessor.REASON_HEADER, ArticleValidator.Reason.UNPROCESSABLE.name());
             IntakeProcessor.put(headers, IntakeProcessor.MESSAGE_HEADER, STAGE + " failed: " + e);
             IntakeProcessor.put(headers, IntakeProcessor.STAGE_HEADER, STAGE);
-            context().forward(record.withValue(new Update(null, null, event)));
+            context().forward(record.withValue(new Update(null, null, event, indexedAt)));
             return;
         }
+        // an identical re-send (no stored article) ends here by design: nothing changed, nothing to report
         if (outcome.stored() != null) {
-            context().forward(record.withValue(new Update(outcome.stored(), outcome.revision())));
+            context().forward(record.withValue(new Update(outcome.stored(), outcome.revision(), indexedAt)));
         }
     }
 
     /**
      * Stores the outcome: the article first (its serialisation is the one write that can fail on the
-     * content of an event; then nothing else is written), then event time and the expiry index.
+     * content of an event; then nothing else is written), then its expiry at {@code indexedAt}, replacing
+     * the previous version's (state from before indexing times were kept has it at the previous
+     * {@code publishedAt}).
      */
-    private void write(Outcome outcome) {
-        if (outcome.stored() != null) {
-            articles.put(outcome.id(), outcome.stored());
-        }
-        expiry.observe(outcome.published());
+    private void write(Outcome outcome, long indexedAt) {
         if (outcome.stored() == null) {
             return;
         }
-        if (outcome.previous() != null) {
-            expiry.remove(EventTime.millis(outcome.previous().ref().publishedAt()), outcome.id());
-        }
-        expiry.add(outcome.published(), outcome.id());
+        articles.put(outcome.id(), outcome.stored());
+        long untracked = outcome.previous() == null
+                ? Long.MIN_VALUE
+                : EventTime.millis(outcome.previous().ref().publishedAt());
+        expiry.schedule(outcome.id(), indexedAt, untracked);
     }
 
     /**
@@ -147,7 +149,6 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
      * re-send has no {@code stored} article: nothing to store or send on.
      */
     private Outcome decide(ArticleEvent event) {
-        long published = EventTime.millis(event.publishedAt());
         ArticleFingerprint fingerprint;
         try {
             fingerprint = fingerprinter.fingerprint(event.id(), event.title(), event.body());
@@ -157,25 +158,24 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
         StoredArticle previous = articles.get(event.id());
         if (previous == null) {
             StoredArticle stored = StoredArticle.first(ArticleRef.of(event, 1), fingerprint);
-            return new Outcome(event.id(), published, stored, null, null);
+            return new Outcome(event.id(), stored, null, null);
         }
         if (previous.fingerprint().textHash() == fingerprint.textHash()) {
-            return new Outcome(event.id(), published, null, previous, null);
+            return new Outcome(event.id(), null, previous, null);
         }
         ArticleRef next = ArticleRef.of(event, previous.ref().version() + 1);
         StoredArticle stored = previous.revise(next, fingerprint);
         Optional<Detection> change = engine.compareVersions(previous.fingerprint(), fingerprint);
         RewriteAlert alert = change.map(d -> Alerts.of(d, next, previous.ref(), Instant.now()))
                 .orElse(null);
-        return new Outcome(event.id(), published, stored, previous, alert);
+        return new Outcome(event.id(), stored, previous, alert);
     }
 
-    private void sweep() {
-        long now = expiry.streamTime();
-        if (now == Long.MIN_VALUE) {
-            return;
-        }
-        for (String id : expiry.removeOlderThan(EventTime.minus(now, retention))) {
+    /** Removes the articles stored (latest version) more than the retention before {@code now}, wall clock. */
+    private void sweep(long now) {
+        List<String> expired = expiry.removeOlderThan(EventTime.minus(now, retention));
+        RadarCounters.expired(RadarTopology.ARTICLE_STORE, expired.size());
+        for (String id : expired) {
             articles.delete(id);
             rewrites.delete(id);
             List<String> seen = new ArrayList<>();

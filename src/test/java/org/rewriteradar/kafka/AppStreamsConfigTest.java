@@ -31,7 +31,9 @@ class AppStreamsConfigTest {
                         StreamsConfig.NUM_STREAM_THREADS_CONFIG,
                         StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
                         StreamsConfig.REPLICATION_FACTOR_CONFIG,
-                        "default.deserialization.exception.handler",
+                        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
                         "consumer.session.timeout.ms");
         // expressions are expanded as Quarkus expands them (defaults unless the environment sets them)
         assertThat(p.values()).allSatisfy(v -> assertThat(v.toString()).doesNotContain("${"));

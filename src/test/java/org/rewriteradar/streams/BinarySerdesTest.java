@@ -58,6 +58,27 @@ class BinarySerdesTest {
     }
 
     @Test
+    void entriesCarryTheirIndexingTimeAndFormatOneBucketsStillRead() {
+        BandEntry entry = new BandEntry("a-1", -1_000_000_000_000L, 2, 60, 1_800_000_000_000L);
+        assertThat(roundTrip(RadarTopology.BAND_ENTRY_SERDE, entry)).isEqualTo(entry);
+        Bucket bucket = new Bucket(List.of(entry, new BandEntry("b", 5, 1, 3, Long.MIN_VALUE)), 4);
+        assertThat(roundTrip(RadarTopology.BUCKET_SERDE, bucket)).isEqualTo(bucket);
+
+        // a bucket as the previous version wrote it (format 1: no indexing time) reads as indexed when published
+        byte[] formatOne = new org.rewriteradar.similarity.BinaryCodec.Out(32)
+                .write(1)
+                .varlong(7)
+                .varint(1)
+                .string("old")
+                .zigzag(1_700_000_000_000L)
+                .varint(1)
+                .varint(60)
+                .toByteArray();
+        assertThat(RadarTopology.BUCKET_SERDE.deserializer().deserialize("t", formatOne))
+                .isEqualTo(new Bucket(List.of(new BandEntry("old", 1_700_000_000_000L, 1, 60, 1_700_000_000_000L)), 7));
+    }
+
+    @Test
     void bucketReplyRoundTrips() {
         for (BucketReply r : List.of(
                 new BucketReply("a-1", 1, 60, List.of()),
@@ -163,9 +184,9 @@ class BinarySerdesTest {
                         """
                         181 5ed0c002ec1556128fdffc6760b432fa644b7b1aef8ff365608e92ee7ff08301
                         194 8b5bbbff852dd28e10f51b897a0f09c1fa9b0a48c843334421bca3953eff036e
-                        36 55a75c3ba90c5792fe6bb5ab3144a0cd59124ead8eeafb811a7de29780f0b9c6
+                        56 00e5d475ace190f5f5e6ade12ecb530d4657036cfba9a9cb68b6ab3f09ac34cf
                         14 da3d2728b3e05624181b0f24432ca66854e47ba1b0adcaee15f3d723a9b2550e
-                        14 c27f6aa7894f952a4d22dfc590695dad95b41ee55d3d5ed86c7babad5f6fdb8b
+                        15 30c1a00cc49bf4233ecb7c53050daced082fa8461e47d238a44df1f931fcf814
                         6 b22707484333b1112b563e79101926d1418f06e2f7eb3b1a158feb74d4d2b120
                         """);
     }

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The two reported failures, as regressions: a {@code publishedAt} at the edge of {@link Instant}
  * crashed the stream (a crash loop after restart), and far-future dates moved every task's event-time
- * clock so that the next sweep expired the whole index. Plus the time arithmetic and the stream-time
- * ceiling underneath.
+ * clock so that the next sweep expired the whole index (now no date moves the clock that expires the
+ * index: it is the wall clock). Plus the time arithmetic and the expiry index underneath.
  */
 class ClockToleranceTest {
 
@@ -124,33 +124,35 @@ class ClockToleranceTest {
     }
 
     @Test
-    void streamTimeSavedBeyondTheCeilingIsSetBack() {
+    void anEventTimeClockSavedByAnEarlierVersionIsDroppedAndExpiresNothing() {
         KeyValueStore<String, Long> store = store();
-        ExpiryIndex old = new ExpiryIndex(store);
-        old.observe(Instant.parse("9999-01-01T00:00:00Z").toEpochMilli());
+        store.put("~stream-time", Instant.parse("9999-01-01T00:00:00Z").toEpochMilli());
+        long indexed = NOW.toEpochMilli();
+        store.put(ExpiryIndex.key(indexed, "a-1"), indexed); // as written by that version
 
-        long ceiling = NOW.plus(Duration.ofDays(1)).toEpochMilli();
-        ExpiryIndex index = new ExpiryIndex(store, () -> ceiling);
+        ExpiryIndex index = new ExpiryIndex(store, true);
 
-        assertThat(index.streamTime()).isEqualTo(ceiling);
-        assertThat(new ExpiryIndex(store).streamTime()).isEqualTo(ceiling);
-        index.observe(Long.MAX_VALUE);
-        assertThat(index.streamTime()).isEqualTo(ceiling);
+        assertThat(store.get("~stream-time")).isNull();
+        assertThat(index.removeOlderThan(indexed)).isEmpty();
+        // a new version moves the entry written before members were tracked
+        index.schedule("a-1", indexed + 5000, indexed);
+        assertThat(index.removeOlderThan(indexed + 5000)).isEmpty();
+        assertThat(index.removeOlderThan(indexed + 5001)).containsExactly("a-1");
+        try (var all = store.all()) {
+            assertThat(all.hasNext()).isFalse();
+        }
     }
 
     @Test
-    void streamTimeNeverPassesTheCeiling() {
-        long[] wallClock = {NOW.toEpochMilli()};
-        ExpiryIndex index = new ExpiryIndex(store(), () -> wallClock[0] + 1000);
+    void aTrackedMemberIndexedAgainMovesAndIsSweptOnce() {
+        ExpiryIndex index = new ExpiryIndex(store(), true);
+        index.schedule("a", 1000, Long.MIN_VALUE);
+        index.schedule("b", 2000, Long.MIN_VALUE);
+        index.schedule("a", 3000, 500);
 
-        assertThat(index.streamTime()).isEqualTo(Long.MIN_VALUE);
-        index.observe(Long.MAX_VALUE);
-        assertThat(index.streamTime()).isEqualTo(wallClock[0] + 1000);
-        wallClock[0] += 5000;
-        index.observe(wallClock[0]);
-        assertThat(index.streamTime()).isEqualTo(wallClock[0]);
-        index.observe(0);
-        assertThat(index.streamTime()).isEqualTo(wallClock[0]);
+        assertThat(index.removeOlderThan(2500)).containsExactly("b");
+        assertThat(index.removeOlderThan(Long.MAX_VALUE)).containsExactly("a");
+        assertThat(index.removeOlderThan(Long.MAX_VALUE)).isEmpty();
     }
 
     @Test

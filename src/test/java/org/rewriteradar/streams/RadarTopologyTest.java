@@ -340,8 +340,9 @@ class RadarTopologyTest {
     }
 
     @Test
-    void forgetsArticlesOlderThanRetentionInEventTime() {
+    void forgetsArticlesStoredLongerThanRetentionAgoOnTheWallClock() {
         publish("a-1", ARTICLE);
+        driver.advanceWallClockTime(java.time.Duration.ofDays(2).plusSeconds(30));
         publish(
                 "b-1",
                 """
@@ -378,7 +379,8 @@ class RadarTopologyTest {
         assertThat(rewrites.get("a-1")).isNotNull();
         assertThat(rewrites.get("a-2")).isNotNull();
 
-        // three days later (retention P2D) both leave every store the README names
+        // more than two days later on the wall clock (retention P2D) both leave every store the README names
+        driver.advanceWallClockTime(java.time.Duration.ofDays(2).plusSeconds(30));
         publish(
                 "b-1",
                 """

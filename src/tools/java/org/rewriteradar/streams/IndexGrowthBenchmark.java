@@ -110,10 +110,9 @@ public class IndexGrowthBenchmark {
 
         Duration retention = Duration.ofDays(36_500);
         Duration sweep = Duration.ofHours(1);
-        versions = new VersionProcessor(engine, engine::fingerprint, retention, sweep, Duration.ofDays(1));
+        versions = new VersionProcessor(engine, engine::fingerprint, retention, sweep);
         // as RadarTopology: the engine's bucket capacity, candidate limit and minimum shared keys
-        buckets = new BucketProcessor(
-                engine.settings().candidates().indexBucketCapacity(), retention, sweep, Duration.ofDays(1));
+        buckets = new BucketProcessor(engine.settings().candidates().indexBucketCapacity(), retention, sweep);
         collector = new CandidateCollector(
                 engine.settings().candidates().maxCandidates(), keyCount -> engine.minSharedKeys(new long[keyCount]));
         lookup = new PairLookupProcessor();
@@ -175,7 +174,8 @@ public class IndexGrowthBenchmark {
                         id,
                         stored.ref().publishedAt().toEpochMilli(),
                         stored.ref().version(),
-                        keys.length);
+                        keys.length,
+                        update.indexedAtMillis());
                 for (BucketReply reply : run(byBand, buckets, new Record<>(key, entry, ts))) {
                     for (CandidatePair pair : run(byCandidate, collector, new Record<>(id, reply, ts))) {
                         for (CandidatePair found : run(byId, lookup, new Record<>(pair.firstId(), pair, ts))) {

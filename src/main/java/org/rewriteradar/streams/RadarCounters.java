@@ -1,0 +1,63 @@
+package org.rewriteradar.streams;
+
+import io.micrometer.core.instrument.Metrics;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Micrometer counters (on {@code /q/metrics}) for everything the stream refuses, drops or lets go that is
+ * not a failure ({@link StreamFailures} counts those), so that nothing leaves without a trace:
+ *
+ * <ul>
+ *   <li>{@value #DEAD_LETTERS} (tags {@code reason}, {@code stage}): records sent to the dead-letter topic,
+ *       e.g. {@code reason=PUBLISHED_IN_FUTURE} or {@code INVALID_PUBLISHED_AT}, the refusals for time;
+ *   <li>{@value #EXPIRED} (tag {@code store}: {@code article-store}, {@code bucket-store}): articles and
+ *       bucket memberships the retention sweeps removed;
+ *   <li>{@value #DROPPED} (tags {@code stage}, {@code reason}): candidate pairs and bucket replies let go
+ *       on the way, e.g. a pair whose article left the index between its bucket reply and its lookup.
+ * </ul>
+ */
+public final class RadarCounters {
+
+    public static final String DEAD_LETTERS = "radar.dead.letters";
+    public static final String EXPIRED = "radar.index.expired";
+    public static final String DROPPED = "radar.stream.dropped";
+
+    private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
+
+    private RadarCounters() {}
+
+    static void deadLetter(String reason, String stage) {
+        increment(DEAD_LETTERS, 1, "reason", reason, "stage", stage);
+    }
+
+    static void expired(String store, long n) {
+        if (n > 0) {
+            increment(EXPIRED, n, "store", store);
+        }
+    }
+
+    static void dropped(String stage, String reason) {
+        increment(DROPPED, 1, "stage", stage, "reason", reason);
+    }
+
+    /** Counted so far in this JVM under {@code name} with exactly these tag values, in order (tests). */
+    public static long count(String name, String... tagValues) {
+        LongAdder n = COUNTS.get(name + "/" + String.join("/", tagValues));
+        return n == null ? 0 : n.sum();
+    }
+
+    private static void increment(String name, long n, String... tags) {
+        StringBuilder key = new StringBuilder(name);
+        for (int i = 1; i < tags.length; i += 2) {
+            key.append('/').append(tags[i]);
+        }
+        COUNTS.computeIfAbsent(key.toString(), k -> new LongAdder()).add(n);
+        try {
+            Metrics.counter(name, tags).increment(n);
+        } catch (RuntimeException ignored) {
+            // a metric must never stop the stream
+        }
+    }
+}
