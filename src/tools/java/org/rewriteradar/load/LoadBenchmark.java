@@ -83,11 +83,26 @@ import org.rewriteradar.streams.RadarTopology;
  *
  * Options: {@code --articles N} (default 6000), {@code --partitions P} (6), {@code --runs R} per
  * configuration (3), {@code --data FILE} (JSON lines in the shared data format), {@code --configs 1,2}
- * (instance counts to alternate), {@code --timeout-s S} per run (300), {@code --commit-ms MS} (200, as the
- * service), {@code --warmup N} articles processed once by one instance before the measured runs, not counted
- * (500; 0 for none), {@code --delete-topics true} to delete each run's topics after it (default false: they go
- * with the broker at the end; deleting while the next run pre-loads once left a new partition unwritable for
- * 120 s here).
+ * (instance counts to alternate), {@code --timeout-s S} per run (300), {@code --commit-ms MS} (default: the
+ * service's {@code kafka-streams.commit.interval.ms}), {@code --warmup N} articles processed once by one
+ * instance before the measured runs, not counted (500; 0 for none), {@code --delete-topics true} to delete each
+ * run's topics after it (default false: they go with the broker at the end; deleting while the next run
+ * pre-loads once left a new partition unwritable for 120 s here).
+ *
+ * <p>Breakdown (printed after every run as {@code LOAD breakdown <label> ...}, see {@link Breakdown}): records
+ * and broker log bytes per topic and per article, state bytes per store, transaction commits, stream-thread and
+ * whole-JVM CPU per article, the producer's flush and transaction waits. More: {@code --rate R} sends the
+ * articles at R per second once the instances run (instead of pre-loading them) and reports publish-to-alert
+ * latency percentiles; {@code --jfr true} profiles the stream threads with JFR execution samples (every 10 ms)
+ * and prints their shares by processor and kind ({@code --jfr-dir DIR} keeps the recordings; start the JVM with
+ * {@code -XX:FlightRecorderOptions:stackdepth=256} so deep Streams stacks are not cut); {@code --alerts-dir
+ * DIR} writes each run's alerts (id, kind, article, original) sorted to {@code DIR/<label>.alerts}; {@code
+ * --variants "a=k=v,k=v;b=..."} alternates named sets of Streams property overrides on top of the service's
+ * (a key {@code sys.X} sets system property X for the run instead), for before/after in one command.
+ *
+ * <p>Instances run with the service's own Streams settings ({@code kafka-streams.*} of application.properties,
+ * read by {@link AppStreamsConfig}), only the bootstrap servers, application id, state directory, replication
+ * factor 1 and the options above replaced; {@code -Dstreams.X=V} sets Streams property X too.
  *
  * <p>Under {@code exec:java} the Kafka clients log through Maven's own logger, so {@code -q} hides their
  * warnings; drop {@code -q} and add {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=warn} to see them.
@@ -146,6 +161,7 @@ public final class LoadBenchmark {
             boolean deleteTopics,
             double rate,
             boolean jfr,
+            Path jfrDir,
             Path alertsDir,
             Map<String, Map<String, String>> variants) {
 
@@ -169,6 +185,7 @@ public final class LoadBenchmark {
                     "delete-topics",
                     "rate",
                     "jfr",
+                    "jfr-dir",
                     "alerts-dir",
                     "variants");
             for (String k : a.keySet()) {
@@ -190,7 +207,8 @@ public final class LoadBenchmark {
                     Integer.parseInt(a.getOrDefault("warmup", "500")),
                     Boolean.parseBoolean(a.getOrDefault("delete-topics", "false")),
                     Double.parseDouble(a.getOrDefault("rate", "0")),
-                    Boolean.parseBoolean(a.getOrDefault("jfr", "false")),
+                    Boolean.parseBoolean(a.getOrDefault("jfr", "false")) || a.containsKey("jfr-dir"),
+                    a.containsKey("jfr-dir") ? Path.of(a.get("jfr-dir")) : null,
                     a.containsKey("alerts-dir") ? Path.of(a.get("alerts-dir")) : null,
                     parseVariants(a.getOrDefault("variants", "base=")));
         }
@@ -237,6 +255,7 @@ public final class LoadBenchmark {
     private final boolean deleteTopics;
     private double rate;
     private boolean jfr;
+    private Path jfrDir;
     private Path alertsDir;
 
     /**
@@ -258,9 +277,13 @@ public final class LoadBenchmark {
         return this;
     }
 
-    /** Records a JFR execution-sample profile of the stream threads during measured runs. */
-    public LoadBenchmark withJfr(boolean on) {
+    /**
+     * Records a JFR execution-sample profile of the stream threads during measured runs, kept as {@code
+     * <dir>/<label>.jfr} when {@code dir} is given (for JMC or {@code jfr print}).
+     */
+    public LoadBenchmark withJfr(boolean on, Path dir) {
         this.jfr = on;
+        this.jfrDir = dir;
         return this;
     }
 
@@ -309,6 +332,9 @@ public final class LoadBenchmark {
         if (o.alertsDir() != null) {
             Files.createDirectories(o.alertsDir());
         }
+        if (o.jfrDir() != null) {
+            Files.createDirectories(o.jfrDir());
+        }
         try (InJvmKafka kafka = InJvmKafka.start()) {
             System.out.printf(
                     Locale.ROOT, "LOAD broker up in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
@@ -325,7 +351,7 @@ public final class LoadBenchmark {
                         first.getValue());
                 System.out.println("LOAD warmup (not counted) " + describe(w));
             }
-            bench.withRate(o.rate()).withJfr(o.jfr()).withAlertsDir(o.alertsDir());
+            bench.withRate(o.rate()).withJfr(o.jfr(), o.jfrDir()).withAlertsDir(o.alertsDir());
             for (int run = 1; run <= o.runs(); run++) {
                 for (int instances : o.configs()) {
                     for (Map.Entry<String, Map<String, String>> v : o.variants().entrySet()) {
@@ -406,7 +432,8 @@ public final class LoadBenchmark {
     private RunResult attempt(
             String label, int instances, List<Article> articles, String variant, Map<String, String> overrides)
             throws Exception {
-        String suffix = label + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String suffix = label.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         String appId = "radar-load-" + suffix;
         String input = "articles-" + suffix;
         String alertsTopic = "rewrite-alerts-" + suffix;
@@ -557,7 +584,8 @@ public final class LoadBenchmark {
                         streams, Set.of("producer-topic-metrics", "producer-metrics", "stream-thread-metrics"));
                 Map<String, Map<String, Integer>> profile = Map.of();
                 if (recording != null) {
-                    profile = Breakdown.profile(recording, appId, null);
+                    profile = Breakdown.profile(
+                            recording, appId, jfrDir == null ? null : jfrDir.resolve(suffix + ".jfr"));
                 }
                 Map<String, String> alertLines = new TreeMap<>();
                 long alerts = countCommitted(alertsTopic, alertLines);
