@@ -74,6 +74,28 @@ class LoadBenchmarkSmokeIT {
             assertThat(r.activeTasksPerInstance()).hasSize(1);
             assertThat(r.stateBytes()).isPositive();
             assertThat(r.stores()).containsKeys("article-store", "bucket-store", "pair-store", "rewrite-store");
+            // the breakdown: every internal topic named, bytes and records where the topology wrote them
+            Breakdown b = r.breakdown();
+            b.describe("LOAD smoke breakdown", r.articles()).forEach(System.out::println);
+            assertThat(b.topics())
+                    .containsKeys(
+                            "articles (input)",
+                            "articles-by-id-repartition",
+                            "article-bands-repartition",
+                            "bucket-replies-repartition",
+                            "candidate-pairs-repartition",
+                            "scored-pairs-repartition",
+                            "alerts-by-article-repartition",
+                            "article-store-changelog",
+                            "bucket-store-changelog",
+                            "candidate-store-changelog",
+                            "rewrite-alerts (output)");
+            assertThat(b.topics().get("articles (input)").logBytes()).isPositive();
+            assertThat(b.topics().get("scored-pairs-repartition").records()).isPositive();
+            assertThat(b.topics().get("scored-pairs-repartition").logBytes()).isPositive();
+            assertThat(b.topics().get("rewrite-alerts (output)").records()).isEqualTo(r.alerts());
+            assertThat(b.commits()).isPositive();
+            assertThat(b.streamThreadCpuNs()).isPositive();
         }
     }
 

@@ -191,6 +191,74 @@ class BinarySerdesTest {
                         """);
     }
 
+    /**
+     * On a stream thread, a stored article read twice shares one decoded fingerprint, written again it
+     * gives the very same bytes, and other bytes (another article, a changed byte) decode on their own.
+     */
+    @Test
+    void streamThreadsReuseDecodedFingerprints() throws Exception {
+        StoredArticle a = article("a-1", "u", "t");
+        StoredArticle b = article("b-2", "u", "t");
+        Serde<StoredArticle> serde = RadarTopology.STORED_ARTICLE_SERDE;
+        byte[] aBytes = serde.serializer().serialize("t", a);
+        byte[] bBytes = serde.serializer().serialize("t", b);
+        List<Throwable> failures = new ArrayList<>();
+        Thread streamThread = new Thread(
+                () -> {
+                    try {
+                        StoredArticle once = serde.deserializer().deserialize("t", aBytes);
+                        StoredArticle twice = serde.deserializer().deserialize("t", aBytes.clone());
+                        assertThat(twice.fingerprint()).isSameAs(once.fingerprint());
+                        assertThat(twice).usingRecursiveComparison().isEqualTo(a);
+                        assertThat(serde.serializer().serialize("t", twice)).isEqualTo(aBytes);
+                        byte[] pair = RadarTopology.PAIR_SERDE
+                                .serializer()
+                                .serialize("t", CandidatePair.of("b-2", "a-1").withFirst(once));
+                        assertThat(RadarTopology.PAIR_SERDE
+                                        .deserializer()
+                                        .deserialize("t", pair)
+                                        .first()
+                                        .fingerprint())
+                                .isSameAs(once.fingerprint());
+                        StoredArticle other = serde.deserializer().deserialize("t", bBytes);
+                        assertThat(other.fingerprint()).isNotSameAs(once.fingerprint());
+                        assertThat(other).usingRecursiveComparison().isEqualTo(b);
+                        // a changed text byte (same length) is another fingerprint
+                        byte[] changed = aBytes.clone();
+                        int at = new String(aBytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("bridge");
+                        changed[at] = 'B';
+                        assertThat(serde.deserializer()
+                                        .deserialize("t", changed)
+                                        .fingerprint()
+                                        .text())
+                                .contains("Bridge");
+                        assertThat(BinarySerdes.FingerprintCache.get().size()).isEqualTo(3);
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                },
+                "radar-test-StreamThread-1");
+        streamThread.start();
+        streamThread.join();
+        assertThat(failures).isEmpty();
+        // other threads keep no cache
+        assertThat(serde.deserializer().deserialize("t", aBytes).fingerprint())
+                .isNotSameAs(serde.deserializer().deserialize("t", aBytes).fingerprint());
+    }
+
+    @Test
+    void fingerprintCacheKeepsItsBound() {
+        BinarySerdes.FingerprintCache cache = new BinarySerdes.FingerprintCache(2);
+        RewriteEngine engine = new RewriteEngine(DetectionSettings.defaults());
+        for (int i = 0; i < 5; i++) {
+            ArticleFingerprint fp = engine.fingerprint("id-" + i, "t", "Article number " + i + " has a body.");
+            byte[] bytes = cache.encode(fp);
+            assertThat(cache.encode(fp)).isSameAs(bytes);
+            assertThat(cache.decode(bytes.clone())).isSameAs(fp);
+        }
+        assertThat(cache.size()).isEqualTo(2);
+    }
+
     @Test
     void refusesTheJsonFormItReplaced() {
         Bucket bucket = new Bucket(List.of(new BandEntry("a", 1, 2, 3)), 9);

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +49,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -56,6 +56,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.rewriteradar.TestConfig;
 import org.rewriteradar.config.DetectionOverrides;
 import org.rewriteradar.config.RadarConfig;
+import org.rewriteradar.kafka.AppStreamsConfig;
 import org.rewriteradar.kafka.InJvmKafka;
 import org.rewriteradar.similarity.DetectionSettings;
 import org.rewriteradar.similarity.RewriteEngine;
@@ -82,11 +83,26 @@ import org.rewriteradar.streams.RadarTopology;
  *
  * Options: {@code --articles N} (default 6000), {@code --partitions P} (6), {@code --runs R} per
  * configuration (3), {@code --data FILE} (JSON lines in the shared data format), {@code --configs 1,2}
- * (instance counts to alternate), {@code --timeout-s S} per run (300), {@code --commit-ms MS} (200, as the
- * service), {@code --warmup N} articles processed once by one instance before the measured runs, not counted
- * (500; 0 for none), {@code --delete-topics true} to delete each run's topics after it (default false: they go
- * with the broker at the end; deleting while the next run pre-loads once left a new partition unwritable for
- * 120 s here).
+ * (instance counts to alternate), {@code --timeout-s S} per run (300), {@code --commit-ms MS} (default: the
+ * service's {@code kafka-streams.commit.interval.ms}), {@code --warmup N} articles processed once by one
+ * instance before the measured runs, not counted (500; 0 for none), {@code --delete-topics true} to delete each
+ * run's topics after it (default false: they go with the broker at the end; deleting while the next run
+ * pre-loads once left a new partition unwritable for 120 s here).
+ *
+ * <p>Breakdown (printed after every run as {@code LOAD breakdown <label> ...}, see {@link Breakdown}): records
+ * and broker log bytes per topic and per article, state bytes per store, transaction commits, stream-thread and
+ * whole-JVM CPU per article, the producer's flush and transaction waits. More: {@code --rate R} sends the
+ * articles at R per second once the instances run (instead of pre-loading them) and reports publish-to-alert
+ * latency percentiles; {@code --jfr true} profiles the stream threads with JFR execution samples (every 10 ms)
+ * and prints their shares by processor and kind ({@code --jfr-dir DIR} keeps the recordings; start the JVM with
+ * {@code -XX:FlightRecorderOptions:stackdepth=256} so deep Streams stacks are not cut); {@code --alerts-dir
+ * DIR} writes each run's alerts (id, kind, article, original) sorted to {@code DIR/<label>.alerts}; {@code
+ * --variants "a=k=v,k=v;b=..."} alternates named sets of Streams property overrides on top of the service's
+ * (a key {@code sys.X} sets system property X for the run instead), for before/after in one command.
+ *
+ * <p>Instances run with the service's own Streams settings ({@code kafka-streams.*} of application.properties,
+ * read by {@link AppStreamsConfig}), only the bootstrap servers, application id, state directory, replication
+ * factor 1 and the options above replaced; {@code -Dstreams.X=V} sets Streams property X too.
  *
  * <p>Under {@code exec:java} the Kafka clients log through Maven's own logger, so {@code -q} hides their
  * warnings; drop {@code -q} and add {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=warn} to see them.
@@ -116,12 +132,21 @@ public final class LoadBenchmark {
             long indexedArticles,
             List<Integer> activeTasksPerInstance,
             long stateBytes,
-            Map<String, StoreSize> stores) {
+            Map<String, StoreSize> stores,
+            String variant,
+            Breakdown breakdown,
+            Latency latency) {
 
         public double articlesPerSecond() {
             return processingMs <= 0 ? 0 : articles * 1000.0 / processingMs;
         }
     }
+
+    /**
+     * Publish-to-alert latency of a paced run: from the send of an article to the moment a read_committed
+     * consumer in this JVM receives an alert keyed by it (every alert counted).
+     */
+    public record Latency(double offeredPerSecond, int alerts, long p50Ms, long p95Ms, long p99Ms, long maxMs) {}
 
     /** Settings of a whole benchmark. */
     public record Options(
@@ -133,7 +158,12 @@ public final class LoadBenchmark {
             Duration timeout,
             int commitMs,
             int warmup,
-            boolean deleteTopics) {
+            boolean deleteTopics,
+            double rate,
+            boolean jfr,
+            Path jfrDir,
+            Path alertsDir,
+            Map<String, Map<String, String>> variants) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new HashMap<>();
@@ -152,7 +182,12 @@ public final class LoadBenchmark {
                     "timeout-s",
                     "commit-ms",
                     "warmup",
-                    "delete-topics");
+                    "delete-topics",
+                    "rate",
+                    "jfr",
+                    "jfr-dir",
+                    "alerts-dir",
+                    "variants");
             for (String k : a.keySet()) {
                 if (!known.contains(k)) {
                     throw new IllegalArgumentException("unknown option --" + k + " (known: " + known + ")");
@@ -168,9 +203,45 @@ public final class LoadBenchmark {
                             .map(Integer::parseInt)
                             .toList(),
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("timeout-s", "300"))),
-                    Integer.parseInt(a.getOrDefault("commit-ms", "200")),
+                    Integer.parseInt(a.getOrDefault("commit-ms", "-1")),
                     Integer.parseInt(a.getOrDefault("warmup", "500")),
-                    Boolean.parseBoolean(a.getOrDefault("delete-topics", "false")));
+                    Boolean.parseBoolean(a.getOrDefault("delete-topics", "false")),
+                    Double.parseDouble(a.getOrDefault("rate", "0")),
+                    Boolean.parseBoolean(a.getOrDefault("jfr", "false")) || a.containsKey("jfr-dir"),
+                    a.containsKey("jfr-dir") ? Path.of(a.get("jfr-dir")) : null,
+                    a.containsKey("alerts-dir") ? Path.of(a.get("alerts-dir")) : null,
+                    parseVariants(a.getOrDefault("variants", "base=")));
+        }
+
+        /**
+         * {@code name=k=v,k=v;name2=...}: named sets of Streams property overrides (on top of the
+         * service's), run alternately; a key {@code sys.X} sets the system property X during the run
+         * instead (read when the stream threads start, e.g. the serdes' decoded-fingerprint cache).
+         */
+        static Map<String, Map<String, String>> parseVariants(String spec) {
+            Map<String, Map<String, String>> out = new LinkedHashMap<>();
+            for (String v : spec.split(";")) {
+                if (v.isBlank()) {
+                    continue;
+                }
+                int eq = v.indexOf('=');
+                String name = (eq < 0 ? v : v.substring(0, eq)).trim();
+                Map<String, String> props = new LinkedHashMap<>();
+                if (eq >= 0) {
+                    for (String kv : v.substring(eq + 1).split(",")) {
+                        if (kv.isBlank()) {
+                            continue;
+                        }
+                        int e = kv.indexOf('=');
+                        if (e < 0) {
+                            throw new IllegalArgumentException("variant " + name + ": expected key=value, got " + kv);
+                        }
+                        props.put(kv.substring(0, e).trim(), kv.substring(e + 1).trim());
+                    }
+                }
+                out.put(name, props);
+            }
+            return out;
         }
     }
 
@@ -182,7 +253,15 @@ public final class LoadBenchmark {
     private final int commitMs;
     private final Duration timeout;
     private final boolean deleteTopics;
+    private double rate;
+    private boolean jfr;
+    private Path jfrDir;
+    private Path alertsDir;
 
+    /**
+     * @param commitMs commit interval of the instances, or 0 or less for the service's ({@code
+     *     kafka-streams.commit.interval.ms})
+     */
     public LoadBenchmark(
             String bootstrapServers, int partitions, int commitMs, Duration timeout, boolean deleteTopics) {
         this.bootstrapServers = bootstrapServers;
@@ -190,6 +269,28 @@ public final class LoadBenchmark {
         this.commitMs = commitMs;
         this.timeout = timeout;
         this.deleteTopics = deleteTopics;
+    }
+
+    /** Paced runs: articles are sent at {@code perSecond} once the instances run (0: pre-loaded, drained). */
+    public LoadBenchmark withRate(double perSecond) {
+        this.rate = perSecond;
+        return this;
+    }
+
+    /**
+     * Records a JFR execution-sample profile of the stream threads during measured runs, kept as {@code
+     * <dir>/<label>.jfr} when {@code dir} is given (for JMC or {@code jfr print}).
+     */
+    public LoadBenchmark withJfr(boolean on, Path dir) {
+        this.jfr = on;
+        this.jfrDir = dir;
+        return this;
+    }
+
+    /** Writes each run's alerts (id, kind, article, original; sorted) to {@code <dir>/<label>.alerts}. */
+    public LoadBenchmark withAlertsDir(Path dir) {
+        this.alertsDir = dir;
+        return this;
     }
 
     public static void main(String[] args) throws Exception {
@@ -204,7 +305,7 @@ public final class LoadBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "LOAD setup data=%s pool=%d articles=%d (%d KB of JSON, %s .. %s) partitions=%d runs=%d configs=%s"
-                        + " commit_ms=%d warmup=%d cores=%d max_heap_mb=%d%n",
+                        + " commit_ms=%s warmup=%d rate=%s jfr=%s variants=%s cores=%d max_heap_mb=%d%n",
                 data,
                 all.size(),
                 articles.size(),
@@ -214,28 +315,61 @@ public final class LoadBenchmark {
                 o.partitions(),
                 o.runs(),
                 o.configs(),
-                o.commitMs(),
+                o.commitMs() > 0 ? Integer.toString(o.commitMs()) : "service's",
                 o.warmup(),
+                o.rate() > 0 ? o.rate() + "/s" : "drain",
+                o.jfr(),
+                o.variants(),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
 
-        Map<Integer, List<RunResult>> byConfig = new LinkedHashMap<>();
-        o.configs().forEach(c -> byConfig.put(c, new ArrayList<>()));
+        Map<String, List<RunResult>> byConfig = new LinkedHashMap<>();
+        for (int c : o.configs()) {
+            for (String v : o.variants().keySet()) {
+                byConfig.put(configName(c, v), new ArrayList<>());
+            }
+        }
+        if (o.alertsDir() != null) {
+            Files.createDirectories(o.alertsDir());
+        }
+        if (o.jfrDir() != null) {
+            Files.createDirectories(o.jfrDir());
+        }
         try (InJvmKafka kafka = InJvmKafka.start()) {
             System.out.printf(
                     Locale.ROOT, "LOAD broker up in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
             LoadBenchmark bench = new LoadBenchmark(
                     kafka.bootstrapServers(), o.partitions(), o.commitMs(), o.timeout(), o.deleteTopics());
             if (o.warmup() > 0) {
-                RunResult w = bench.run("warmup", 1, articles.subList(0, Math.min(o.warmup(), articles.size())));
+                Map.Entry<String, Map<String, String>> first =
+                        o.variants().entrySet().iterator().next();
+                RunResult w = bench.run(
+                        "warmup",
+                        1,
+                        articles.subList(0, Math.min(o.warmup(), articles.size())),
+                        first.getKey(),
+                        first.getValue());
                 System.out.println("LOAD warmup (not counted) " + describe(w));
             }
+            bench.withRate(o.rate()).withJfr(o.jfr(), o.jfrDir()).withAlertsDir(o.alertsDir());
             for (int run = 1; run <= o.runs(); run++) {
                 for (int instances : o.configs()) {
-                    RunResult r = bench.run("r" + run + "i" + instances, instances, articles);
-                    byConfig.get(instances).add(r);
-                    System.out.println("LOAD run " + run + " " + describe(r));
-                    System.out.println("LOAD state " + describeState(r));
+                    for (Map.Entry<String, Map<String, String>> v : o.variants().entrySet()) {
+                        RunResult r = bench.run(
+                                "r" + run + "i" + instances + "-" + v.getKey(),
+                                instances,
+                                articles,
+                                v.getKey(),
+                                v.getValue());
+                        byConfig.get(configName(instances, v.getKey())).add(r);
+                        System.out.println("LOAD run " + run + " " + describe(r));
+                        System.out.println("LOAD state " + describeState(r));
+                        if (r.breakdown() != null) {
+                            r.breakdown()
+                                    .describe("LOAD breakdown " + r.label(), r.articles())
+                                    .forEach(System.out::println);
+                        }
+                    }
                 }
             }
         }
@@ -252,19 +386,54 @@ public final class LoadBenchmark {
      * instances, measures their state directories, then deletes the run's topics and state.
      */
     public RunResult run(String label, int instances, List<Article> articles) throws Exception {
-        RunResult r = attempt(label, instances, articles);
-        for (int retry = 1; retry <= 2 && r.failure() != null && r.failure().startsWith(PRELOAD_FAILED); retry++) {
-            // before the clock starts, so a retry on fresh topics does not bias the measurement
-            System.out.println("LOAD retrying " + label + " on fresh topics: " + r.failure());
-            r = attempt(label, instances, articles);
+        return run(label, instances, articles, "base", Map.of());
+    }
+
+    /** As {@link #run(String, int, List)}, with a variant's Streams (and {@code sys.}) overrides. */
+    public RunResult run(
+            String label, int instances, List<Article> articles, String variant, Map<String, String> overrides)
+            throws Exception {
+        Map<String, String> streamsOverrides = new LinkedHashMap<>();
+        Map<String, String> previous = new HashMap<>();
+        overrides.forEach((k, v) -> {
+            if (k.startsWith("sys.")) {
+                String name = k.substring(4);
+                previous.put(name, System.getProperty(name));
+                System.setProperty(name, v);
+            } else {
+                streamsOverrides.put(k, v);
+            }
+        });
+        try {
+            RunResult r = attempt(label, instances, articles, variant, streamsOverrides);
+            for (int retry = 1; retry <= 2 && r.failure() != null && r.failure().startsWith(PRELOAD_FAILED); retry++) {
+                // before the clock starts, so a retry on fresh topics does not bias the measurement
+                System.out.println("LOAD retrying " + label + " on fresh topics: " + r.failure());
+                r = attempt(label, instances, articles, variant, streamsOverrides);
+            }
+            return r;
+        } finally {
+            previous.forEach((name, old) -> {
+                if (old == null) {
+                    System.clearProperty(name);
+                } else {
+                    System.setProperty(name, old);
+                }
+            });
         }
-        return r;
+    }
+
+    static String configName(int instances, String variant) {
+        return instances + " " + variant;
     }
 
     private static final String PRELOAD_FAILED = "pre-load failed";
 
-    private RunResult attempt(String label, int instances, List<Article> articles) throws Exception {
-        String suffix = label + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private RunResult attempt(
+            String label, int instances, List<Article> articles, String variant, Map<String, String> overrides)
+            throws Exception {
+        String suffix = label.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         String appId = "radar-load-" + suffix;
         String input = "articles-" + suffix;
         String alertsTopic = "rewrite-alerts-" + suffix;
@@ -274,6 +443,8 @@ public final class LoadBenchmark {
                 "radar.topics.alerts", alertsTopic,
                 "radar.topics.dead-letter", dlq,
                 "radar.topics.partitions", Integer.toString(partitions)));
+        boolean paced = rate > 0 && !label.equals("warmup");
+        boolean profiled = jfr && !label.equals("warmup");
 
         List<Path> stateDirs = new ArrayList<>();
         List<KafkaStreams> streams = new ArrayList<>();
@@ -288,17 +459,21 @@ public final class LoadBenchmark {
                 org.rewriteradar.streams.TopicCreator.create(
                         bootstrapServers, partitions, (short) 1, input, alertsTopic, dlq);
                 awaitLeaders(admin, List.of(input, alertsTopic, dlq));
-                try {
-                    preload(input, articles);
-                } catch (Exception e) {
-                    return failed(
-                            label,
-                            instances,
-                            articles.size(),
-                            PRELOAD_FAILED + ": " + e + "; " + describeTopic(admin, input));
+                if (!paced) {
+                    try {
+                        preload(input, articles, 0, null);
+                    } catch (Exception e) {
+                        return failed(
+                                label,
+                                instances,
+                                articles.size(),
+                                PRELOAD_FAILED + ": " + e + "; " + describeTopic(admin, input));
+                    }
                 }
+                Map<String, Long> sharedBefore = sharedLogBytes(admin);
 
                 List<String> sources = new ArrayList<>();
+                List<String> internal = new ArrayList<>();
                 AtomicReference<String> failure = new AtomicReference<>();
                 AtomicLong allRunningAt = new AtomicLong();
                 for (int i = 0; i < instances; i++) {
@@ -309,8 +484,9 @@ public final class LoadBenchmark {
                     Topology topology = RadarTopology.build(config, engine);
                     if (i == 0) {
                         sources.addAll(sourceTopics(topology, input, appId));
+                        internal.addAll(internalTopics(topology, appId));
                     }
-                    KafkaStreams ks = new KafkaStreams(topology, streamsProps(appId, dir));
+                    KafkaStreams ks = new KafkaStreams(topology, streamsProps(appId, dir, overrides));
                     ks.setUncaughtExceptionHandler(e -> {
                         failure.compareAndSet(null, e.toString());
                         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -327,9 +503,29 @@ public final class LoadBenchmark {
                     });
                 }
 
+                jdk.jfr.Recording recording = profiled ? Breakdown.startRecording(10) : null;
+                long cpu0 = Breakdown.jvmCpuNow();
                 long start = System.nanoTime();
                 streams.forEach(KafkaStreams::start);
                 long deadline = start + timeout.toNanos();
+                AlertWatch watch = null;
+                if (paced) {
+                    while (System.nanoTime() < deadline
+                            && failure.get() == null
+                            && !streams.stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING)) {
+                        Thread.sleep(50);
+                    }
+                    allRunningAt.compareAndSet(0, System.nanoTime());
+                    watch = new AlertWatch(alertsTopic);
+                    cpu0 = Breakdown.jvmCpuNow();
+                    start = System.nanoTime(); // the clock of a paced run starts with the first send
+                    deadline = start + timeout.toNanos();
+                    try {
+                        preload(input, articles, rate, watch.sentAt);
+                    } catch (Exception e) {
+                        failure.compareAndSet(null, "paced send failed: " + e);
+                    }
+                }
                 Map<String, Long> committedInput = null;
                 boolean completed = false;
                 while (System.nanoTime() < deadline && failure.get() == null) {
@@ -345,20 +541,23 @@ public final class LoadBenchmark {
                         }
                     }
                     Map<String, Long> done = caughtUp(admin, appId, sources);
-                    if (done != null) {
+                    if (done != null && (!paced || done.getOrDefault(input, 0L) >= articles.size())) {
                         committedInput = done;
                         completed = true;
                         break;
                     }
-                    Thread.sleep(POLL_MS);
+                    Thread.sleep(paced ? 50 : POLL_MS);
                 }
                 long end = System.nanoTime();
+                long cpu1 = Breakdown.jvmCpuNow();
+                long threadCpu = Breakdown.streamThreadCpuOf(appId);
                 if (!completed && failure.get() == null) {
                     failure.set(
                             "not caught up within " + timeout.toSeconds() + " s: " + lagReport(admin, appId, sources));
                 }
-                long timeToRunning =
-                        allRunningAt.get() == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(allRunningAt.get() - start);
+                long timeToRunning = allRunningAt.get() == 0
+                        ? -1
+                        : Math.max(0, TimeUnit.NANOSECONDS.toMillis(allRunningAt.get() - start));
                 long processingMs = completed ? TimeUnit.NANOSECONDS.toMillis(end - start) : -1;
                 long processedInput = committedInput == null ? -1 : committedInput.getOrDefault(input, -1L);
 
@@ -376,9 +575,24 @@ public final class LoadBenchmark {
                         System.out.println("LOAD warning: article store not queryable: " + e);
                     }
                 }
-                Set<String> alertIds = new HashSet<>();
-                long alerts = countCommitted(alertsTopic, alertIds);
+                Latency latency = null;
+                if (watch != null) {
+                    Thread.sleep(300); // the last alerts' poll
+                    latency = watch.stop(rate);
+                }
+                Map<String, Double> metrics = Breakdown.metricTotals(
+                        streams, Set.of("producer-topic-metrics", "producer-metrics", "stream-thread-metrics"));
+                Map<String, Map<String, Integer>> profile = Map.of();
+                if (recording != null) {
+                    profile = Breakdown.profile(
+                            recording, appId, jfrDir == null ? null : jfrDir.resolve(suffix + ".jfr"));
+                }
+                Map<String, String> alertLines = new TreeMap<>();
+                long alerts = countCommitted(alertsTopic, alertLines);
                 long dead = countCommitted(dlq, null);
+                if (alertsDir != null) {
+                    Files.write(alertsDir.resolve(label + ".alerts"), alertLines.values());
+                }
 
                 closeAll(streams);
                 streams.clear();
@@ -387,6 +601,20 @@ public final class LoadBenchmark {
                 for (Path dir : stateDirs) {
                     stateBytes += measure(dir, stores);
                 }
+                Breakdown breakdown = breakdown(
+                        admin,
+                        appId,
+                        input,
+                        alertsTopic,
+                        dlq,
+                        internal,
+                        articles.size(),
+                        metrics,
+                        sharedBefore,
+                        profile,
+                        threadCpu,
+                        cpu1 - cpu0,
+                        end - start);
                 return new RunResult(
                         label,
                         instances,
@@ -397,13 +625,16 @@ public final class LoadBenchmark {
                         processingMs,
                         processedInput,
                         alerts,
-                        alertIds.size(),
-                        digest(alertIds),
+                        alertLines.size(),
+                        digest(alertLines.keySet()),
                         dead,
                         indexed,
                         tasks,
                         stateBytes,
-                        stores);
+                        stores,
+                        variant,
+                        breakdown,
+                        latency);
             } catch (Exception e) {
                 return failed(
                         label, instances, articles.size(), "run aborted: " + e + "; " + describeTopic(admin, input));
@@ -417,6 +648,173 @@ public final class LoadBenchmark {
                 }
             }
         }
+    }
+
+    private static Map<String, Long> sharedLogBytes(Admin admin) {
+        try {
+            Map<String, Long> all = Breakdown.logBytes(admin);
+            Map<String, Long> out = new HashMap<>();
+            for (String t : Breakdown.SHARED_TOPICS) {
+                out.put(t, all.getOrDefault(t, 0L));
+            }
+            return out;
+        } catch (Exception e) {
+            return Map.of();
+        }
+    }
+
+    private Breakdown breakdown(
+            Admin admin,
+            String appId,
+            String input,
+            String alertsTopic,
+            String dlq,
+            List<String> internal,
+            int articles,
+            Map<String, Double> metrics,
+            Map<String, Long> sharedBefore,
+            Map<String, Map<String, Integer>> profile,
+            long threadCpu,
+            long processCpu,
+            long wallNs) {
+        Map<String, Long> logs;
+        try {
+            logs = Breakdown.logBytes(admin);
+        } catch (Exception e) {
+            System.out.println("LOAD warning: describeLogDirs failed: " + e);
+            logs = Map.of();
+        }
+        Map<String, Breakdown.TopicFigures> topics = new LinkedHashMap<>();
+        topics.put("articles (input)", new Breakdown.TopicFigures(articles, logs.getOrDefault(input, 0L), -1));
+        List<String> outputs = new ArrayList<>(internal);
+        outputs.add(alertsTopic);
+        outputs.add(dlq);
+        for (String t : outputs) {
+            String name = t.equals(alertsTopic)
+                    ? "rewrite-alerts (output)"
+                    : t.equals(dlq) ? "articles-dlq (output)" : t.substring(appId.length() + 1);
+            topics.put(
+                    name,
+                    new Breakdown.TopicFigures(
+                            Math.round(metrics.getOrDefault("producer-topic-metrics:record-send-total:" + t, 0.0)),
+                            logs.getOrDefault(t, 0L),
+                            Math.round(metrics.getOrDefault("producer-topic-metrics:byte-total:" + t, 0.0))));
+        }
+        long shared = 0;
+        for (String t : Breakdown.SHARED_TOPICS) {
+            shared += logs.getOrDefault(t, 0L) - sharedBefore.getOrDefault(t, 0L);
+        }
+        Map<String, Double> clientTimes = new LinkedHashMap<>();
+        for (String m : List.of(
+                "producer-metrics:txn-begin-time-ns-total",
+                "producer-metrics:txn-send-offsets-time-ns-total",
+                "producer-metrics:txn-commit-time-ns-total",
+                "producer-metrics:flush-time-ns-total",
+                "producer-metrics:bufferpool-wait-time-ns-total",
+                "stream-thread-metrics:blocked-time-ns-total")) {
+            Double v = metrics.get(m);
+            if (v != null) {
+                clientTimes.put(m.substring(m.indexOf(':') + 1).replace("-ns-total", ""), v);
+            }
+        }
+        long commits = Math.round(metrics.getOrDefault("stream-thread-metrics:commit-total", 0.0));
+        int samples = profile.values().stream()
+                .flatMap(m -> m.values().stream())
+                .mapToInt(Integer::intValue)
+                .sum();
+        return new Breakdown(topics, shared, commits, threadCpu, processCpu, wallNs, clientTimes, profile, samples);
+    }
+
+    /** The internal topics of a topology (repartition and changelog), as named on the broker, in order. */
+    static List<String> internalTopics(Topology topology, String appId) {
+        Set<String> out = new LinkedHashSet<>();
+        for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+            for (TopologyDescription.Node node : sub.nodes()) {
+                if (node instanceof TopologyDescription.Sink sink
+                        && sink.topic() != null
+                        && sink.topic().endsWith("-repartition")) {
+                    out.add(appId + "-" + sink.topic());
+                }
+                if (node instanceof TopologyDescription.Processor p) {
+                    for (String store : p.stores()) {
+                        out.add(appId + "-" + store + "-changelog");
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Reads the alerts topic (read_committed) while a paced run goes, timing each alert from its article's send. */
+    private final class AlertWatch {
+        final Map<String, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
+        private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        private final Thread thread;
+
+        AlertWatch(String topic) throws InterruptedException {
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+            thread = new Thread(
+                    () -> {
+                        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrapServers,
+                                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                                "read_committed",
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false,
+                                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                                org.apache.kafka.common.serialization.StringDeserializer.class,
+                                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                                ByteArrayDeserializer.class))) {
+                            List<TopicPartition> tps = new ArrayList<>();
+                            for (int p = 0; p < partitions; p++) {
+                                tps.add(new TopicPartition(topic, p));
+                            }
+                            consumer.assign(tps);
+                            consumer.seekToBeginning(tps);
+                            tps.forEach(tp -> consumer.position(tp));
+                            ready.countDown();
+                            while (!stop.get()) {
+                                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+                                    long now = System.nanoTime();
+                                    Long sent = sentAt.get(r.key());
+                                    if (sent != null) {
+                                        latencies.add(TimeUnit.NANOSECONDS.toMillis(now - sent));
+                                    }
+                                }
+                            }
+                        }
+                    },
+                    "load-alert-watch");
+            thread.setDaemon(true);
+            thread.start();
+            ready.await(30, TimeUnit.SECONDS);
+        }
+
+        Latency stop(double offered) throws InterruptedException {
+            stop.set(true);
+            thread.join(10_000);
+            List<Long> s;
+            synchronized (latencies) {
+                s = latencies.stream().sorted().toList();
+            }
+            if (s.isEmpty()) {
+                return new Latency(offered, 0, -1, -1, -1, -1);
+            }
+            return new Latency(
+                    offered,
+                    s.size(),
+                    percentile(s, 0.50),
+                    percentile(s, 0.95),
+                    percentile(s, 0.99),
+                    s.get(s.size() - 1));
+        }
+    }
+
+    static long percentile(List<Long> sorted, double q) {
+        int i = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 
     private static String describeTopic(Admin admin, String topic) {
@@ -438,7 +836,8 @@ public final class LoadBenchmark {
 
     private static RunResult failed(String label, int instances, int articles, String why) {
         return new RunResult(
-                label, instances, articles, false, why, -1, -1, -1, -1, 0, "-", -1, -1, List.of(), 0, Map.of());
+                label, instances, articles, false, why, -1, -1, -1, -1, 0, "-", -1, -1, List.of(), 0, Map.of(), "-",
+                null, null);
     }
 
     /** Waits (bounded) until every partition of the topics has a leader, so the producer never waits on one. */
@@ -469,25 +868,24 @@ public final class LoadBenchmark {
         }
     }
 
-    private Properties streamsProps(String appId, Path stateDir) {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
-        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        p.put(
-                StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndFailExceptionHandler.class.getName());
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 45_000);
-        p.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "INFO");
+    /**
+     * The service's own Streams settings ({@link AppStreamsConfig}: {@code kafka-streams.*} of
+     * application.properties), with this run's bootstrap servers, application id and state directory, the
+     * commit interval when {@code --commit-ms} is given, then the variant's overrides and any {@code
+     * -Dstreams.X=...} system property as Streams property X.
+     */
+    private Properties streamsProps(String appId, Path stateDir, Map<String, String> overrides) {
+        Properties p = AppStreamsConfig.forTest(bootstrapServers, appId, stateDir);
+        if (commitMs > 0) {
+            p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.toString(commitMs));
+        }
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "1");
         for (String name : System.getProperties().stringPropertyNames()) {
             if (name.startsWith("streams.")) {
                 p.put(name.substring("streams.".length()), System.getProperty(name));
             }
         }
+        p.putAll(overrides);
         return p;
     }
 
@@ -570,14 +968,19 @@ public final class LoadBenchmark {
         return out;
     }
 
-    private void preload(String topic, List<Article> articles) throws Exception {
+    /**
+     * Sends the articles in order: as fast as the producer goes ({@code perSecond} 0), or paced at
+     * {@code perSecond}, noting each send's time in {@code sentAt} (by id) just before it.
+     */
+    private void preload(String topic, List<Article> articles, double perSecond, Map<String, Long> sentAt)
+            throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ProducerConfig.ACKS_CONFIG,
                 "all",
                 ProducerConfig.LINGER_MS_CONFIG,
-                10,
+                perSecond > 0 ? 0 : 10,
                 ProducerConfig.BATCH_SIZE_CONFIG,
                 256 * 1024,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
@@ -597,7 +1000,19 @@ public final class LoadBenchmark {
                 Thread.sleep(100);
             }
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>(articles.size());
-            for (Article a : articles) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < articles.size(); i++) {
+                Article a = articles.get(i);
+                if (perSecond > 0) {
+                    long due = t0 + (long) (i * 1e9 / perSecond);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                }
+                if (sentAt != null) {
+                    sentAt.putIfAbsent(a.id(), System.nanoTime());
+                }
                 sent.add(producer.send(new ProducerRecord<>(topic, a.id(), a.json())));
             }
             producer.flush();
@@ -624,7 +1039,7 @@ public final class LoadBenchmark {
     }
 
     /** Records committed to the topic (read_committed, from the start to the last stable offset). */
-    private long countCommitted(String topic, Set<String> alertIds) {
+    private long countCommitted(String topic, Map<String, String> alertLines) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -651,8 +1066,9 @@ public final class LoadBenchmark {
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     n++;
-                    if (alertIds != null) {
-                        alertIds.add(alertId(r.value()));
+                    if (alertLines != null) {
+                        String[] line = alertLine(r.value());
+                        alertLines.put(line[0], line[1]);
                     }
                 }
             }
@@ -660,12 +1076,24 @@ public final class LoadBenchmark {
         }
     }
 
-    private static String alertId(byte[] value) {
+    /** The alert's id, and a line naming it: id, kind, article id@version, original id@version. */
+    private static String[] alertLine(byte[] value) {
         try {
-            JsonNode id = JsonSerdes.MAPPER.readTree(value).get("alertId");
-            return id == null ? "?" : id.asText();
+            JsonNode a = JsonSerdes.MAPPER.readTree(value);
+            String id = a.path("alertId").asText("?");
+            return new String[] {
+                id,
+                String.join(
+                        " ",
+                        id,
+                        a.path("kind").asText(),
+                        a.path("article").path("id").asText() + "@"
+                                + a.path("article").path("version").asText(),
+                        a.path("original").path("id").asText() + "@"
+                                + a.path("original").path("version").asText())
+            };
         } catch (IOException e) {
-            return "unparsable";
+            return new String[] {"unparsable", "unparsable"};
         }
     }
 
@@ -797,9 +1225,11 @@ public final class LoadBenchmark {
     static String describe(RunResult r) {
         return String.format(
                 Locale.ROOT,
-                "instances=%d articles=%d completed=%s articles_per_s=%.1f processing_ms=%d time_to_running_ms=%d"
+                "variant=%s instances=%d articles=%d completed=%s articles_per_s=%.1f processing_ms=%d"
+                        + " time_to_running_ms=%d"
                         + " after_running_ms=%d processed_input=%d indexed=%d alerts=%d distinct_alert_ids=%d"
-                        + " alert_digest=%s dlq=%d active_tasks=%s%s",
+                        + " alert_digest=%s dlq=%d active_tasks=%s%s%s",
+                r.variant(),
                 r.instances(),
                 r.articles(),
                 r.completed(),
@@ -814,6 +1244,17 @@ public final class LoadBenchmark {
                 r.alertIdsDigest(),
                 r.deadLetters(),
                 r.activeTasksPerInstance(),
+                r.latency() == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                " latency offered_per_s=%.0f alerts_timed=%d p50_ms=%d p95_ms=%d p99_ms=%d max_ms=%d",
+                                r.latency().offeredPerSecond(),
+                                r.latency().alerts(),
+                                r.latency().p50Ms(),
+                                r.latency().p95Ms(),
+                                r.latency().p99Ms(),
+                                r.latency().maxMs()),
                 r.failure() == null ? "" : " failure=\"" + r.failure() + "\"");
     }
 
@@ -836,11 +1277,11 @@ public final class LoadBenchmark {
         return sb.toString();
     }
 
-    private static void printSummary(Map<Integer, List<RunResult>> byConfig, int n) {
+    private static void printSummary(Map<String, List<RunResult>> byConfig, int n) {
         System.out.println();
         System.out.println("==================== LOAD summary ====================");
-        Map<Integer, Double> medians = new LinkedHashMap<>();
-        for (Map.Entry<Integer, List<RunResult>> e : byConfig.entrySet()) {
+        Map<String, Double> medians = new LinkedHashMap<>();
+        for (Map.Entry<String, List<RunResult>> e : byConfig.entrySet()) {
             List<RunResult> runs = e.getValue();
             List<Double> rates = runs.stream()
                     .filter(RunResult::completed)
@@ -860,7 +1301,8 @@ public final class LoadBenchmark {
                     runs.stream().map(RunResult::alertIdsDigest).distinct().collect(Collectors.joining("/"));
             System.out.printf(
                     Locale.ROOT,
-                    "LOAD instances=%d articles=%d median_articles_per_s=%.1f runs=%s time_to_running_ms=%s alerts=%s"
+                    "LOAD instances+variant=%s articles=%d median_articles_per_s=%.1f runs=%s time_to_running_ms=%s"
+                            + " alerts=%s"
                             + " alert_digest=%s%n",
                     e.getKey(),
                     n,
@@ -870,15 +1312,23 @@ public final class LoadBenchmark {
                     alerts,
                     digests);
         }
-        if (medians.containsKey(1) && medians.containsKey(2) && medians.get(1) > 0) {
-            System.out.printf(Locale.ROOT, "LOAD ratio_2_over_1=%.2f%n", medians.get(2) / medians.get(1));
+        String firstKey = medians.keySet().iterator().next();
+        for (Map.Entry<String, Double> m : medians.entrySet()) {
+            if (!m.getKey().equals(firstKey) && medians.get(firstKey) > 0) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "LOAD ratio [%s]/[%s]=%.2f%n",
+                        m.getKey(),
+                        firstKey,
+                        m.getValue() / medians.get(firstKey));
+            }
         }
         Set<String> allAlertCounts = byConfig.values().stream()
                 .flatMap(List::stream)
                 .map(r -> r.alerts() + "@" + r.alertIdsDigest())
                 .collect(Collectors.toCollection(TreeSet::new));
         System.out.println("LOAD same_alerts_across_runs=" + (allAlertCounts.size() == 1) + " " + allAlertCounts);
-        for (Map.Entry<Integer, List<RunResult>> e : byConfig.entrySet()) {
+        for (Map.Entry<String, List<RunResult>> e : byConfig.entrySet()) {
             List<RunResult> runs = e.getValue();
             if (!runs.isEmpty()) {
                 System.out.println("LOAD state (last run) " + describeState(runs.get(runs.size() - 1)));
