@@ -2,11 +2,7 @@ package org.rewriteradar.streams;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -43,14 +39,6 @@ import org.rewriteradar.similarity.FingerprintCodec;
  *
  * <p>Strings are varint byte length + UTF-8 (nullable ones length + 1, 0 for null); instants are
  * nanoseconds + 1 (0 for null) then zig-zag epoch seconds.
- *
- * <p>One stored article's fingerprint is decoded and encoded many times on one stream thread: read from
- * {@code article-store} by {@code lookup} for every pair it is the first of, written into the pair for
- * {@code scored-pairs}, read back from it by {@code score}, and the new article read from the store by
- * {@code score} once per candidate. Each stream thread therefore keeps its recently seen fingerprints
- * ({@link FingerprintCache}): a decode of bytes equal to ones seen before, or an encode of a fingerprint
- * object seen before, returns the earlier result instead of redoing the work. The bytes are the same
- * either way.
  */
 final class BinarySerdes {
 
@@ -178,7 +166,7 @@ final class BinarySerdes {
         out.nullableString(ref.source());
         out.nullableString(ref.title());
         writeInstant(out, ref.publishedAt());
-        out.blob(FingerprintCache.get().encode(article.fingerprint()));
+        out.blob(FingerprintCodec.encode(article.fingerprint()));
         out.varint(article.versions().size());
         for (StoredArticle.Version v : article.versions()) {
             out.varint(v.version());
@@ -196,7 +184,7 @@ final class BinarySerdes {
                 in.nullableString(),
                 in.nullableString(),
                 readInstant(in));
-        ArticleFingerprint fingerprint = FingerprintCache.get().decode(in.blob());
+        ArticleFingerprint fingerprint = FingerprintCodec.decode(in.blob());
         int n = in.varint();
         List<StoredArticle.Version> versions = new ArrayList<>(Math.min(n, 1024));
         for (int k = 0; k < n; k++) {
@@ -273,123 +261,6 @@ final class BinarySerdes {
     private static void end(In in) {
         if (!in.done()) {
             throw new IllegalArgumentException("trailing bytes after binary record");
-        }
-    }
-
-    /**
-     * The fingerprints a stream thread decoded or encoded last, by their exact encoded bytes and by
-     * identity ({@value #DEFAULT_ENTRIES} entries, least recently used out; system property {@value
-     * #ENTRIES_PROPERTY}, read when a stream thread first uses it, 0 turns it off). Only Kafka Streams'
-     * stream threads keep one (other threads, e.g. HTTP workers answering queries, decode as before), so
-     * its memory is bounded by the entries (about 20 KB each for a 5 KB article) times the stream threads.
-     * Decoded fingerprints are shared: nothing may modify their arrays (nothing does; the engine reads
-     * them, {@code candidateKeys} copies).
-     */
-    static final class FingerprintCache {
-
-        static final String ENTRIES_PROPERTY = "radar.serdes.fingerprint-cache";
-        static final int DEFAULT_ENTRIES = 512;
-
-        private static final FingerprintCache NONE = new FingerprintCache(0);
-        private static final ThreadLocal<FingerprintCache> CACHE = ThreadLocal.withInitial(() -> {
-            int entries = Integer.getInteger(ENTRIES_PROPERTY, DEFAULT_ENTRIES);
-            return entries > 0 && Thread.currentThread().getName().contains("-StreamThread-")
-                    ? new FingerprintCache(entries)
-                    : NONE;
-        });
-
-        private final int capacity;
-        private final LinkedHashMap<Blob, ArticleFingerprint> byBytes;
-        private final Map<ArticleFingerprint, byte[]> byIdentity = new IdentityHashMap<>();
-
-        FingerprintCache(int capacity) {
-            this.capacity = capacity;
-            this.byBytes = new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Blob, ArticleFingerprint> eldest) {
-                    if (size() > FingerprintCache.this.capacity) {
-                        byIdentity.remove(eldest.getValue());
-                        return true;
-                    }
-                    return false;
-                }
-            };
-        }
-
-        static FingerprintCache get() {
-            return CACHE.get();
-        }
-
-        ArticleFingerprint decode(byte[] bytes) {
-            if (capacity == 0) {
-                return FingerprintCodec.decode(bytes);
-            }
-            Blob key = new Blob(bytes);
-            ArticleFingerprint fp = byBytes.get(key);
-            if (fp == null) {
-                fp = FingerprintCodec.decode(bytes);
-                remember(key, fp);
-            }
-            return fp;
-        }
-
-        byte[] encode(ArticleFingerprint fp) {
-            if (capacity == 0) {
-                return FingerprintCodec.encode(fp);
-            }
-            byte[] bytes = byIdentity.get(fp);
-            if (bytes == null) {
-                bytes = FingerprintCodec.encode(fp);
-                remember(new Blob(bytes), fp);
-            }
-            return bytes;
-        }
-
-        private void remember(Blob key, ArticleFingerprint fp) {
-            ArticleFingerprint before = byBytes.put(key, fp);
-            if (before != null && before != fp) {
-                byIdentity.remove(before);
-            }
-            byIdentity.put(fp, key.bytes);
-        }
-
-        int size() {
-            return byBytes.size();
-        }
-    }
-
-    /**
-     * Encoded bytes as a map key: equal when the bytes are equal; the hash samples the length, the first
-     * and last 32 bytes (magic, version, id and text start; the LSH keys) and a few in between.
-     */
-    private static final class Blob {
-        final byte[] bytes;
-        private final int hash;
-
-        Blob(byte[] bytes) {
-            this.bytes = bytes;
-            int n = bytes.length;
-            int h = n;
-            for (int i = 0; i < Math.min(32, n); i++) {
-                h = 31 * h + bytes[i];
-            }
-            for (int i = Math.max(32, n - 32); i < n; i++) {
-                h = 31 * h + bytes[i];
-            }
-            for (int i = 1; i < 8 && n > 0; i++) {
-                h = 31 * h + bytes[(int) ((long) n * i / 8)];
-            }
-            this.hash = h;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Blob b && b.hash == hash && Arrays.equals(b.bytes, bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
         }
     }
 
