@@ -21,13 +21,15 @@ import org.rewriteradar.similarity.DetectionSettings;
 import org.rewriteradar.similarity.InMemoryCandidateIndex;
 import org.rewriteradar.similarity.RewriteEngine;
 import org.rewriteradar.similarity.RewriteKind;
+import org.rewriteradar.streams.TopologyReplay;
 
 /**
  * The evaluation command. Arguments: set folders, or folders of sets. For every set it runs the engine
  * and the plain MinHash-Jaccard baseline in pair mode and in stream mode (see shared/data/FORMAT.md),
  * prints per-label figures, false-alert rates and the kind confusion matrix, and ends with one
  * {@code EVAL} line per method, mode and set. kind_accuracy = share of detected must-alert pairs whose
- * alert kind equals the label.
+ * alert kind equals the label. The engine's stream mode runs the service's topology in a
+ * {@code TopologyTestDriver} ({@link TopologyReplay}); the baseline's runs over its in-memory index.
  */
 public final class Evaluate {
 
@@ -264,30 +266,82 @@ public final class Evaluate {
             Optional<RewriteKind> k = p.label().equals("REVISED") ? m.compareVersions(o, c) : m.compare(o, c);
             k.ifPresent(kind -> pair.alerts.put(p, kind));
         }
-        Outcomes stream = stream(m, set, fps);
+        Outcomes stream = m instanceof EngineMethod e ? topologyStream(e.engine, set) : stream(m, set, fps);
         List<String> lines = new ArrayList<>();
         lines.add(report(m.name(), "pair", set, pair));
         lines.add(report(m.name(), "stream", set, stream));
         return lines;
     }
 
-    static <F> Outcomes stream(Method<F> m, LabelledSet set, Map<String, F> fps) {
+    /**
+     * The engine's stream mode: the set replayed through the service's topology ({@link TopologyReplay}:
+     * {@code TopologyTestDriver}, RocksDB stores, the service's Streams settings, retention P30D), every
+     * article in {@code publishedAt} order under its published id, alerts read from {@code rewrite-alerts}
+     * and judged as in {@link #stream}.
+     */
+    static Outcomes topologyStream(RewriteEngine engine, LabelledSet set) {
+        Map<String, String> revisedOriginal = revisedOriginal(set);
+        Map<String, Pair> pairByIds = pairByIds(set);
+        List<TopologyReplay.Published> published =
+                new ArrayList<>(set.articles().size());
+        for (Article a : set.articles()) {
+            published.add(new TopologyReplay.Published(
+                    a.id(), publishedId(revisedOriginal, a.id()), a.title(), a.body(), a.publishedAt()));
+        }
+        long t0 = System.nanoTime();
+        TopologyReplay.Result result = TopologyReplay.replay("rewrite-radar-eval", engine, published);
+        System.out.printf(
+                Locale.ROOT,
+                "--- engine stream: topology replay of %d articles in %.2fs, %d alerts, %d unmapped, %d dead letters%n",
+                published.size(),
+                (System.nanoTime() - t0) / 1e9,
+                result.alerts().size(),
+                result.unmapped(),
+                result.deadLetters());
+        Outcomes out = new Outcomes(set.pairs());
+        out.unjudged += result.unmapped();
+        for (TopologyReplay.Alerted a : result.alerts()) {
+            judge(out, pairByIds, a.originalArticleId(), a.articleId(), a.kind());
+        }
+        return out;
+    }
+
+    /** FORMAT.md: the candidate of a REVISED pair is published under its original's id. */
+    private static Map<String, String> revisedOriginal(LabelledSet set) {
         Map<String, String> revisedOriginal = new HashMap<>();
-        Map<String, Pair> pairByIds = new HashMap<>();
         for (Pair p : set.pairs()) {
             if (p.label().equals("REVISED")) {
                 revisedOriginal.put(p.candidate(), p.original());
             }
+        }
+        return revisedOriginal;
+    }
+
+    private static Map<String, Pair> pairByIds(LabelledSet set) {
+        Map<String, Pair> pairByIds = new HashMap<>();
+        for (Pair p : set.pairs()) {
             pairByIds.put(p.original() + "\u0000" + p.candidate(), p);
         }
+        return pairByIds;
+    }
+
+    private static String publishedId(Map<String, String> revisedOriginal, String articleId) {
+        String pub = articleId;
+        while (revisedOriginal.containsKey(pub)) {
+            pub = revisedOriginal.get(pub);
+        }
+        return pub;
+    }
+
+    /** Stream mode over the method's in-memory index (the baseline's). */
+    static <F> Outcomes stream(Method<F> m, LabelledSet set, Map<String, F> fps) {
+        Map<String, String> revisedOriginal = revisedOriginal(set);
+        Map<String, Pair> pairByIds = pairByIds(set);
         Outcomes out = new Outcomes(set.pairs());
         Index<F> index = m.newIndex();
         Map<String, String> current = new HashMap<>(); // published id -> article id of its current version
         for (Article a : set.articles()) {
-            String pub = a.id();
-            while (revisedOriginal.containsKey(pub)) {
-                pub = revisedOriginal.get(pub);
-            }
+            String pub = publishedId(revisedOriginal, a.id());
             F fp = m.withId(fps.get(a.id()), pub);
             long[] keys = m.keys(fp);
             F previous = index.get(pub);

@@ -1,0 +1,120 @@
+package org.rewriteradar.streams;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.rewriteradar.StateDirs;
+import org.rewriteradar.TestConfig;
+import org.rewriteradar.config.RadarConfig;
+import org.rewriteradar.kafka.AppStreamsConfig;
+import org.rewriteradar.model.ArticleEvent;
+import org.rewriteradar.model.ArticleRef;
+import org.rewriteradar.model.RewriteAlert;
+import org.rewriteradar.similarity.RewriteEngine;
+import org.rewriteradar.similarity.RewriteKind;
+
+/**
+ * Replays a sequence of articles through the service's own topology ({@link RadarTopology#build(RadarConfig,
+ * RewriteEngine)}, as {@link TopologyProducer} builds it) in a {@link TopologyTestDriver}: RocksDB stores in a
+ * fresh state directory, the service's {@code kafka-streams.*} settings from {@code application.properties}
+ * ({@link AppStreamsConfig}) and the {@link RadarConfig} defaults (retention P30D). The evaluation's stream
+ * mode for the engine.
+ *
+ * <p>The wall clock starts just after the latest {@code publishedAt} (so the validator's future-skew check
+ * passes every article) and moves one millisecond per article, so indexing times follow the publishing order
+ * and nothing reaches the retention during a replay. Alerts are read after each article and named by the
+ * caller's article ids: an alert names a published id and version, mapped back to the article that was
+ * published as that version.
+ */
+public final class TopologyReplay {
+
+    /** One article to publish: {@code articleId} is the caller's id, {@code publishedId} the key and event id. */
+    public record Published(String articleId, String publishedId, String title, String body, Instant publishedAt) {}
+
+    /** An alert, in the caller's article ids. */
+    public record Alerted(String originalArticleId, String articleId, RewriteKind kind) {}
+
+    /** The alerts of a replay, alerts naming an article no published version maps to, dead letters. */
+    public record Result(List<Alerted> alerts, int unmapped, int deadLetters) {}
+
+    private TopologyReplay() {}
+
+    /** Publishes {@code articles} in the given order through a fresh driver and returns every alert. */
+    public static Result replay(String applicationId, RewriteEngine engine, List<Published> articles) {
+        RadarConfig config = TestConfig.radar();
+        Path stateDir = StateDirs.fresh(applicationId);
+        Properties props = new Properties();
+        props.putAll(AppStreamsConfig.streamsSettings());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Instant latest = articles.stream()
+                .map(Published::publishedAt)
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
+        Instant wallClock = latest.plusSeconds(1);
+        List<Alerted> out = new ArrayList<>();
+        int unmapped = 0;
+        int deadLetters = 0;
+        try (TopologyTestDriver driver =
+                new TopologyTestDriver(RadarTopology.build(config, engine), props, wallClock)) {
+            TestInputTopic<byte[], byte[]> in = driver.createInputTopic(
+                    config.topics().articles(), new ByteArraySerializer(), new ByteArraySerializer());
+            TestOutputTopic<String, RewriteAlert> alerts = driver.createOutputTopic(
+                    config.topics().alerts(), new StringDeserializer(), RadarTopology.ALERT_SERDE.deserializer());
+            TestOutputTopic<byte[], byte[]> dead = driver.createOutputTopic(
+                    config.topics().deadLetter(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            KeyValueStore<String, StoredArticle> store = driver.getKeyValueStore(RadarTopology.ARTICLE_STORE);
+            Map<String, String> versions = new HashMap<>(); // published id + version -> article id
+            Instant now = wallClock;
+            for (Published a : articles) {
+                ArticleEvent event =
+                        new ArticleEvent(a.publishedId(), null, null, a.title(), a.body(), a.publishedAt(), null);
+                in.pipeInput(
+                        a.publishedId().getBytes(StandardCharsets.UTF_8),
+                        RadarTopology.ARTICLE_SERDE
+                                .serializer()
+                                .serialize(config.topics().articles(), event),
+                        now);
+                StoredArticle stored = store.get(a.publishedId());
+                if (stored != null) {
+                    // a new version, or an identical re-send (same version): the newest article stands for it
+                    versions.put(key(stored.ref()), a.articleId());
+                }
+                for (RewriteAlert alert : alerts.readValuesToList()) {
+                    String original = versions.get(key(alert.original()));
+                    String article = versions.get(key(alert.article()));
+                    if (original == null || article == null) {
+                        unmapped++;
+                    } else {
+                        out.add(new Alerted(original, article, alert.kind()));
+                    }
+                }
+                deadLetters += dead.readRecordsToList().size();
+                now = now.plusMillis(1);
+                driver.advanceWallClockTime(Duration.ofMillis(1));
+            }
+        } finally {
+            StateDirs.delete(stateDir);
+        }
+        return new Result(out, unmapped, deadLetters);
+    }
+
+    private static String key(ArticleRef ref) {
+        return ref.id() + "\u0000" + ref.version();
+    }
+}
