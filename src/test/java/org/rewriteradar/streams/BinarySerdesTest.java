@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.rewriteradar.model.ArticleRef;
 import org.rewriteradar.similarity.ArticleFingerprint;
 import org.rewriteradar.similarity.DetectionSettings;
+import org.rewriteradar.similarity.HandBuiltFingerprint;
 import org.rewriteradar.similarity.RewriteEngine;
 
 class BinarySerdesTest {
@@ -125,31 +126,16 @@ class BinarySerdesTest {
                 .isEqualTo(full);
     }
 
-    /** A fingerprint built by hand (no engine), with negative, boundary and extreme values. */
-    private static ArticleFingerprint handBuilt() {
-        return new ArticleFingerprint(
-                "ünï-1",
-                "Some text. Another.",
-                0x0123_4567_89ab_cdefL,
-                16384,
-                new int[] {Integer.MIN_VALUE, -1, 0, 127, 128, 16383, 16384, Integer.MAX_VALUE},
-                new int[] {-300, 5, 133},
-                new int[] {},
-                new int[] {0, 2, 127, 1, 300, 20000},
-                new int[] {0, 3, 3, 6},
-                new long[] {Long.MIN_VALUE, -1L, 0L, 127L, 16384L, Long.MAX_VALUE});
-    }
-
     /** The exact bytes of every binary form (sizes and SHA-256), as written before the varint codec moved. */
     @Test
     void encodingsArePinned() throws Exception {
         StoredArticle first = StoredArticle.first(
                 new ArticleRef(
                         "a-1", 1, "https://example.org/a-1", null, "Tïtle", Instant.parse("1969-12-31T23:59:59.5Z")),
-                handBuilt());
+                HandBuiltFingerprint.of());
         StoredArticle article = first.revise(
                 new ArticleRef("a-1", 2, null, "Example", null, Instant.parse("2024-03-05T10:00:00.123456789Z")),
-                handBuilt());
+                HandBuiltFingerprint.of());
         StringBuilder digests = new StringBuilder();
         for (byte[] bytes : List.of(
                 RadarTopology.STORED_ARTICLE_SERDE.serializer().serialize("t", article),
