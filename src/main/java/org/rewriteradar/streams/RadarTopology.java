@@ -15,6 +15,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.rewriteradar.config.RadarConfig;
 import org.rewriteradar.model.ArticleEvent;
@@ -87,21 +88,42 @@ public final class RadarTopology {
 
     private RadarTopology() {}
 
+    /** Where the stores keep their state: RocksDB (the service) or the heap (evaluation replays). */
+    enum StoreKind {
+        ROCKSDB,
+        IN_MEMORY;
+
+        KeyValueBytesStoreSupplier supplier(String name) {
+            return this == ROCKSDB ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
+        }
+    }
+
     public static Topology build(RadarConfig config, RewriteEngine engine) {
-        return build(config, engine, engine::fingerprint);
+        return build(config, engine, engine::fingerprint, StoreKind.ROCKSDB);
+    }
+
+    /**
+     * As {@link #build(RadarConfig, RewriteEngine)}, with the stores of {@code stores} (the same processors,
+     * serdes, caches and changelogs).
+     */
+    static Topology build(RadarConfig config, RewriteEngine engine, StoreKind stores) {
+        return build(config, engine, engine::fingerprint, stores);
     }
 
     /** As {@link #build(RadarConfig, RewriteEngine)}, articles fingerprinted by {@code fingerprinter} (tests). */
     static Topology build(RadarConfig config, RewriteEngine engine, VersionProcessor.Fingerprinter fingerprinter) {
+        return build(config, engine, fingerprinter, StoreKind.ROCKSDB);
+    }
+
+    private static Topology build(
+            RadarConfig config, RewriteEngine engine, VersionProcessor.Fingerprinter fingerprinter, StoreKind stores) {
         RadarConfig.Topics topics = config.topics();
         int partitions = topics.partitions();
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ARTICLE_STORE), Serdes.String(), STORED_ARTICLE_SERDE));
         builder.addStateStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKET_STORE), Serdes.Long(), BUCKET_SERDE));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PAIR_STORE), Serdes.String(), Serdes.Long()));
+                Stores.keyValueStoreBuilder(stores.supplier(ARTICLE_STORE), Serdes.String(), STORED_ARTICLE_SERDE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.supplier(BUCKET_STORE), Serdes.Long(), BUCKET_SERDE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.supplier(PAIR_STORE), Serdes.String(), Serdes.Long()));
         // Caching (statestore.cache.max.bytes, flushed at each commit) on the stores written several times per
         // key between two commits: the candidate gathering (each reply put, then deleted when the article's
         // last reply comes; its progress record put per reply), an article's alerts, an article's expiry
@@ -109,17 +131,17 @@ public final class RadarTopology {
         // for a key put and deleted in between; reads see the cache, so processing is the same. Not on the
         // bucket stores: tens of thousands of distinct ~1.5 KB buckets, rarely rewritten within one commit,
         // would push the others out of the cache for little gain (measured: BENCHMARKS.md).
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(stores.supplier(REWRITE_STORE), Serdes.String(), REWRITES_SERDE)
+                        .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(REWRITE_STORE), Serdes.String(), REWRITES_SERDE)
+                        stores.supplier(CANDIDATE_STORE), CANDIDATE_KEY_SERDE, CANDIDATE_VALUE_SERDE)
                 .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(CANDIDATE_STORE), CANDIDATE_KEY_SERDE, CANDIDATE_VALUE_SERDE)
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(ARTICLE_EXPIRY_STORE), Serdes.String(), Serdes.Long())
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(BUCKET_EXPIRY_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(stores.supplier(ARTICLE_EXPIRY_STORE), Serdes.String(), Serdes.Long())
+                        .withCachingEnabled());
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(stores.supplier(BUCKET_EXPIRY_STORE), Serdes.String(), Serdes.Long()));
         RadarConfig.Index index = config.index();
         // the engine settings the topology applies, all read here: bucket capacity and candidate limits are
         // the engine's, shared with InMemoryCandidateIndex. minSharedKeys depends on how many keys the
