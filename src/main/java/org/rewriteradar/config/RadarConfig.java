@@ -117,6 +117,15 @@ public interface RadarConfig {
         @WithDefault("PT1M")
         Duration sweepInterval();
 
+        /**
+         * Most bucket entries (one per article and band key) one sweep visits per task; a pass over a task's
+         * buckets takes entries / this sweeps, so a cold bucket's expired members linger that long (a bucket
+         * being read drops them at once). 50,000 entries at one sweep a minute: a task holding a million
+         * articles' thirty bucket entries each is swept every ten hours.
+         */
+        @WithDefault("50000")
+        int sweepBatch();
+
         /** Most alerts kept per article and side (as rewrite, as original) for queries. */
         @WithDefault("50")
         int maxAlertsPerArticle();

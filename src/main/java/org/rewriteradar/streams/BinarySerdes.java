@@ -2,7 +2,9 @@ package org.rewriteradar.streams;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -15,26 +17,24 @@ import org.rewriteradar.similarity.BinaryCodec.Out;
 import org.rewriteradar.similarity.FingerprintCodec;
 
 /**
- * Compact binary serdes for the records written once per LSH band key of every article (the
- * {@code bucket-store} values and the {@code article-bands} and {@code bucket-replies} repartition
- * topics), where JSON cost most, and for the stored articles read for every candidate pair
- * ({@code article-store}, and the {@code candidate-pairs} / {@code scored-pairs} topics). Each form
- * starts with a format byte ({@value #FORMAT}); any other first byte is refused, including the
- * <code>'{'</code> of the JSON these serdes replaced (such state also holds fingerprints of a format
- * version {@link FingerprintCodec} refuses, so it has to be rebuilt: see the README's reset).
+ * Compact binary serdes for everything the topology keeps or sends between its own steps: the stored
+ * articles ({@code article-store}) and the articles sent to be scored ({@code scoring-requests}), and the
+ * records of the LSH index ({@code article-bands}, {@code bucket-store}, {@code bucket-replies}). Each form
+ * starts with a format byte; any other first byte is refused, including the <code>'{'</code> of the JSON
+ * these serdes replaced and the per-band records of earlier versions (such state is rebuilt: see the
+ * README's reset).
  *
  * <ul>
- *   <li>{@link BandEntry}: format ({@value #FORMAT_INDEXED}), article id, publication millis (zig-zag
- *       varlong), version, keys, indexing millis (zig-zag varlong; absent in format {@value #FORMAT}).
- *   <li>{@link Bucket}: format ({@value #FORMAT_INDEXED}), evicted (varlong), member count, then each
- *       member as a band entry without the format byte.
- *   <li>{@link BucketReply}: format, article id, version, keys, member count, member ids.
- *   <li>{@link StoredArticle}: format, the {@link ArticleRef} (id, version, url, source and title as
- *       nullable strings, publication time), the fingerprint's {@link FingerprintCodec} bytes
- *       (length-prefixed, instead of JSON's base64 of them), then the versions (number, text hash,
- *       publication time, characters).
- *   <li>{@link CandidatePair}: format, first, second and indexed id, then 0, or 1 and the first article
- *       as above without the format byte.
+ *   <li>{@link StoredArticle} (format {@value #FORMAT}): the {@link ArticleRef} (id, version, url, source and
+ *       title as nullable strings, publication time), the fingerprint's {@link FingerprintCodec} bytes
+ *       (length-prefixed), then the versions (number, text hash, publication time, characters).
+ *   <li>{@link BandProbe} (format {@value #FORMAT_PARTITIONED}): article id, publication millis (zig-zag),
+ *       version, key count, probes, indexing millis (zig-zag), then the keys (count, 8 bytes each).
+ *   <li>{@link BucketMember}: format, article id, publication and indexing millis (zig-zag).
+ *   <li>{@link BucketReply}: format, article id, version, key count, probes, then the members (count, each
+ *       id and shared-bucket count).
+ *   <li>{@link ScoringRequest}: format, the article's ref and fingerprint as in a stored article, then the
+ *       candidate ids (count, ids).
  * </ul>
  *
  * <p>Strings are varint byte length + UTF-8 (nullable ones length + 1, 0 for null); instants are
@@ -42,75 +42,113 @@ import org.rewriteradar.similarity.FingerprintCodec;
  */
 final class BinarySerdes {
 
-    /** Format byte of the current binary forms. */
+    /** Format byte of {@link StoredArticle} (and the article inside a {@link ScoringRequest}). */
     static final int FORMAT = 1;
 
     /**
-     * Format byte of {@link BandEntry} and {@link Bucket} since entries carry their indexing time (each
-     * entry ends with it, zig-zag varlong). Format {@value #FORMAT} entries are still read, as indexed at
-     * their publication time.
+     * Format byte of the records of the partition-grouped index ({@link BandProbe}, {@link BucketMember},
+     * {@link BucketReply}, {@link ScoringRequest}, {@link CandidateCollector.Gathering}). Formats 1 and 2 of
+     * the per-band index they replaced (band entries, whole buckets, per-band replies, candidate pairs) are
+     * refused: such state is rebuilt by the README's reset.
      */
-    static final int FORMAT_INDEXED = 2;
+    static final int FORMAT_PARTITIONED = 3;
 
     private BinarySerdes() {}
 
-    static final Serde<BandEntry> BAND_ENTRY = serde(
-            entry -> {
-                Out out = new Out(40 + entry.articleId().length());
-                out.write(FORMAT_INDEXED);
-                writeEntry(out, entry);
+    static final Serde<BandProbe> BAND_PROBE = serde(
+            probe -> {
+                Out out = new Out(40 + probe.articleId().length() + 9 * probe.keys().length);
+                out.write(FORMAT_PARTITIONED)
+                        .string(probe.articleId())
+                        .zigzag(probe.publishedAtMillis())
+                        .varint(probe.version())
+                        .varint(probe.keyCount())
+                        .varint(probe.probes())
+                        .zigzag(probe.indexedAtMillis())
+                        .varint(probe.keys().length);
+                for (long key : probe.keys()) {
+                    out.fixedLong(key);
+                }
                 return out.toByteArray();
             },
             bytes -> {
-                In in = new In(bytes);
-                boolean indexed = entryFormat(in);
-                BandEntry entry = readEntry(in, indexed);
+                In in = start(bytes, FORMAT_PARTITIONED);
+                String id = in.string();
+                long published = in.zigzag();
+                int version = in.varint();
+                int keyCount = in.varint();
+                int probes = in.varint();
+                long indexed = in.zigzag();
+                int n = in.varint();
+                if (n > in.remaining() / 8) {
+                    throw new IllegalArgumentException("band probe declares " + n + " keys");
+                }
+                long[] keys = new long[n];
+                for (int k = 0; k < n; k++) {
+                    keys[k] = in.fixedLong();
+                }
                 end(in);
-                return entry;
+                return new BandProbe(id, published, version, keyCount, probes, indexed, keys);
             });
 
-    static final Serde<Bucket> BUCKET = serde(
-            bucket -> {
-                Out out = new Out(16 + 40 * bucket.members().size());
-                out.write(FORMAT_INDEXED);
-                out.varlong(bucket.evicted());
-                out.varint(bucket.members().size());
-                for (BandEntry m : bucket.members()) {
-                    writeEntry(out, m);
-                }
-                return out.toByteArray();
-            },
+    static final Serde<BucketMember> BUCKET_MEMBER = serde(
+            member -> new Out(24 + member.articleId().length())
+                    .write(FORMAT_PARTITIONED)
+                    .string(member.articleId())
+                    .zigzag(member.publishedAtMillis())
+                    .zigzag(member.indexedAtMillis())
+                    .toByteArray(),
             bytes -> {
-                In in = new In(bytes);
-                boolean indexed = entryFormat(in);
-                long evicted = in.varlong();
-                int n = in.varint();
-                List<BandEntry> members = new ArrayList<>(Math.min(n, 1024));
-                for (int k = 0; k < n; k++) {
-                    members.add(readEntry(in, indexed));
-                }
+                In in = start(bytes, FORMAT_PARTITIONED);
+                BucketMember member = new BucketMember(in.string(), in.zigzag(), in.zigzag());
                 end(in);
-                return new Bucket(List.copyOf(members), evicted);
+                return member;
             });
 
     static final Serde<BucketReply> BUCKET_REPLY = serde(
             reply -> {
-                Out out = new Out(16 + 24 * (reply.members().size() + 1));
-                out.write(FORMAT);
-                out.string(reply.articleId());
-                out.varint(reply.version());
-                out.varint(reply.keys());
-                writeIds(out, reply.members());
+                Out out = new Out(24 + 24 * (reply.shared().size() + 1));
+                out.write(FORMAT_PARTITIONED)
+                        .string(reply.articleId())
+                        .varint(reply.version())
+                        .varint(reply.keyCount())
+                        .varint(reply.probes())
+                        .varint(reply.shared().size());
+                reply.shared().forEach((id, n) -> out.string(id).varint(n));
                 return out.toByteArray();
             },
             bytes -> {
-                In in = start(bytes);
+                In in = start(bytes, FORMAT_PARTITIONED);
                 String id = in.string();
                 int version = in.varint();
-                int keys = in.varint();
-                List<String> members = readIds(in);
+                int keyCount = in.varint();
+                int probes = in.varint();
+                int n = in.varint();
+                Map<String, Integer> shared = new LinkedHashMap<>(Math.min(2 * n, 4096));
+                for (int k = 0; k < n; k++) {
+                    shared.put(in.string(), in.varint());
+                }
                 end(in);
-                return new BucketReply(id, version, keys, members);
+                return new BucketReply(id, version, keyCount, probes, shared);
+            });
+
+    static final Serde<ScoringRequest> SCORING_REQUEST = serde(
+            request -> {
+                String text = request.fingerprint().text();
+                Out out = new Out(512 + 2 * (text == null ? 0 : text.length()));
+                out.write(FORMAT_PARTITIONED);
+                writeRef(out, request.ref());
+                out.blob(FingerprintCodec.encode(request.fingerprint()));
+                writeIds(out, request.candidates());
+                return out.toByteArray();
+            },
+            bytes -> {
+                In in = start(bytes, FORMAT_PARTITIONED);
+                ArticleRef ref = readRef(in);
+                ArticleFingerprint fingerprint = FingerprintCodec.decode(in.blob());
+                List<String> candidates = readIds(in);
+                end(in);
+                return new ScoringRequest(ref, fingerprint, candidates);
             });
 
     static final Serde<StoredArticle> STORED_ARTICLE = serde(
@@ -127,45 +165,33 @@ final class BinarySerdes {
                 return article;
             });
 
-    static final Serde<CandidatePair> CANDIDATE_PAIR = serde(
-            pair -> {
-                Out out = new Out(64 + (pair.first() == null ? 0 : textCapacity(pair.first())));
-                out.write(FORMAT);
-                out.string(pair.firstId());
-                out.string(pair.secondId());
-                out.string(pair.indexedId());
-                if (pair.first() == null) {
-                    out.write(0);
-                } else {
-                    out.write(1);
-                    writeArticle(out, pair.first());
-                }
-                return out.toByteArray();
-            },
-            bytes -> {
-                In in = start(bytes);
-                String firstId = in.string();
-                String secondId = in.string();
-                String indexedId = in.string();
-                StoredArticle first = in.read() == 0 ? null : readArticle(in);
-                end(in);
-                return new CandidatePair(firstId, secondId, indexedId, first);
-            });
-
     private static int textCapacity(StoredArticle article) {
         String text =
                 article.fingerprint() == null ? null : article.fingerprint().text();
         return 512 + 2 * (text == null ? 0 : text.length());
     }
 
-    private static void writeArticle(Out out, StoredArticle article) {
-        ArticleRef ref = article.ref();
+    private static void writeRef(Out out, ArticleRef ref) {
         out.string(ref.id());
         out.varint(ref.version());
         out.nullableString(ref.url());
         out.nullableString(ref.source());
         out.nullableString(ref.title());
         writeInstant(out, ref.publishedAt());
+    }
+
+    private static ArticleRef readRef(In in) {
+        return new ArticleRef(
+                in.string(),
+                in.varint(),
+                in.nullableString(),
+                in.nullableString(),
+                in.nullableString(),
+                readInstant(in));
+    }
+
+    private static void writeArticle(Out out, StoredArticle article) {
+        writeRef(out, article.ref());
         out.blob(FingerprintCodec.encode(article.fingerprint()));
         out.varint(article.versions().size());
         for (StoredArticle.Version v : article.versions()) {
@@ -177,13 +203,7 @@ final class BinarySerdes {
     }
 
     private static StoredArticle readArticle(In in) {
-        ArticleRef ref = new ArticleRef(
-                in.string(),
-                in.varint(),
-                in.nullableString(),
-                in.nullableString(),
-                in.nullableString(),
-                readInstant(in));
+        ArticleRef ref = readRef(in);
         ArticleFingerprint fingerprint = FingerprintCodec.decode(in.blob());
         int n = in.varint();
         List<StoredArticle.Version> versions = new ArrayList<>(Math.min(n, 1024));
@@ -224,35 +244,14 @@ final class BinarySerdes {
         return List.copyOf(ids);
     }
 
-    private static void writeEntry(Out out, BandEntry entry) {
-        out.string(entry.articleId());
-        out.zigzag(entry.publishedAtMillis());
-        out.varint(entry.version());
-        out.varint(entry.keys());
-        out.zigzag(entry.indexedAtMillis());
-    }
-
-    private static BandEntry readEntry(In in, boolean indexed) {
-        String id = in.string();
-        long published = in.zigzag();
-        int version = in.varint();
-        int keys = in.varint();
-        return new BandEntry(id, published, version, keys, indexed ? in.zigzag() : published);
-    }
-
-    /** Reads the format byte of a band entry or bucket: whether its entries carry their indexing time. */
-    private static boolean entryFormat(In in) {
-        int format = in.read();
-        if (format != FORMAT && format != FORMAT_INDEXED) {
-            throw new IllegalArgumentException("unsupported binary record format " + format);
-        }
-        return format == FORMAT_INDEXED;
-    }
-
     private static In start(byte[] bytes) {
+        return start(bytes, FORMAT);
+    }
+
+    private static In start(byte[] bytes, int expected) {
         In in = new In(bytes);
         int format = in.read();
-        if (format != FORMAT) {
+        if (format != expected) {
             throw new IllegalArgumentException("unsupported binary record format " + format);
         }
         return in;

@@ -1,8 +1,9 @@
 package org.rewriteradar.streams;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -10,102 +11,79 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keyed by LSH band key: each article joining a bucket gets as a reply the bucket's current members
- * published within the retention of it (keyed by the article's id, where all its buckets' replies are
- * gathered), then joins the bucket, whatever its date. Buckets are bounded (the member that joined first
- * leaves a full bucket), and a member leaves on its own once the retention has passed, on the wall clock,
- * since its article version was stored ({@link BandEntry#indexedAtMillis()}), when the article leaves
- * {@code article-store}.
+ * The LSH buckets of one partition ({@link BucketIndex}): each {@link BandProbe} joins the article to the
+ * buckets of its band keys on this partition and gets one {@link BucketReply}, keyed by the article's id,
+ * counting for every other member published within the retention of it the buckets they share. Buckets
+ * are bounded (the member that joined first leaves a full bucket), and a member leaves once the
+ * retention has passed, on the wall clock, since its article version was stored ({@link
+ * BandProbe#indexedAtMillis()}), when the article leaves {@code article-store}.
  *
  * <p>Which pairs are compared thus depends only on the two articles' {@code publishedAt}, not on how
  * far other articles, or other partitions, have got: a replay finds what live traffic found.
  */
-final class BucketProcessor extends ContextualProcessor<Long, BandEntry, String, BucketReply> {
+final class BucketProcessor extends ContextualProcessor<String, BandProbe, String, BucketReply> {
 
-    private final int maxBucketSize;
+    private final int capacity;
     private final Duration retention;
     private final long window;
     private final Duration sweepInterval;
-    private KeyValueStore<Long, Bucket> buckets;
-    private ExpiryIndex expiry;
+    private final int sweepBatch;
+    private BucketIndex buckets;
 
     /**
+     * @param capacity most members a bucket keeps
      * @param retention the pairwise window ({@code publishedAt}) and how long, on the wall clock, a member
      *     stays after it was indexed
+     * @param sweepInterval how often (wall clock) the sweep runs
+     * @param sweepBatch most bucket entries one sweep visits
      */
-    BucketProcessor(int maxBucketSize, Duration retention, Duration sweepInterval) {
-        this.maxBucketSize = maxBucketSize;
+    BucketProcessor(int capacity, Duration retention, Duration sweepInterval, int sweepBatch) {
+        this.capacity = capacity;
         this.retention = retention;
         this.window = EventTime.millis(retention);
         this.sweepInterval = sweepInterval;
+        this.sweepBatch = sweepBatch;
     }
 
     @Override
     public void init(ProcessorContext<String, BucketReply> context) {
         super.init(context);
-        buckets = context.getStateStore(RadarTopology.BUCKET_STORE);
-        KeyValueStore<String, Long> expiryStore = context.getStateStore(RadarTopology.BUCKET_EXPIRY_STORE);
-        expiry = new ExpiryIndex(expiryStore);
+        KeyValueStore<Bytes, byte[]> store = context.getStateStore(RadarTopology.BUCKET_STORE);
+        buckets = new BucketIndex(store);
         context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, this::sweep);
     }
 
     @Override
-    public void process(Record<Long, BandEntry> record) {
-        BandEntry entry = record.value();
+    public void process(Record<String, BandProbe> record) {
+        BandProbe probe = record.value();
         long cutoff = EventTime.minus(context().currentSystemTimeMs(), retention);
-        Bucket stored = buckets.get(record.key());
-        Bucket bucket = stored == null ? Bucket.EMPTY : stored.withoutIndexedBefore(cutoff);
-        List<String> others = new ArrayList<>(bucket.members().size());
-        for (BandEntry member : bucket.members()) {
-            if (!member.articleId().equals(entry.articleId()) && withinWindow(member, entry)) {
-                others.add(member.articleId());
+        BucketMember member = new BucketMember(probe.articleId(), probe.publishedAtMillis(), probe.indexedAtMillis());
+        Map<String, Integer> shared = new HashMap<>();
+        long expired = 0;
+        for (long band : probe.keys()) {
+            BucketIndex.Joined joined = buckets.join(band, member, capacity, cutoff, other -> {
+                if (withinWindow(other.publishedAtMillis(), probe.publishedAtMillis())) {
+                    shared.merge(other.articleId(), 1, Integer::sum);
+                }
+            });
+            expired += joined.expired();
+            if (joined.evicted() > 0) {
+                RadarCounters.evicted(joined.evicted());
             }
         }
+        RadarCounters.expired(RadarTopology.BUCKET_STORE, expired);
         context()
-                .forward(record.withKey(entry.articleId())
-                        .withValue(new BucketReply(entry.articleId(), entry.version(), entry.keys(), others)));
-        Bucket next = bucket.with(entry, maxBucketSize);
-        buckets.put(record.key(), next);
-        reindex(record.key(), stored, next);
+                .forward(record.withKey(probe.articleId())
+                        .withValue(new BucketReply(
+                                probe.articleId(), probe.version(), probe.keyCount(), probe.probes(), shared)));
     }
 
-    /** Whether two members' publication times lie within the retention of each other (saturating). */
-    private boolean withinWindow(BandEntry a, BandEntry b) {
-        long earlier = Math.min(a.publishedAtMillis(), b.publishedAtMillis());
-        long later = Math.max(a.publishedAtMillis(), b.publishedAtMillis());
-        return EventTime.plus(earlier, window) >= later;
+    /** Whether two publication times lie within the retention of each other (saturating). */
+    private boolean withinWindow(long a, long b) {
+        return EventTime.plus(Math.min(a, b), window) >= Math.max(a, b);
     }
 
     private void sweep(long now) {
-        long cutoff = EventTime.minus(now, retention);
-        long removed = 0;
-        for (String band : expiry.removeOlderThan(cutoff)) {
-            long key = Long.parseLong(band);
-            Bucket stored = buckets.get(key);
-            if (stored == null) {
-                continue;
-            }
-            Bucket kept = stored.withoutIndexedBefore(cutoff);
-            removed += stored.members().size() - kept.members().size();
-            if (kept.members().isEmpty()) {
-                buckets.delete(key);
-            } else {
-                buckets.put(key, kept);
-                expiry.add(kept.oldestIndexedMillis(), band);
-            }
-        }
-        RadarCounters.expired(RadarTopology.BUCKET_STORE, removed);
-    }
-
-    private void reindex(long band, Bucket before, Bucket after) {
-        long oldest = after.oldestIndexedMillis();
-        if (before != null && !before.members().isEmpty()) {
-            long previous = before.oldestIndexedMillis();
-            if (previous == oldest) {
-                return;
-            }
-            expiry.remove(previous, Long.toString(band));
-        }
-        expiry.add(oldest, Long.toString(band));
+        RadarCounters.expired(RadarTopology.BUCKET_STORE, buckets.sweep(EventTime.minus(now, retention), sweepBatch));
     }
 }

@@ -1,15 +1,17 @@
 package org.rewriteradar.streams;
 
-import java.util.List;
+import java.util.Map;
 
 /**
- * One bucket's answer to an article that joined it: the bucket's other members at that moment. Value of
- * the {@code bucket-replies} repartition topic, keyed by the joining article's id, where the replies of
- * all its buckets are gathered ({@link CandidateCollector}).
+ * One partition's buckets' answer to a {@link BandProbe}: the other members of the probed buckets and how
+ * many of those buckets each shares with the article. Value of the {@code bucket-replies} repartition
+ * topic, keyed by the article's id, where the replies of all its probes are gathered ({@link
+ * CandidateCollector}).
  *
- * @param articleId the article that joined the bucket
+ * @param articleId the article that probed
  * @param version its version
- * @param keys how many buckets the article joined (replies to wait for)
- * @param members the bucket's other members
+ * @param keyCount how many band keys the version has in all
+ * @param probes how many replies the version's candidates step waits for
+ * @param shared member article id → number of the probed buckets it is in
  */
-public record BucketReply(String articleId, int version, int keys, List<String> members) {}
+record BucketReply(String articleId, int version, int keyCount, int probes, Map<String, Integer> shared) {}

@@ -1,10 +1,11 @@
 package org.rewriteradar.streams;
 
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntUnaryOperator;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,145 +15,142 @@ import org.rewriteradar.similarity.BinaryCodec.Out;
 import org.rewriteradar.similarity.CandidateRanking;
 
 /**
- * Keyed by the joining article's id: gathers the replies of all the buckets an article version joined
- * and, once all have answered, sends on only its best candidates in {@link CandidateRanking} order (the
- * articles sharing the most buckets with it, then by id; at least {@code minShared}, at most
- * {@code maxCandidates}), each as a canonically named pair.
- * A bucket shared by thousands of articles thus costs a few counts, not thousands of comparisons.
+ * Keyed by the probing article's id, on the partition that stores it: gathers the {@link BucketReply}s of
+ * all the partitions an article version probed and, once all have answered, picks its best candidates in
+ * {@link CandidateRanking} order (the articles sharing the most buckets with it, then by id; at least
+ * {@code minShared}, at most {@code maxCandidates}). Candidates already paired with it ({@link PairMarks})
+ * are left out; the others are marked {@link PairMarks#SENT} and the article, read from {@code
+ * article-store}, is sent once to each partition holding some of them ({@link ScoringRequest}).
  *
- * <p>Gathering costs time linear in the replies: {@code candidate-store} holds, per article, a small
- * progress record (version, replies expected, replies received) and each reply but the last under its
- * own key; the last reply reads the stored ones back by their sequence numbers, counts the buckets each
- * other article shares, and deletes them. A reply of an older version than the one being gathered is
- * ignored; a newer version discards the older one's replies and starts over. Keys (binary, so that one
- * article's entries are contiguous and never collide with another's): {@code <id length, 4 bytes><id
- * UTF-8>} then {@code 0} for the progress record, or {@code 1 <version, 4 bytes> <sequence, 4 bytes>} for
- * a reply (value: its member ids, {@link BinarySerdes#writeIds}).
+ * <p>{@code candidate-store} holds, per article, what has been gathered so far: the version, the replies
+ * expected and received, and the shared-bucket count of every member met. A reply of an older version than
+ * the one being gathered is dropped; a newer version discards the older one's counts and starts over; a
+ * version that is no longer the stored one when its last reply comes is dropped (its successor is compared
+ * instead). Drops are counted ({@link RadarCounters#DROPPED}).
  */
-final class CandidateCollector extends ContextualProcessor<String, BucketReply, String, CandidatePair> {
-
-    private static final int PROGRESS = 0;
-    private static final int REPLY = 1;
+final class CandidateCollector extends ContextualProcessor<String, BucketReply, String, ScoringRequest> {
 
     private final int maxCandidates;
     private final IntUnaryOperator minShared;
-    private KeyValueStore<Bytes, byte[]> gathering;
+    private final int partitions;
+    private KeyValueStore<String, byte[]> gathering;
+    private KeyValueStore<String, StoredArticle> articles;
+    private KeyValueStore<String, Long> pairs;
 
     /**
-     * @param maxCandidates most candidates sent on per article version
-     * @param minShared buckets a candidate must share, given how many the article joined ({@link
+     * @param maxCandidates most candidates per article version
+     * @param minShared buckets a candidate must share, given how many band keys the article has ({@link
      *     org.rewriteradar.similarity.RewriteEngine#minSharedKeys})
+     * @param partitions partitions of the internal topics (where candidates live: {@link Partitions})
      */
-    CandidateCollector(int maxCandidates, IntUnaryOperator minShared) {
+    CandidateCollector(int maxCandidates, IntUnaryOperator minShared, int partitions) {
         this.maxCandidates = maxCandidates;
         this.minShared = minShared;
+        this.partitions = partitions;
     }
 
     /**
      * What has been gathered for one article version.
      *
-     * @param version the article version being gathered for
-     * @param keys replies expected
-     * @param received replies received (and stored) so far
+     * @param version the article version
+     * @param keyCount its band keys in all
+     * @param probes replies expected
+     * @param received replies received so far
+     * @param shared member id → buckets shared so far
      */
-    record Progress(int version, int keys, int received) {
+    record Gathering(int version, int keyCount, int probes, int received, Map<String, Integer> shared) {
 
         byte[] encode() {
-            return new Out(16)
-                    .write(BinarySerdes.FORMAT)
+            Out out = new Out(16 + 24 * shared.size());
+            out.write(BinarySerdes.FORMAT_PARTITIONED)
                     .varint(version)
-                    .varint(keys)
+                    .varint(keyCount)
+                    .varint(probes)
                     .varint(received)
-                    .toByteArray();
+                    .varint(shared.size());
+            shared.forEach((id, n) -> out.string(id).varint(n));
+            return out.toByteArray();
         }
 
-        static Progress decode(byte[] bytes) {
+        static Gathering decode(byte[] bytes) {
             In in = new In(bytes);
             int format = in.read();
-            if (format != BinarySerdes.FORMAT) {
-                throw new IllegalArgumentException("unsupported candidate progress format " + format);
+            if (format != BinarySerdes.FORMAT_PARTITIONED) {
+                throw new IllegalArgumentException("unsupported candidate gathering format " + format);
             }
-            return new Progress(in.varint(), in.varint(), in.varint());
+            int version = in.varint();
+            int keyCount = in.varint();
+            int probes = in.varint();
+            int received = in.varint();
+            int n = in.varint();
+            Map<String, Integer> shared = new HashMap<>(Math.min(2 * n, 4096));
+            for (int k = 0; k < n; k++) {
+                shared.put(in.string(), in.varint());
+            }
+            return new Gathering(version, keyCount, probes, received, shared);
         }
     }
 
     @Override
-    public void init(ProcessorContext<String, CandidatePair> context) {
+    public void init(ProcessorContext<String, ScoringRequest> context) {
         super.init(context);
         gathering = context.getStateStore(RadarTopology.CANDIDATE_STORE);
+        articles = context.getStateStore(RadarTopology.ARTICLE_STORE);
+        pairs = context.getStateStore(RadarTopology.PAIR_STORE);
     }
 
     @Override
     public void process(Record<String, BucketReply> record) {
         BucketReply reply = record.value();
-        byte[] article = articlePrefix(record.key());
-        Bytes progressKey = progressKey(article);
-        byte[] stored = gathering.get(progressKey);
-        Progress current = stored == null ? null : Progress.decode(stored);
+        String id = reply.articleId();
+        byte[] stored = gathering.get(id);
+        Gathering current = stored == null ? null : Gathering.decode(stored);
         if (current == null || current.version() < reply.version()) {
-            if (current != null) {
-                deleteReplies(article, current);
-            }
-            current = new Progress(reply.version(), reply.keys(), 0);
+            current = new Gathering(reply.version(), reply.keyCount(), reply.probes(), 0, new HashMap<>());
         } else if (current.version() > reply.version()) {
-            // a newer version of the article is being gathered and will be compared instead
             RadarCounters.dropped("candidates", "superseded-version");
             return;
         }
-        if (current.received() + 1 < current.keys()) {
-            Out members = new Out(8 + 24 * reply.members().size());
-            BinarySerdes.writeIds(members, reply.members());
-            gathering.put(replyKey(article, current.version(), current.received()), members.toByteArray());
-            gathering.put(
-                    progressKey, new Progress(current.version(), current.keys(), current.received() + 1).encode());
+        Map<String, Integer> shared = new HashMap<>(current.shared());
+        reply.shared().forEach((member, n) -> shared.merge(member, n, Integer::sum));
+        Gathering next =
+                new Gathering(current.version(), current.keyCount(), current.probes(), current.received() + 1, shared);
+        if (next.received() < next.probes()) {
+            gathering.put(id, next.encode());
             return;
         }
-        Map<String, Integer> shared = new HashMap<>();
-        for (int seq = 0; seq < current.received(); seq++) {
-            Bytes key = replyKey(article, current.version(), seq);
-            byte[] members = gathering.get(key);
-            if (members != null) {
-                for (String member : BinarySerdes.readIds(new In(members))) {
-                    shared.merge(member, 1, Integer::sum);
-                }
-                gathering.delete(key);
-            }
-        }
-        for (String member : reply.members()) {
-            shared.merge(member, 1, Integer::sum);
-        }
         if (stored != null) {
-            gathering.delete(progressKey);
+            gathering.delete(id);
         }
-        for (String candidate : CandidateRanking.best(shared, minShared.applyAsInt(current.keys()), maxCandidates)) {
-            CandidatePair pair = CandidatePair.of(candidate, reply.articleId());
-            context().forward(record.withKey(pair.firstId()).withValue(pair));
+        send(record, id, next);
+    }
+
+    private void send(Record<String, BucketReply> record, String id, Gathering gathered) {
+        StoredArticle article = articles.get(id);
+        if (article == null) {
+            RadarCounters.dropped("candidates", "article-expired");
+            return;
         }
-    }
-
-    private void deleteReplies(byte[] article, Progress stale) {
-        for (int seq = 0; seq < stale.received(); seq++) {
-            gathering.delete(replyKey(article, stale.version(), seq));
+        if (article.ref().version() != gathered.version()) {
+            RadarCounters.dropped("candidates", "superseded-version");
+            return;
         }
-    }
-
-    /** {@code <id length, 4 bytes big-endian><id UTF-8>}: the prefix of all of one article's keys. */
-    static byte[] articlePrefix(String articleId) {
-        byte[] id = articleId.getBytes(StandardCharsets.UTF_8);
-        return new Out(4 + id.length).fixedInt(id.length).bytes(id).toByteArray();
-    }
-
-    static Bytes progressKey(byte[] article) {
-        return Bytes.wrap(
-                new Out(article.length + 1).bytes(article).write(PROGRESS).toByteArray());
-    }
-
-    static Bytes replyKey(byte[] article, int version, int seq) {
-        return Bytes.wrap(new Out(article.length + 9)
-                .bytes(article)
-                .write(REPLY)
-                .fixedInt(version)
-                .fixedInt(seq)
-                .toByteArray());
+        Map<Integer, List<String>> byPartition = new TreeMap<>();
+        for (String candidate :
+                CandidateRanking.best(gathered.shared(), minShared.applyAsInt(gathered.keyCount()), maxCandidates)) {
+            String mark = PairMarks.key(id, candidate);
+            if (pairs.get(mark) != null) {
+                continue; // sent or scored already: a pair is scored once
+            }
+            pairs.put(mark, PairMarks.SENT);
+            byPartition
+                    .computeIfAbsent(Partitions.ofArticle(candidate, partitions), p -> new ArrayList<>())
+                    .add(candidate);
+        }
+        for (List<String> candidates : byPartition.values()) {
+            context()
+                    .forward(record.withKey(id)
+                            .withValue(new ScoringRequest(article.ref(), article.fingerprint(), candidates)));
+        }
     }
 }

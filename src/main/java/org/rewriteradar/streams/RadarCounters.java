@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       e.g. {@code reason=PUBLISHED_IN_FUTURE} or {@code INVALID_PUBLISHED_AT}, the refusals for time;
  *   <li>{@value #EXPIRED} (tag {@code store}: {@code article-store}, {@code bucket-store}): articles and
  *       bucket memberships the retention sweeps removed;
+ *   <li>{@value #EVICTED}: bucket memberships pushed out of a full bucket (a hot band key shared by more
+ *       than {@code radar.detection.candidates.index-bucket-capacity} articles);
  *   <li>{@value #DROPPED} (tags {@code stage}, {@code reason}): candidate pairs and bucket replies let go
  *       on the way, e.g. a pair whose article left the index between its bucket reply and its lookup.
  * </ul>
@@ -23,6 +25,7 @@ public final class RadarCounters {
     public static final String DEAD_LETTERS = "radar.dead.letters";
     public static final String EXPIRED = "radar.index.expired";
     public static final String DROPPED = "radar.stream.dropped";
+    public static final String EVICTED = "radar.index.evicted";
 
     private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
 
@@ -38,13 +41,22 @@ public final class RadarCounters {
         }
     }
 
+    /** Members pushed out of full (hot) buckets: {@value #EVICTED}. */
+    static void evicted(long n) {
+        increment(EVICTED, n);
+    }
+
     static void dropped(String stage, String reason) {
         increment(DROPPED, 1, "stage", stage, "reason", reason);
     }
 
     /** Counted so far in this JVM under {@code name} with exactly these tag values, in order (tests). */
     public static long count(String name, String... tagValues) {
-        LongAdder n = COUNTS.get(name + "/" + String.join("/", tagValues));
+        StringBuilder key = new StringBuilder(name);
+        for (String value : tagValues) {
+            key.append('/').append(value);
+        }
+        LongAdder n = COUNTS.get(key.toString());
         return n == null ? 0 : n.sum();
     }
 

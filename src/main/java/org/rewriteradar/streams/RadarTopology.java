@@ -2,10 +2,11 @@ package org.rewriteradar.streams;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntUnaryOperator;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -28,63 +29,54 @@ import org.rewriteradar.similarity.RewriteEngine;
  * serdes.
  *
  * <pre>
- * articles ──intake──┬── invalid ──────────────────────────────▶ articles-dlq
+ * articles ──intake──┬── invalid ──────────────────────────────────▶ articles-dlq
  *                    └── valid ─▶ (by id) articles-by-id
- *   ─▶ versions [article-store] ──┬── unprocessable ───────────▶ articles-dlq
- *                                 ├── REVISED ─────────────────▶ rewrite-alerts
- *                                 └── LSH bands ─▶ (by band) article-bands
- *   ─▶ buckets [bucket-store] ─▶ (by article id) bucket-replies
- *   ─▶ candidates [candidate-store]: best candidates by buckets shared ─▶ (by first id of the pair) candidate-pairs
- *   ─▶ lookup [article-store, pair-store] ─▶ (by second id) scored-pairs
- *   ─▶ score [article-store] ──────────────────────────────────▶ rewrite-alerts
+ *   ─▶ versions [article-store] ──┬── unprocessable ───────────────▶ articles-dlq
+ *                                 ├── REVISED ─────────────────────▶ rewrite-alerts
+ *                                 └── LSH band keys, one probe per partition they fall in
+ *   ─▶ (by band partition) article-bands ─▶ buckets [bucket-store]
+ *   ─▶ (by article id) bucket-replies ─▶ candidates [candidate-store, article-store, pair-store]:
+ *        best candidates by buckets shared, the article sent once per partition holding some of them
+ *   ─▶ (by candidate partition) scoring-requests ─▶ score [article-store, pair-store] ──▶ rewrite-alerts
  * rewrite-alerts (both kinds) ─▶ (by each article named) alerts-by-article ─▶ [rewrite-store]
  * </pre>
  *
- * All internal topics have {@link RadarConfig.Topics#partitions()} partitions, so the article store is
- * co-partitioned with the pairs that read it and every instance holds only its share of the index. The
- * buckets keep {@link DetectionSettings.Candidates#indexBucketCapacity()} members, and the candidates step applies
- * {@link DetectionSettings.Candidates#maxCandidates()} and {@link RewriteEngine#minSharedKeys}, as the in-memory
- * index does.
+ * All internal topics have {@link RadarConfig.Topics#partitions()} partitions. Articles are partitioned by
+ * id, so {@code article-store} is co-partitioned with the replies and requests that read it, and every
+ * instance holds only its share of the index; band keys are partitioned by {@link Partitions#ofBand}. An
+ * article costs one record per partition its keys or its candidates reach, not one per key or candidate.
+ * The buckets keep {@link DetectionSettings.Candidates#indexBucketCapacity()} members, and the candidates
+ * step applies {@link DetectionSettings.Candidates#maxCandidates()} and {@link RewriteEngine#minSharedKeys},
+ * as the in-memory index does.
  */
 public final class RadarTopology {
 
     /** Article id → {@link StoredArticle}: latest fingerprint and version history. */
     public static final String ARTICLE_STORE = "article-store";
-    /** LSH band key → {@link Bucket} (binary, {@link BinarySerdes#BUCKET}). */
+    /** One entry per (LSH band key, member): {@link BucketIndex}. */
     public static final String BUCKET_STORE = "bucket-store";
-    /** "first id \0 second id" ({@link CandidatePair#storeKey()}) → epoch millis; pairs already scored. */
+    /** {@code <article id>\0<other id>} → {@link PairMarks}: pairs sent or scored. */
     public static final String PAIR_STORE = "pair-store";
     /** Article id → {@link ArticleRewrites}: the alerts naming the article, for queries. */
     public static final String REWRITE_STORE = "rewrite-store";
-    /**
-     * Bucket replies gathered for an article until all have come: per article a progress record and the
-     * replies, each under its own binary key ({@link CandidateCollector}).
-     */
+    /** Article id → the bucket replies gathered so far ({@link CandidateCollector.Gathering}). */
     public static final String CANDIDATE_STORE = "candidate-store";
     /** Time-ordered retention index over {@code article-store} ({@link ExpiryIndex}). */
     public static final String ARTICLE_EXPIRY_STORE = "article-expiry-store";
-    /** Time-ordered retention index over {@code bucket-store} ({@link ExpiryIndex}). */
-    public static final String BUCKET_EXPIRY_STORE = "bucket-expiry-store";
 
     static final String ARTICLES_BY_ID = "articles-by-id";
     static final String ARTICLE_BANDS = "article-bands";
-    static final String CANDIDATE_PAIRS = "candidate-pairs";
-    static final String SCORED_PAIRS = "scored-pairs";
-    static final String ALERTS_BY_ARTICLE = "alerts-by-article";
     static final String BUCKET_REPLIES = "bucket-replies";
+    static final String SCORING_REQUESTS = "scoring-requests";
+    static final String ALERTS_BY_ARTICLE = "alerts-by-article";
 
     public static final Serde<ArticleEvent> ARTICLE_SERDE = JsonSerdes.of(ArticleEvent.class);
     public static final Serde<RewriteAlert> ALERT_SERDE = JsonSerdes.of(RewriteAlert.class);
     static final Serde<StoredArticle> STORED_ARTICLE_SERDE = BinarySerdes.STORED_ARTICLE;
-    static final Serde<BandEntry> BAND_ENTRY_SERDE = BinarySerdes.BAND_ENTRY;
-    static final Serde<Bucket> BUCKET_SERDE = BinarySerdes.BUCKET;
-    static final Serde<CandidatePair> PAIR_SERDE = BinarySerdes.CANDIDATE_PAIR;
-    static final Serde<ArticleRewrites> REWRITES_SERDE = JsonSerdes.of(ArticleRewrites.class);
+    static final Serde<BandProbe> BAND_PROBE_SERDE = BinarySerdes.BAND_PROBE;
     static final Serde<BucketReply> BUCKET_REPLY_SERDE = BinarySerdes.BUCKET_REPLY;
-    /** Keys and values of {@code candidate-store}: binary, laid out by {@link CandidateCollector}. */
-    static final Serde<Bytes> CANDIDATE_KEY_SERDE = Serdes.Bytes();
-
-    static final Serde<byte[]> CANDIDATE_VALUE_SERDE = Serdes.ByteArray();
+    static final Serde<ScoringRequest> SCORING_REQUEST_SERDE = BinarySerdes.SCORING_REQUEST;
+    static final Serde<ArticleRewrites> REWRITES_SERDE = JsonSerdes.of(ArticleRewrites.class);
 
     private RadarTopology() {}
 
@@ -122,26 +114,23 @@ public final class RadarTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(stores.supplier(ARTICLE_STORE), Serdes.String(), STORED_ARTICLE_SERDE));
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.supplier(BUCKET_STORE), Serdes.Long(), BUCKET_SERDE));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(stores.supplier(BUCKET_STORE), Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.supplier(PAIR_STORE), Serdes.String(), Serdes.Long()));
         // Caching (statestore.cache.max.bytes, flushed at each commit) on the stores written several times per
-        // key between two commits: the candidate gathering (each reply put, then deleted when the article's
-        // last reply comes; its progress record put per reply), an article's alerts, an article's expiry
-        // entry put and moved. Only the last value per key and commit reaches RocksDB and the changelog, none
-        // for a key put and deleted in between; reads see the cache, so processing is the same. Not on the
-        // bucket stores: tens of thousands of distinct ~1.5 KB buckets, rarely rewritten within one commit,
-        // would push the others out of the cache for little gain (measured: BENCHMARKS.md).
+        // key between two commits: the candidate gathering (put per reply, deleted at the last), an article's
+        // alerts, an article's expiry entry put and moved. Only the last value per key and commit reaches
+        // RocksDB and the changelog, none for a key put and deleted in between; reads see the cache, so
+        // processing is the same. Not on the bucket store: each join writes a new key.
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(stores.supplier(REWRITE_STORE), Serdes.String(), REWRITES_SERDE)
                         .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        stores.supplier(CANDIDATE_STORE), CANDIDATE_KEY_SERDE, CANDIDATE_VALUE_SERDE)
-                .withCachingEnabled());
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(stores.supplier(CANDIDATE_STORE), Serdes.String(), Serdes.ByteArray())
+                        .withCachingEnabled());
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(stores.supplier(ARTICLE_EXPIRY_STORE), Serdes.String(), Serdes.Long())
                         .withCachingEnabled());
-        builder.addStateStore(
-                Stores.keyValueStoreBuilder(stores.supplier(BUCKET_EXPIRY_STORE), Serdes.String(), Serdes.Long()));
         RadarConfig.Index index = config.index();
         // the engine settings the topology applies, all read here: bucket capacity and candidate limits are
         // the engine's, shared with InMemoryCandidateIndex. minSharedKeys depends on how many keys the
@@ -192,42 +181,30 @@ public final class RadarTopology {
                 .mapValues(VersionProcessor.Update::revision, Named.as("revision-alert"));
 
         KStream<String, RewriteAlert> rewrites = updates.filter((id, u) -> u.article() != null, Named.as("indexable"))
-                .flatMap(
-                        (id, u) -> {
-                            long published = EventTime.millis(u.article().ref().publishedAt());
-                            int version = u.article().ref().version();
-                            long[] keys = engine.candidateKeys(u.article().fingerprint());
-                            List<KeyValue<Long, BandEntry>> out = new ArrayList<>(keys.length);
-                            for (long key : keys) {
-                                out.add(KeyValue.pair(
-                                        key, new BandEntry(id, published, version, keys.length, u.indexedAtMillis())));
-                            }
-                            return out;
-                        },
-                        Named.as("lsh-bands"))
-                .repartition(Repartitioned.with(Serdes.Long(), BAND_ENTRY_SERDE)
+                .flatMap((id, u) -> probes(engine, u, partitions), Named.as("lsh-probes"))
+                .repartition(Repartitioned.with(Serdes.String(), BAND_PROBE_SERDE)
                         .withName(ARTICLE_BANDS)
-                        .withNumberOfPartitions(partitions))
+                        .withNumberOfPartitions(partitions)
+                        .withStreamPartitioner(Partitions.PROBES))
                 .process(
-                        () -> new BucketProcessor(bucketCapacity, index.retention(), index.sweepInterval()),
+                        () -> new BucketProcessor(
+                                bucketCapacity, index.retention(), index.sweepInterval(), index.sweepBatch()),
                         Named.as("buckets"),
-                        BUCKET_STORE,
-                        BUCKET_EXPIRY_STORE)
+                        BUCKET_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), BUCKET_REPLY_SERDE)
                         .withName(BUCKET_REPLIES)
                         .withNumberOfPartitions(partitions))
                 .process(
-                        () -> new CandidateCollector(maxCandidates, minSharedKeys),
+                        () -> new CandidateCollector(maxCandidates, minSharedKeys, partitions),
                         Named.as("candidates"),
-                        CANDIDATE_STORE)
-                .repartition(Repartitioned.with(Serdes.String(), PAIR_SERDE)
-                        .withName(CANDIDATE_PAIRS)
-                        .withNumberOfPartitions(partitions))
-                .process(PairLookupProcessor::new, Named.as("lookup"), ARTICLE_STORE, PAIR_STORE)
-                .repartition(Repartitioned.with(Serdes.String(), PAIR_SERDE)
-                        .withName(SCORED_PAIRS)
-                        .withNumberOfPartitions(partitions))
-                .process(() -> new ScoreProcessor(engine), Named.as("score"), ARTICLE_STORE);
+                        CANDIDATE_STORE,
+                        ARTICLE_STORE,
+                        PAIR_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), SCORING_REQUEST_SERDE)
+                        .withName(SCORING_REQUESTS)
+                        .withNumberOfPartitions(partitions)
+                        .withStreamPartitioner(Partitions.SCORING))
+                .process(() -> new ScoreProcessor(engine), Named.as("score"), ARTICLE_STORE, PAIR_STORE);
 
         KStream<String, RewriteAlert> alerts = revisions.merge(rewrites, Named.as("all-alerts"));
         alerts.to(topics.alerts(), Produced.with(Serdes.String(), ALERT_SERDE));
@@ -248,5 +225,32 @@ public final class RadarTopology {
                         REWRITE_STORE);
 
         return builder.build();
+    }
+
+    /**
+     * The probes of an indexed article version: its LSH band keys grouped by the partition of their
+     * buckets, one {@link BandProbe} per partition.
+     */
+    static List<KeyValue<String, BandProbe>> probes(RewriteEngine engine, VersionProcessor.Update u, int partitions) {
+        StoredArticle article = u.article();
+        long[] keys = engine.candidateKeys(article.fingerprint());
+        Map<Integer, List<Long>> byPartition = new TreeMap<>();
+        for (long key : keys) {
+            byPartition
+                    .computeIfAbsent(Partitions.ofBand(key, partitions), p -> new ArrayList<>())
+                    .add(key);
+        }
+        String id = article.ref().id();
+        long published = EventTime.millis(article.ref().publishedAt());
+        int version = article.ref().version();
+        List<KeyValue<String, BandProbe>> out = new ArrayList<>(byPartition.size());
+        for (List<Long> group : byPartition.values()) {
+            long[] groupKeys = group.stream().mapToLong(Long::longValue).toArray();
+            out.add(KeyValue.pair(
+                    id,
+                    new BandProbe(
+                            id, published, version, keys.length, byPartition.size(), u.indexedAtMillis(), groupKeys)));
+        }
+        return out;
     }
 }

@@ -7,20 +7,25 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
+import org.rewriteradar.model.ArticleRef;
 import org.rewriteradar.model.RewriteAlert;
+import org.rewriteradar.similarity.ArticleFingerprint;
 import org.rewriteradar.similarity.Detection;
 import org.rewriteradar.similarity.RewriteEngine;
 
 /**
- * Keyed by the pair's second id: scores the pair. The earlier-published article is the original (on a
- * tie, the one indexed first); an alert is keyed by the rewrite's id.
+ * On the partition of the candidates of a {@link ScoringRequest}: scores the sent article against each
+ * candidate read from {@code article-store}, once per pair ({@link PairMarks}). The earlier-published
+ * article is the original; on equal publication times the candidate, which was in the bucket first. An
+ * alert is keyed by the rewrite's id.
  */
-final class ScoreProcessor extends ContextualProcessor<String, CandidatePair, String, RewriteAlert> {
+final class ScoreProcessor extends ContextualProcessor<String, ScoringRequest, String, RewriteAlert> {
 
     private static final Logger LOG = Logger.getLogger(ScoreProcessor.class);
 
     private final RewriteEngine engine;
     private KeyValueStore<String, StoredArticle> articles;
+    private KeyValueStore<String, Long> pairs;
 
     ScoreProcessor(RewriteEngine engine) {
         this.engine = engine;
@@ -30,37 +35,51 @@ final class ScoreProcessor extends ContextualProcessor<String, CandidatePair, St
     public void init(ProcessorContext<String, RewriteAlert> context) {
         super.init(context);
         articles = context.getStateStore(RadarTopology.ARTICLE_STORE);
+        pairs = context.getStateStore(RadarTopology.PAIR_STORE);
     }
 
     @Override
-    public void process(Record<String, CandidatePair> record) {
-        CandidatePair pair = record.value();
-        StoredArticle second = articles.get(pair.secondId());
-        StoredArticle first = pair.first();
-        if (second == null || first == null) {
-            // an article of the pair left the index (retention) on the way here
-            RadarCounters.dropped("score", "article-expired");
-            return;
+    public void process(Record<String, ScoringRequest> record) {
+        ScoringRequest request = record.value();
+        String sentId = request.ref().id();
+        for (String candidateId : request.candidates()) {
+            StoredArticle candidate = articles.get(candidateId);
+            if (candidate == null) {
+                // it left the index (retention) between its bucket reply and this request
+                RadarCounters.dropped("score", "article-expired");
+                continue;
+            }
+            String mark = PairMarks.key(candidateId, sentId);
+            Long seen = pairs.get(mark);
+            if (seen != null && (seen == PairMarks.SCORED || candidateId.compareTo(sentId) > 0)) {
+                continue; // scored already, or sent from both sides and scored on the smaller id's side
+            }
+            pairs.put(mark, PairMarks.SCORED);
+            score(record, candidate.ref(), candidate.fingerprint(), request.ref(), request.fingerprint());
         }
-        int order = first.ref().publishedAt().compareTo(second.ref().publishedAt());
-        boolean firstIsOriginal = order < 0 || (order == 0 && pair.indexedId().equals(pair.firstId()));
-        StoredArticle original = firstIsOriginal ? first : second;
-        StoredArticle rewrite = firstIsOriginal ? second : first;
+    }
+
+    private void score(
+            Record<String, ScoringRequest> record,
+            ArticleRef candidate,
+            ArticleFingerprint candidatePrint,
+            ArticleRef sent,
+            ArticleFingerprint sentPrint) {
+        boolean candidateIsOriginal = candidate.publishedAt().compareTo(sent.publishedAt()) <= 0;
+        ArticleRef original = candidateIsOriginal ? candidate : sent;
+        ArticleRef rewrite = candidateIsOriginal ? sent : candidate;
         Optional<Detection> detection;
         try {
-            detection = engine.compare(original.fingerprint(), rewrite.fingerprint());
+            detection = candidateIsOriginal
+                    ? engine.compare(candidatePrint, sentPrint)
+                    : engine.compare(sentPrint, candidatePrint);
         } catch (RuntimeException e) {
             // an engine defect on one pair must not stop the stream; the pair's alert is lost, and said so
-            LOG.errorf(
-                    e,
-                    "Scoring article %s against %s failed; pair skipped",
-                    rewrite.ref().id(),
-                    original.ref().id());
+            LOG.errorf(e, "Scoring article %s against %s failed; pair skipped", rewrite.id(), original.id());
+            RadarCounters.dropped("score", "engine-failed");
             return;
         }
-        detection.ifPresent(d -> {
-            RewriteAlert alert = Alerts.of(d, rewrite.ref(), original.ref(), Instant.now());
-            context().forward(record.withKey(rewrite.ref().id()).withValue(alert));
-        });
+        detection.ifPresent(d -> context()
+                .forward(record.withKey(rewrite.id()).withValue(Alerts.of(d, rewrite, original, Instant.now()))));
     }
 }

@@ -83,16 +83,16 @@ class LoadBenchmarkSmokeIT {
                             "articles-by-id-repartition",
                             "article-bands-repartition",
                             "bucket-replies-repartition",
-                            "candidate-pairs-repartition",
-                            "scored-pairs-repartition",
+                            "scoring-requests-repartition",
                             "alerts-by-article-repartition",
                             "article-store-changelog",
                             "bucket-store-changelog",
                             "candidate-store-changelog",
                             "rewrite-alerts (output)");
             assertThat(b.topics().get("articles (input)").logBytes()).isPositive();
-            assertThat(b.topics().get("scored-pairs-repartition").records()).isPositive();
-            assertThat(b.topics().get("scored-pairs-repartition").logBytes()).isPositive();
+            assertThat(b.topics().get("scoring-requests-repartition").records()).isPositive();
+            assertThat(b.topics().get("scoring-requests-repartition").logBytes())
+                    .isPositive();
             assertThat(b.topics().get("rewrite-alerts (output)").records()).isEqualTo(r.alerts());
             assertThat(b.commits()).isPositive();
             assertThat(b.streamThreadCpuNs()).isPositive();

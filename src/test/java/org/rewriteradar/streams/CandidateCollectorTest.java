@@ -2,13 +2,16 @@ package org.rewriteradar.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -16,140 +19,171 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rewriteradar.model.ArticleRef;
+import org.rewriteradar.similarity.HandBuiltFingerprint;
 
 /**
- * {@link CandidateCollector} against a straightforward model of what it must do (the former whole-map
- * gathering): same pairs, in the same order, for interleaved articles, stale and newer versions, and a
- * restart in the middle of gathering.
+ * {@link CandidateCollector} against a straightforward model of what it must do: same candidates, in the
+ * same order, for interleaved articles, stale and newer versions, and a restart in the middle of
+ * gathering; each article sent once per partition holding some of its candidates, and a pair once.
  */
 class CandidateCollectorTest {
 
     private static final int MAX_CANDIDATES = 15;
+    private static final int PARTITIONS = 6;
 
-    private MockProcessorContext<String, CandidatePair> context;
-    private KeyValueStore<Bytes, byte[]> store;
+    private MockProcessorContext<String, ScoringRequest> context;
+    private KeyValueStore<String, byte[]> gathering;
+    private KeyValueStore<String, StoredArticle> articles;
+    private KeyValueStore<String, Long> pairs;
     private CandidateCollector collector;
 
     @BeforeEach
     void setUp() {
         context = new MockProcessorContext<>();
-        store = Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(RadarTopology.CANDIDATE_STORE),
-                        RadarTopology.CANDIDATE_KEY_SERDE,
-                        RadarTopology.CANDIDATE_VALUE_SERDE)
+        gathering = store(RadarTopology.CANDIDATE_STORE, Serdes.ByteArray());
+        articles = store(RadarTopology.ARTICLE_STORE, RadarTopology.STORED_ARTICLE_SERDE);
+        pairs = store(RadarTopology.PAIR_STORE, Serdes.Long());
+        collector = newCollector(keys -> 2);
+    }
+
+    private <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
+        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
                 .withLoggingDisabled()
                 .build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
-        collector = newCollector();
+        return store;
     }
 
-    private CandidateCollector newCollector() {
-        CandidateCollector c = new CandidateCollector(MAX_CANDIDATES, keys -> 2);
+    private CandidateCollector newCollector(java.util.function.IntUnaryOperator minShared) {
+        CandidateCollector c = new CandidateCollector(MAX_CANDIDATES, minShared, PARTITIONS);
         c.init(context);
         return c;
     }
 
-    /** The former behaviour: one map per article, copied and extended for every reply. */
-    private static final class Model {
-        record Gathering(int version, int keys, int received, Map<String, Integer> shared) {}
-
-        final Map<String, Gathering> state = new HashMap<>();
-
-        List<CandidatePair> process(String key, BucketReply reply, int maxCandidates, int minShared) {
-            Gathering current = state.get(key);
-            if (current == null || current.version() < reply.version()) {
-                current = new Gathering(reply.version(), reply.keys(), 0, Map.of());
-            } else if (current.version() > reply.version()) {
-                return List.of();
-            }
-            Map<String, Integer> next = new HashMap<>(current.shared());
-            reply.members().forEach(m -> next.merge(m, 1, Integer::sum));
-            Gathering g = new Gathering(current.version(), current.keys(), current.received() + 1, next);
-            if (g.received() < g.keys()) {
-                state.put(key, g);
-                return List.of();
-            }
-            state.remove(key);
-            return next.entrySet().stream()
-                    .filter(e -> e.getValue() >= minShared)
-                    .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-                            .thenComparing(Map.Entry.comparingByKey()))
-                    .limit(maxCandidates)
-                    .map(e -> CandidatePair.of(e.getKey(), reply.articleId()))
-                    .toList();
-        }
+    private void stored(String id, int version) {
+        ArticleRef ref = new ArticleRef(id, version, null, null, null, Instant.parse("2024-03-01T10:00:00Z"));
+        articles.put(id, new StoredArticle(ref, HandBuiltFingerprint.of().withId(id), List.of()));
     }
 
-    private List<CandidatePair> process(BucketReply reply) {
+    /** Candidates sent for the reply, in ranking order (requests flattened), each checked for its partition. */
+    private List<String> process(BucketReply reply) {
         context.resetForwards();
         collector.process(new Record<>(reply.articleId(), reply, 0L));
-        List<CandidatePair> out = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        List<Integer> partitions = new ArrayList<>();
         context.forwarded().forEach(f -> {
-            assertThat(f.record().key()).isEqualTo(f.record().value().firstId());
-            out.add(f.record().value());
+            ScoringRequest request = f.record().value();
+            assertThat(f.record().key()).isEqualTo(reply.articleId());
+            assertThat(request.ref().id()).isEqualTo(reply.articleId());
+            assertThat(request.fingerprint().id()).isEqualTo(reply.articleId());
+            int partition = Partitions.ofArticle(request.candidates().get(0), PARTITIONS);
+            assertThat(request.candidates()).allSatisfy(c -> assertThat(Partitions.ofArticle(c, PARTITIONS))
+                    .isEqualTo(partition));
+            assertThat(partitions).doesNotContain(partition);
+            partitions.add(partition);
+            out.addAll(request.candidates());
         });
         return out;
     }
 
+    private static BucketReply reply(String id, int version, int keyCount, int probes, String... members) {
+        Map<String, Integer> shared = new LinkedHashMap<>();
+        for (String m : members) {
+            shared.merge(m, 1, Integer::sum);
+        }
+        return new BucketReply(id, version, keyCount, probes, shared);
+    }
+
+    /** What the collector must do: sum the shared counts of all probes of a version, then rank. */
+    private static final class Model {
+        record Gathering(int version, int probes, int received, Map<String, Integer> shared) {}
+
+        final Map<String, Gathering> state = new HashMap<>();
+
+        List<String> process(BucketReply reply, int minShared) {
+            Gathering current = state.get(reply.articleId());
+            if (current == null || current.version() < reply.version()) {
+                current = new Gathering(reply.version(), reply.probes(), 0, Map.of());
+            } else if (current.version() > reply.version()) {
+                return List.of();
+            }
+            Map<String, Integer> next = new HashMap<>(current.shared());
+            reply.shared().forEach((m, n) -> next.merge(m, n, Integer::sum));
+            Gathering g = new Gathering(current.version(), current.probes(), current.received() + 1, next);
+            if (g.received() < g.probes()) {
+                state.put(reply.articleId(), g);
+                return List.of();
+            }
+            state.remove(reply.articleId());
+            return next.entrySet().stream()
+                    .filter(e -> e.getValue() >= minShared)
+                    .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(MAX_CANDIDATES)
+                    .map(Map.Entry::getKey)
+                    .toList();
+        }
+    }
+
     @Test
-    void choosesTheSameCandidatesAsWholeMapGatheringAndLeavesNothingBehind() {
+    void choosesTheSameCandidatesAsTheModelAndLeavesNothingBehind() {
         Random random = new Random(42);
         Model model = new Model();
-        List<String> pool = new ArrayList<>();
-        for (int k = 0; k < 200; k++) {
-            pool.add("p-" + k);
-        }
         List<BucketReply> replies = new ArrayList<>();
         for (int a = 0; a < 40; a++) {
             String id = "article-" + a;
             int versions = 1 + random.nextInt(2);
             for (int v = 1; v <= versions; v++) {
-                int keys = 1 + random.nextInt(60);
-                for (int k = 0; k < keys; k++) {
-                    List<String> members = new ArrayList<>();
+                int probes = 1 + random.nextInt(PARTITIONS);
+                for (int p = 0; p < probes; p++) {
+                    Map<String, Integer> shared = new LinkedHashMap<>();
                     int n = random.nextInt(65);
                     for (int m = 0; m < n; m++) {
-                        members.add(pool.get(random.nextInt(30 + a * 4)));
+                        shared.merge("p-" + random.nextInt(30 + a * 4), 1 + random.nextInt(3), Integer::sum);
                     }
-                    replies.add(new BucketReply(
-                            id, v, keys, members.stream().distinct().toList()));
+                    replies.add(new BucketReply(id, v, 30, probes, shared));
                 }
             }
+            // the stored version is the article's latest
+            stored(id, versions);
         }
-        // interleave articles (keeping each article's own replies in order, as one partition does), and
-        // let some replies of version 1 arrive late, after version 2 began
         List<BucketReply> shuffled = interleave(replies, random);
-        int forwarded = 0;
+        int sent = 0;
         for (int k = 0; k < shuffled.size(); k++) {
             BucketReply reply = shuffled.get(k);
-            if (k % 97 == 50) {
-                collector = newCollector(); // a restart: the new instance resumes from the store
+            if (k % 17 == 5) {
+                collector = newCollector(keys -> 2); // a restart: the new instance resumes from the store
             }
-            List<CandidatePair> expected = model.process(reply.articleId(), reply, MAX_CANDIDATES, 2);
-            assertThat(process(reply)).as("reply %d", k).containsExactlyElementsOf(expected);
-            forwarded += expected.size();
+            List<String> expected = model.process(reply, 2);
+            if (articles.get(reply.articleId()).ref().version() != reply.version()) {
+                expected = List.of(); // a superseded version's gathering is not sent
+            }
+            assertThat(process(reply)).as("reply %d", k).containsExactlyInAnyOrderElementsOf(expected);
+            sent += expected.size();
         }
-        assertThat(forwarded).isGreaterThan(100);
+        assertThat(sent).isGreaterThan(100);
         int left = 0;
-        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
+        try (KeyValueIterator<String, byte[]> it = gathering.all()) {
             while (it.hasNext()) {
                 it.next();
                 left++;
             }
         }
         // only gatherings the model also still holds (stale versions started after completion) remain
-        assertThat(left == 0).isEqualTo(model.state.isEmpty());
+        assertThat(left).isEqualTo(model.state.size());
     }
 
     private static List<BucketReply> interleave(List<BucketReply> replies, Random random) {
-        Map<String, List<BucketReply>> byArticle = new java.util.LinkedHashMap<>();
+        Map<String, List<BucketReply>> byArticle = new LinkedHashMap<>();
         replies.forEach(r ->
                 byArticle.computeIfAbsent(r.articleId(), x -> new ArrayList<>()).add(r));
         List<java.util.ArrayDeque<BucketReply>> queues = new ArrayList<>();
         byArticle.values().forEach(l -> {
             List<BucketReply> order = new ArrayList<>(l);
-            // move a few version-1 replies behind the first version-2 reply
+            // let a version-1 reply arrive late, after version 2 began
             for (int k = 0; k + 1 < order.size(); k++) {
                 if (order.get(k).version() == 1 && order.get(k + 1).version() == 2 && random.nextBoolean()) {
                     BucketReply late = order.remove(k);
@@ -172,50 +206,61 @@ class CandidateCollectorTest {
 
     @Test
     void ignoresStaleVersionAndRestartsOnNewerOne() {
-        assertThat(process(new BucketReply("z", 2, 2, List.of("a", "b")))).isEmpty();
-        assertThat(process(new BucketReply("z", 1, 1, List.of("c")))).isEmpty();
-        assertThat(process(new BucketReply("z", 3, 2, List.of("d", "b")))).isEmpty();
-        assertThat(process(new BucketReply("z", 3, 2, List.of("d", "e")))).containsExactly(CandidatePair.of("d", "z"));
-        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
+        stored("z", 3);
+        assertThat(process(reply("z", 2, 4, 2, "a", "a", "b", "b"))).isEmpty();
+        assertThat(process(reply("z", 1, 4, 1, "c", "c"))).isEmpty();
+        assertThat(process(reply("z", 3, 4, 2, "d", "b", "b"))).isEmpty();
+        assertThat(process(reply("z", 3, 4, 2, "d", "e"))).containsExactlyInAnyOrder("b", "d");
+        try (KeyValueIterator<String, byte[]> it = gathering.all()) {
             assertThat(it.hasNext()).isFalse();
         }
     }
 
     @Test
-    void minimumSharedBucketsFollowsHowManyKeysTheArticleHas() {
-        // as RewriteEngine#minSharedKeys with min-shared-keys 2 from 3 keys
-        collector = new CandidateCollector(MAX_CANDIDATES, keys -> keys >= 3 ? 2 : 1);
-        collector.init(context);
-        // two keys: a candidate sharing one bucket is enough
-        assertThat(process(new BucketReply("p", 1, 2, List.of("single", "double"))))
-                .isEmpty();
-        assertThat(process(new BucketReply("p", 1, 2, List.of("double"))))
-                .containsExactly(CandidatePair.of("double", "p"), CandidatePair.of("single", "p"));
-        // three keys: the single-bucket candidate is dropped
-        assertThat(process(new BucketReply("q", 1, 3, List.of("single", "double"))))
-                .isEmpty();
-        assertThat(process(new BucketReply("q", 1, 3, List.of("double")))).isEmpty();
-        assertThat(process(new BucketReply("q", 1, 3, List.of()))).containsExactly(CandidatePair.of("double", "q"));
+    void sendsNothingForAVersionNoLongerStoredOrAnArticleGone() {
+        stored("v", 2);
+        assertThat(process(reply("v", 1, 2, 1, "a", "a"))).isEmpty();
+        assertThat(process(reply("gone", 1, 2, 1, "a", "a"))).isEmpty();
+        assertThat(process(reply("v", 2, 2, 1, "a", "a"))).containsExactly("a");
     }
 
     @Test
-    void ranksByBucketsSharedThenById() {
-        List<CandidatePair> found = List.of();
-        for (int k = 0; k < 4; k++) {
-            List<String> members = new ArrayList<>(List.of("m3", "m1"));
-            if (k < 3) {
-                members.add("m2");
-            }
-            if (k < 2) {
-                members.add("m0");
-            }
-            found = process(new BucketReply("y", 1, 4, members));
+    void minimumSharedBucketsFollowsHowManyKeysTheArticleHas() {
+        // as RewriteEngine#minSharedKeys with min-shared-keys 2 from 3 keys
+        collector = newCollector(keys -> keys >= 3 ? 2 : 1);
+        stored("p", 1);
+        stored("q", 1);
+        assertThat(process(reply("p", 1, 2, 2, "single", "double"))).isEmpty();
+        assertThat(process(reply("p", 1, 2, 2, "double"))).containsExactlyInAnyOrder("double", "single");
+        assertThat(process(reply("q", 1, 3, 3, "single", "double"))).isEmpty();
+        assertThat(process(reply("q", 1, 3, 3, "double"))).isEmpty();
+        assertThat(process(reply("q", 1, 3, 3))).containsExactly("double");
+    }
+
+    @Test
+    void ranksByBucketsSharedThenByIdAndGroupsByPartition() {
+        stored("y", 1);
+        collector = newCollector(keys -> 1);
+        List<String> found = process(reply("y", 1, 9, 1, "m3", "m1", "m2", "m0", "m3", "m1", "m2", "m3", "m1"));
+        // one request per partition, each in ranking order: m1 and m3 (3 buckets), m2 (2), m0 (1)
+        List<String> ranking = List.of("m1", "m3", "m2", "m0");
+        assertThat(found).containsExactlyInAnyOrderElementsOf(ranking);
+        for (ScoringRequest request :
+                context.forwarded().stream().map(f -> f.record().value()).toList()) {
+            assertThat(request.candidates()).isSortedAccordingTo(Comparator.comparingInt(ranking::indexOf));
         }
-        assertThat(found)
-                .containsExactly(
-                        CandidatePair.of("m1", "y"),
-                        CandidatePair.of("m3", "y"),
-                        CandidatePair.of("m2", "y"),
-                        CandidatePair.of("m0", "y"));
+    }
+
+    @Test
+    void marksEachPairSentAndNeverSendsItAgain() {
+        stored("n", 1);
+        pairs.put(PairMarks.key("n", "scored-before"), PairMarks.SCORED);
+        assertThat(process(reply("n", 1, 2, 1, "a", "a", "scored-before", "scored-before")))
+                .containsExactly("a");
+        assertThat(pairs.get(PairMarks.key("n", "a"))).isEqualTo(PairMarks.SENT);
+        // the next version meets the same candidates: nothing is sent again
+        stored("n", 2);
+        assertThat(process(reply("n", 2, 2, 1, "a", "a", "scored-before", "scored-before")))
+                .isEmpty();
     }
 }

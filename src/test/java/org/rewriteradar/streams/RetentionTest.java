@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.rewriteradar.model.RewriteAlert;
@@ -198,9 +199,12 @@ class RetentionTest {
 
     private static TreeSet<String> bucketMembers(RobustDriver radar) {
         TreeSet<String> out = new TreeSet<>();
-        KeyValueStore<Long, Bucket> buckets = radar.driver.getKeyValueStore(RadarTopology.BUCKET_STORE);
+        KeyValueStore<Bytes, byte[]> buckets = radar.driver.getKeyValueStore(RadarTopology.BUCKET_STORE);
         try (var all = buckets.all()) {
-            all.forEachRemaining(kv -> kv.value.members().forEach(m -> out.add(m.articleId())));
+            all.forEachRemaining(kv -> out.add(BinarySerdes.BUCKET_MEMBER
+                    .deserializer()
+                    .deserialize(null, kv.value)
+                    .articleId()));
         }
         return out;
     }

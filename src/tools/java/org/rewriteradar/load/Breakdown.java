@@ -196,7 +196,6 @@ public record Breakdown(
             "VersionProcessor", "versions",
             "BucketProcessor", "buckets",
             "CandidateCollector", "candidates",
-            "PairLookupProcessor", "lookup",
             "ScoreProcessor", "score",
             "RewriteIndexProcessor", "rewrite-index");
 

@@ -72,12 +72,10 @@ public class IndexGrowthBenchmark {
     private RewriteEngine engine;
     private MockProcessorContext<Object, Object> byId;
     private MockProcessorContext<Object, Object> byBand;
-    private MockProcessorContext<Object, Object> byCandidate;
     private Processor<String, ArticleEvent, String, VersionProcessor.Update> versions;
-    private Processor<Long, BandEntry, String, BucketReply> buckets;
-    private Processor<String, BucketReply, String, CandidatePair> collector;
-    private Processor<String, CandidatePair, String, CandidatePair> lookup;
-    private Processor<String, CandidatePair, String, RewriteAlert> score;
+    private Processor<String, BandProbe, String, BucketReply> buckets;
+    private Processor<String, BucketReply, String, ScoringRequest> collector;
+    private Processor<String, ScoringRequest, String, RewriteAlert> score;
     private Processor<String, RewriteAlert, Void, Void> rewriteIndex;
     private List<EvalData.Article> probes;
     private long probeCounter;
@@ -95,35 +93,29 @@ public class IndexGrowthBenchmark {
 
         byId = context(0);
         byBand = context(1);
-        byCandidate = context(2);
         store(byId, RadarTopology.ARTICLE_STORE, Serdes.String(), RadarTopology.STORED_ARTICLE_SERDE);
         store(byId, RadarTopology.ARTICLE_EXPIRY_STORE, Serdes.String(), Serdes.Long());
         store(byId, RadarTopology.PAIR_STORE, Serdes.String(), Serdes.Long());
         store(byId, RadarTopology.REWRITE_STORE, Serdes.String(), RadarTopology.REWRITES_SERDE);
-        store(byBand, RadarTopology.BUCKET_STORE, Serdes.Long(), RadarTopology.BUCKET_SERDE);
-        store(byBand, RadarTopology.BUCKET_EXPIRY_STORE, Serdes.String(), Serdes.Long());
-        store(
-                byCandidate,
-                RadarTopology.CANDIDATE_STORE,
-                RadarTopology.CANDIDATE_KEY_SERDE,
-                RadarTopology.CANDIDATE_VALUE_SERDE);
+        store(byId, RadarTopology.CANDIDATE_STORE, Serdes.String(), Serdes.ByteArray());
+        store(byBand, RadarTopology.BUCKET_STORE, Serdes.Bytes(), Serdes.ByteArray());
 
         Duration retention = Duration.ofDays(36_500);
         Duration sweep = Duration.ofHours(1);
         versions = new VersionProcessor(engine, engine::fingerprint, retention, sweep);
         // as RadarTopology: the engine's bucket capacity, candidate limit and minimum shared keys
-        buckets = new BucketProcessor(engine.settings().candidates().indexBucketCapacity(), retention, sweep);
+        buckets = new BucketProcessor(engine.settings().candidates().indexBucketCapacity(), retention, sweep, 50_000);
         collector = new CandidateCollector(
-                engine.settings().candidates().maxCandidates(), keyCount -> engine.minSharedKeys(new long[keyCount]));
-        lookup = new PairLookupProcessor();
+                engine.settings().candidates().maxCandidates(),
+                keyCount -> engine.minSharedKeys(new long[keyCount]),
+                1);
         score = new ScoreProcessor(engine);
         rewriteIndex = new RewriteIndexProcessor(50);
         versions.init((MockProcessorContext) byId);
-        lookup.init((MockProcessorContext) byId);
+        collector.init((MockProcessorContext) byId);
         score.init((MockProcessorContext) byId);
         rewriteIndex.init((MockProcessorContext) byId);
         buckets.init((MockProcessorContext) byBand);
-        collector.init((MockProcessorContext) byCandidate);
 
         clock = Instant.parse("2020-01-01T00:00:00Z");
         long begun = System.nanoTime();
@@ -167,29 +159,16 @@ public class IndexGrowthBenchmark {
         ArticleEvent event = new ArticleEvent(id, null, "bench", a.title(), a.body(), clock, "en");
         long ts = clock.toEpochMilli();
         for (VersionProcessor.Update update : run(byId, versions, new Record<>(id, event, ts))) {
-            var stored = update.article();
-            long[] keys = engine.candidateKeys(stored.fingerprint());
-            for (long key : keys) {
-                BandEntry entry = new BandEntry(
-                        id,
-                        stored.ref().publishedAt().toEpochMilli(),
-                        stored.ref().version(),
-                        keys.length,
-                        update.indexedAtMillis());
-                for (BucketReply reply : run(byBand, buckets, new Record<>(key, entry, ts))) {
-                    for (CandidatePair pair : run(byCandidate, collector, new Record<>(id, reply, ts))) {
-                        for (CandidatePair found : run(byId, lookup, new Record<>(pair.firstId(), pair, ts))) {
-                            for (RewriteAlert alert : run(byId, score, new Record<>(found.secondId(), found, ts))) {
-                                alerts++;
-                                run(
-                                        byId,
-                                        rewriteIndex,
-                                        new Record<>(alert.article().id(), alert, ts));
-                                run(
-                                        byId,
-                                        rewriteIndex,
-                                        new Record<>(alert.original().id(), alert, ts));
-                            }
+            for (var probe : RadarTopology.probes(engine, update, 1)) {
+                for (BucketReply reply : run(byBand, buckets, new Record<>(id, probe.value, ts))) {
+                    for (ScoringRequest request : run(byId, collector, new Record<>(id, reply, ts))) {
+                        for (RewriteAlert alert : run(byId, score, new Record<>(id, request, ts))) {
+                            alerts++;
+                            run(byId, rewriteIndex, new Record<>(alert.article().id(), alert, ts));
+                            run(
+                                    byId,
+                                    rewriteIndex,
+                                    new Record<>(alert.original().id(), alert, ts));
                         }
                     }
                 }

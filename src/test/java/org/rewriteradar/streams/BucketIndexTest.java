@@ -1,0 +1,118 @@
+package org.rewriteradar.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link BucketIndex}: bounded buckets in joining order, one entry per member, expiry on read and by sweep. */
+class BucketIndexTest {
+
+    private KeyValueStore<Bytes, byte[]> store;
+    private BucketIndex buckets;
+
+    @BeforeEach
+    void setUp() {
+        MockProcessorContext<String, BucketReply> context = new MockProcessorContext<>();
+        store = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(RadarTopology.BUCKET_STORE), Serdes.Bytes(), Serdes.ByteArray())
+                .withLoggingDisabled()
+                .build();
+        store.init(context.getStateStoreContext(), store);
+        buckets = new BucketIndex(store);
+    }
+
+    private List<String> join(long band, String id, long indexedAt, int capacity, long cutoff) {
+        List<String> others = new ArrayList<>();
+        buckets.join(band, new BucketMember(id, 0, indexedAt), capacity, cutoff, m -> others.add(m.articleId()));
+        return others;
+    }
+
+    private List<String> members(long band) {
+        return buckets.members(band).stream().map(BucketMember::articleId).toList();
+    }
+
+    private int entries() {
+        int n = 0;
+        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void answersWithTheMembersBeforeTheJoinOldestFirstAndKeepsBucketsApart() {
+        assertThat(join(7, "a", 10, 64, 0)).isEmpty();
+        assertThat(join(7, "b", 11, 64, 0)).containsExactly("a");
+        assertThat(join(-7, "c", 12, 64, 0)).isEmpty();
+        assertThat(join(7, "c", 13, 64, 0)).containsExactly("a", "b");
+        assertThat(members(7)).containsExactly("a", "b", "c");
+        assertThat(members(-7)).containsExactly("c");
+        assertThat(members(Long.MIN_VALUE)).isEmpty();
+    }
+
+    @Test
+    void aFullBucketLetsItsFirstMemberGo() {
+        join(1, "a", 10, 2, 0);
+        join(1, "b", 11, 2, 0);
+        BucketIndex.Joined joined = buckets.join(1, new BucketMember("c", 0, 12), 2, 0, m -> {});
+        assertThat(joined.evicted()).isOne();
+        assertThat(members(1)).containsExactly("b", "c");
+        assertThat(entries()).isEqualTo(2);
+    }
+
+    @Test
+    void aNewVersionReplacesTheArticlesEntryAndMovesToTheEnd() {
+        join(1, "a", 10, 64, 0);
+        join(1, "b", 11, 64, 0);
+        assertThat(join(1, "a", 20, 64, 0)).containsExactly("b");
+        assertThat(members(1)).containsExactly("b", "a");
+        assertThat(buckets.members(1).get(1).indexedAtMillis()).isEqualTo(20);
+    }
+
+    @Test
+    void dropsMembersIndexedBeforeTheCutoffWhenTheBucketIsRead() {
+        join(1, "old", 10, 64, 0);
+        join(1, "new", 100, 64, 0);
+        List<String> others = new ArrayList<>();
+        BucketIndex.Joined joined =
+                buckets.join(1, new BucketMember("x", 0, 200), 64, 50, m -> others.add(m.articleId()));
+        assertThat(others).containsExactly("new");
+        assertThat(joined.expired()).isOne();
+        assertThat(members(1)).containsExactly("new", "x");
+    }
+
+    @Test
+    void theSweepVisitsABoundedSliceAndResumesWhereItStopped() {
+        for (int band = 0; band < 10; band++) {
+            join(band, "old-" + band, 10, 64, 0);
+            join(band, "new-" + band, 100, 64, 0);
+        }
+        assertThat(entries()).isEqualTo(20);
+        int removed = 0;
+        int sweeps = 0;
+        while (entries() > 10) {
+            removed += buckets.sweep(50, 3);
+            sweeps++;
+            assertThat(sweeps).isLessThanOrEqualTo(7);
+        }
+        assertThat(removed).isEqualTo(10);
+        assertThat(sweeps).isEqualTo(7); // 20 entries, 3 per sweep
+        for (int band = 0; band < 10; band++) {
+            assertThat(members(band)).containsExactly("new-" + band);
+        }
+        // a new pass starts from the beginning and finds nothing more
+        assertThat(buckets.sweep(50, 100)).isZero();
+    }
+}
