@@ -54,6 +54,18 @@ public record ArticleFingerprint(
                 newId, text, textHash, tokens, contentTerms, shingles, skeleton, sentenceTerms, sentenceOffsets, keys);
     }
 
+    /**
+     * The same fingerprint without its LSH keys, which only indexing needs: what is stored and sent for
+     * scoring once the article is indexed (the keys are about a tenth of the encoded size and do not
+     * compress).
+     */
+    public ArticleFingerprint withoutKeys() {
+        return keys == null || keys.length == 0
+                ? this
+                : new ArticleFingerprint(
+                        id, text, textHash, tokens, contentTerms, shingles, skeleton, sentenceTerms, sentenceOffsets, null);
+    }
+
     /** Jackson form: base64 of {@link FingerprintCodec#encode}. */
     @JsonValue
     public String toBase64() {

@@ -137,7 +137,11 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
         if (outcome.stored() == null) {
             return;
         }
-        articles.put(outcome.id(), outcome.stored());
+        StoredArticle stored = outcome.stored();
+        // the LSH keys go on in the update (to probe the buckets), not into the store
+        articles.put(
+                outcome.id(),
+                new StoredArticle(stored.ref(), stored.fingerprint().withoutKeys(), stored.versions()));
         long untracked = outcome.previous() == null
                 ? Long.MIN_VALUE
                 : EventTime.millis(outcome.previous().ref().publishedAt());
