@@ -9,7 +9,6 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.rewriteradar.similarity.RewriteEngine;
 import org.rewriteradar.streams.ArticleRewrites;
 import org.rewriteradar.streams.RadarTopology;
 import org.rewriteradar.streams.StoredArticle;
@@ -23,13 +22,11 @@ public class ArticleQueryService {
     private final KafkaStreams streams;
     private final HostInfo self;
     private final RemoteArticles remote;
-    private final RewriteEngine engine;
 
-    public ArticleQueryService(KafkaStreams streams, HostInfo self, RemoteArticles remote, RewriteEngine engine) {
+    public ArticleQueryService(KafkaStreams streams, HostInfo self, RemoteArticles remote) {
         this.streams = streams;
         this.self = self;
         this.remote = remote;
-        this.engine = engine;
     }
 
     /** The article with its versions and rewrites, wherever it is stored; empty when unknown. */
@@ -69,10 +66,7 @@ public class ArticleQueryService {
                     stored.ref(),
                     stored.versions(),
                     new ArticleView.FingerprintSummary(
-                            fp.text().length(),
-                            fp.tokens(),
-                            Long.toHexString(fp.textHash()),
-                            engine.candidateKeys(fp).length),
+                            fp.text().length(), fp.tokens(), Long.toHexString(fp.textHash()), fp.sentences()),
                     rewrites == null ? ArticleRewrites.EMPTY : rewrites,
                     self.host() + ":" + self.port()));
         } catch (InvalidStateStoreException e) {

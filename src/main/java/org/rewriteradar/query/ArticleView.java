@@ -28,7 +28,8 @@ public record ArticleView(
      * @param characters length of the normalised text
      * @param tokens word tokens in the normalised text
      * @param textHash stable hash of the normalised text, hexadecimal
-     * @param candidateKeys how many LSH keys index the article
+     * @param sentences sentences of the normalised text the alignment compares (the LSH keys that index the
+     *     article are not kept once it is indexed)
      */
-    public record FingerprintSummary(int characters, int tokens, String textHash, int candidateKeys) {}
+    public record FingerprintSummary(int characters, int tokens, String textHash, int sentences) {}
 }

@@ -6,7 +6,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rewriteradar.config.RadarConfig;
-import org.rewriteradar.similarity.RewriteEngine;
 
 /** Wires the query service to the running Kafka Streams instance and this instance's advertised address. */
 @ApplicationScoped
@@ -16,13 +15,11 @@ public class QueryProducer {
     @ApplicationScoped
     public ArticleQueryService queries(
             KafkaStreams streams,
-            RewriteEngine engine,
             @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer,
             RadarConfig config) {
         return new ArticleQueryService(
                 streams,
                 HostInfo.buildFromEndpoint(applicationServer),
-                new HttpRemoteArticles(config.query().remoteTimeout()),
-                engine);
+                new HttpRemoteArticles(config.query().remoteTimeout()));
     }
 }

@@ -86,7 +86,7 @@ abstract class SeedPairScenario {
                         v -> v != null && !v.rewrites().asOriginal().isEmpty());
         assertThat(original.article().version()).isEqualTo(1);
         assertThat(original.versions()).hasSize(1);
-        assertThat(original.fingerprint().candidateKeys()).isPositive();
+        assertThat(original.fingerprint().sentences()).isPositive();
         assertThat(original.rewrites().asOriginal().get(0).article().id()).isEqualTo(SharedData.SEED_REWRITE_ID);
 
         int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);

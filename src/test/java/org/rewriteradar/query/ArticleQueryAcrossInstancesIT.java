@@ -133,7 +133,7 @@ class ArticleQueryAcrossInstancesIT {
         KafkaStreams streams = new KafkaStreams(RadarTopology.build(config, engine), props);
         // the production remote path, with the configured radar.query.remote-timeout
         ArticleQueryService queries = new ArticleQueryService(
-                streams, self, new HttpRemoteArticles(config.query().remoteTimeout()), engine);
+                streams, self, new HttpRemoteArticles(config.query().remoteTimeout()));
         List<String> served = new CopyOnWriteArrayList<>();
         InternalArticleResource resource = new InternalArticleResource();
         resource.queries = queries;

@@ -293,12 +293,32 @@ public final class LoadBenchmark {
         return this;
     }
 
+    /**
+     * Kafka's loggers at WARN, as the service has them ({@code quarkus.log.category."org.apache.kafka"}): under
+     * {@code exec:java} the clients, Streams and the broker log through the project's slf4j binding to JBoss
+     * LogManager, which without the service's configuration lets TRACE through, and formatting every record at
+     * TRACE cost the stream thread about a sixth of its samples. Prints what the loggers answer.
+     */
+    static void quietKafkaLogging() {
+        java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
+        java.util.logging.Logger.getLogger("kafka").setLevel(java.util.logging.Level.WARNING);
+        java.util.logging.Logger.getLogger("org.apache.zookeeper").setLevel(java.util.logging.Level.WARNING);
+        org.slf4j.Logger probe = org.slf4j.LoggerFactory.getLogger("org.apache.kafka.clients.producer.KafkaProducer");
+        System.out.printf(
+                Locale.ROOT,
+                "LOAD logging binding=%s kafka_trace=%s kafka_debug=%s%n",
+                org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName(),
+                probe.isTraceEnabled(),
+                probe.isDebugEnabled());
+    }
+
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
         Path data = o.data().toAbsolutePath().normalize();
         if (data.toString().contains("/holdout/")) {
             throw new IllegalArgumentException("the hold-out data is not for benchmarks: " + data);
         }
+        quietKafkaLogging();
         long t0 = System.nanoTime();
         List<Article> all = readArticles(data);
         List<Article> articles = firstByPublishedAt(all, o.articles());
