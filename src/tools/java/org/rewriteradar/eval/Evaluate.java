@@ -41,8 +41,10 @@ public final class Evaluate {
 
     /**
      * {@code -Deval.stream}: {@code topology} (the default) replays each set through the service's topology
-     * ({@link TopologyReplay}, heap stores, about as fast as the index); {@code index} runs the engine's
-     * stream mode over {@link InMemoryCandidateIndex}. Anything else is an error.
+     * ({@link TopologyReplay}, heap stores: 40–230 articles/s in the test driver on 2 busy cores, 3–5
+     * minutes for all sets); {@code index} runs the engine's stream mode over {@link InMemoryCandidateIndex} (seconds).
+     * Anything else is an error. Where they differ, the topology is the service: it compares only articles
+     * published within the retention of each other, and searches candidates again for a new version.
      */
     static final String STREAM = System.getProperty("eval.stream", "topology");
 
