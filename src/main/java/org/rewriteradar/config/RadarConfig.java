@@ -45,9 +45,9 @@ public interface RadarConfig {
         String deadLetter();
 
         /**
-         * Partitions of the internal repartition topics (articles by id, LSH bands, candidate pairs).
-         * All of them must agree, so this is fixed for the lifetime of an application id; it bounds how
-         * many instances can share the work.
+         * Partitions of the internal repartition topics (articles by id, band probes, bucket replies,
+         * scoring requests, alerts by article). All of them must agree, so this is fixed for the lifetime
+         * of an application id; it bounds how many instances can share the work.
          */
         @WithDefault("6")
         int partitions();

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       bucket memberships the retention sweeps removed;
  *   <li>{@value #EVICTED}: bucket memberships pushed out of a full bucket (a hot band key shared by more
  *       than {@code radar.detection.candidates.index-bucket-capacity} articles);
- *   <li>{@value #DROPPED} (tags {@code stage}, {@code reason}): candidate pairs and bucket replies let go
- *       on the way, e.g. a pair whose article left the index between its bucket reply and its lookup.
+ *   <li>{@value #DROPPED} (tags {@code stage}, {@code reason}): candidate gatherings and scorings let go
+ *       on the way, e.g. a candidate whose article left the index between its bucket reply and its scoring.
  * </ul>
  */
 public final class RadarCounters {

@@ -296,13 +296,13 @@ public final class LoadBenchmark {
     /**
      * Kafka's loggers at WARN, as the service has them ({@code quarkus.log.category."org.apache.kafka"}): under
      * {@code exec:java} the clients, Streams and the broker log through the project's slf4j binding to JBoss
-     * LogManager, which without the service's configuration lets TRACE through, and formatting every record at
+     * LogManager, whose root level without the service's configuration is ALL, and formatting every record at
      * TRACE cost the stream thread about a sixth of its samples. Prints what the loggers answer.
      */
     static void quietKafkaLogging() {
-        java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
-        java.util.logging.Logger.getLogger("kafka").setLevel(java.util.logging.Level.WARNING);
-        java.util.logging.Logger.getLogger("org.apache.zookeeper").setLevel(java.util.logging.Level.WARNING);
+        org.jboss.logmanager.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
+        org.jboss.logmanager.Logger.getLogger("kafka").setLevel(java.util.logging.Level.WARNING);
+
         org.slf4j.Logger probe = org.slf4j.LoggerFactory.getLogger("org.apache.kafka.clients.producer.KafkaProducer");
         System.out.printf(
                 Locale.ROOT,
