@@ -59,6 +59,24 @@ public interface RadarConfig {
         /** Replication factor of topics the service creates ({@link #create()}). */
         @WithDefault("1")
         short replicationFactor();
+
+        /**
+         * Largest record the service writes, in bytes: the Streams producer's {@code max.request.size}
+         * and the {@code max.message.bytes} of the internal topics Streams creates ({@code
+         * application.properties} passes this setting as {@code kafka-streams.producer.max.request.size}
+         * and {@code kafka-streams.topic.max.message.bytes}), and of the alert and dead-letter topics
+         * {@link #create()} creates. Under {@code exactly_once_v2} a record the producer or the broker
+         * refuses for its size fails the transaction and stops the stream thread, whatever the production
+         * exception handler answers, so every record the topology writes must fit.
+         *
+         * <p>Kafka's defaults (about 1 MB) are too small for an article near the body limit: for a body of
+         * 1,048,572 bytes of real text (the BBC pool concatenated) the {@code articles-by-id} record measured
+         * 1,057,701 bytes, the {@code article-store} changelog and {@code scoring-requests} records
+         * (normalised text and fingerprint) 2,125,515 and 2,129,607, and a verbatim copy's alert (the whole
+         * text of both sides as evidence) 2,106,279. 8 MiB leaves room for them.
+         */
+        @WithDefault("8388608")
+        int maxMessageBytes();
     }
 
     /** Limits applied to incoming article records before processing. */
