@@ -87,6 +87,30 @@ public interface RadarConfig {
         int maxBodyBytes();
 
         /**
+         * Largest accepted record, in bytes: key, value, and the names and values of its headers (which
+         * travel with every record the topology derives from it), checked at intake before the value is
+         * parsed; larger ones go to the dead-letter topic ({@code RECORD_TOO_LARGE}), cut to {@link
+         * #deadLetterKeepBytes()}. 1,000,000: a record under it, dead-lettered whole with its {@code
+         * radar.dlq.*} headers (a few KB: the message is capped at 1,000 characters), still fits Kafka's
+         * default limits (broker {@code message.max.bytes} 1,048,588, producer {@code max.request.size}
+         * 1,048,576), so an operator-created dead-letter topic needs no setting. Must leave 16 KiB under
+         * {@link Topics#maxMessageBytes()}; checked at start.
+         */
+        @WithDefault("1000000")
+        int maxRecordBytes();
+
+        /**
+         * Of a record over {@link #maxRecordBytes()}, the dead-letter topic keeps the first this many bytes
+         * of the value and of the key, and the original headers only when they total no more (headers
+         * {@code radar.dlq.truncated}, {@code radar.dlq.original-bytes}, {@code
+         * radar.dlq.original-value-bytes} say what was cut). 64 KiB: enough to see which publisher and which
+         * article it was; such a dead letter stays under about 200 KB, whatever the record's size. At least
+         * 1 and at most {@link #maxRecordBytes()}; checked at start.
+         */
+        @WithDefault("65536")
+        int deadLetterKeepBytes();
+
+        /**
          * Longest accepted article id, in UTF-8 bytes; longer ones go to the dead-letter topic
          * ({@code INVALID_FIELD}). The id is a key in every store and repartition topic.
          */

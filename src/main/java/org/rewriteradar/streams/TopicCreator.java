@@ -48,13 +48,20 @@ public class TopicCreator {
     /**
      * The service's topics, each with the configs its size limits need: the alert and dead-letter topics
      * accept what the service may write ({@code radar.topics.max-message-bytes}, as the Streams producer
-     * and the internal topics do); the input topic keeps the broker's defaults.
+     * and the internal topics do); the input topic accepts the records intake accepts ({@code
+     * radar.validation.max-record-bytes} and the framing around it), so a publisher of a larger record
+     * gets an error from the broker rather than a dead letter (a record in a compressed batch can still
+     * pass the broker; intake then dead-letters it, cut).
      */
     public static Map<String, Map<String, String>> topicConfigs(RadarConfig config) {
         RadarConfig.Topics topics = config.topics();
         String written = Integer.toString(topics.maxMessageBytes());
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        out.putIfAbsent(topics.articles(), Map.of());
+        out.putIfAbsent(
+                topics.articles(),
+                Map.of(
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        Integer.toString(config.validation().maxRecordBytes() + IntakeProcessor.RECORD_HEADROOM)));
         out.putIfAbsent(topics.alerts(), Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, written));
         out.putIfAbsent(topics.deadLetter(), Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, written));
         return out;

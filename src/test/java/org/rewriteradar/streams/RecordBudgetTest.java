@@ -11,7 +11,8 @@ import org.rewriteradar.kafka.AppStreamsConfig;
 
 /**
  * The size budget behind {@code radar.topics.max-message-bytes}: the service passes it to the Streams
- * producer, the internal topics and the topics it creates.
+ * producer, the internal topics and the topics it creates, and the input topic it creates accepts what
+ * intake accepts ({@code radar.validation.max-record-bytes}).
  */
 class RecordBudgetTest {
 
@@ -28,6 +29,10 @@ class RecordBudgetTest {
                 .containsEntry(StreamsConfig.topicPrefix("max.message.bytes"), written);
         assertThat(TopicCreator.topicConfigs(config))
                 .containsEntry("rewrite-alerts", Map.of("max.message.bytes", written))
-                .containsEntry("articles-dlq", Map.of("max.message.bytes", written));
+                .containsEntry("articles-dlq", Map.of("max.message.bytes", written))
+                .containsEntry("articles", Map.of("max.message.bytes", Integer.toString(1_000_000 + 16_384)));
+        // a record at the limit, dead-lettered whole with its headers, fits Kafka's default 1 MB limits
+        assertThat(config.validation().maxRecordBytes() + IntakeProcessor.RECORD_HEADROOM)
+                .isLessThanOrEqualTo(1_048_576);
     }
 }
