@@ -69,11 +69,17 @@ public interface RadarConfig {
          * refuses for its size fails the transaction and stops the stream thread, whatever the production
          * exception handler answers, so every record the topology writes must fit.
          *
-         * <p>Kafka's defaults (about 1 MB) are too small for an article near the body limit: for a body of
-         * 1,048,572 bytes of real text (the BBC pool concatenated) the {@code articles-by-id} record measured
-         * 1,057,701 bytes, the {@code article-store} changelog and {@code scoring-requests} records
-         * (normalised text and fingerprint) 2,125,515 and 2,129,607, and a verbatim copy's alert (the whole
-         * text of both sides as evidence) 2,106,279. 8 MiB leaves room for them.
+         * <p>Kafka's defaults (about 1 MB) are too small for an article near the body limit. Measured at the
+         * default limits ({@code RecordBudgetTest}: a 786,431-byte body of real text, the id and the optional
+         * fields at their limits, the rest of {@link Validation#maxRecordBytes()} as headers, which every
+         * derived record carries): the {@code article-store} changelog record (normalised text and
+         * fingerprint, 2.07 times the body) 1,675,160 bytes, the {@code scoring-requests} record 1,679,252, a
+         * verbatim copy's alert (the whole text of both sides as evidence) 1,678,349, the largest with key
+         * and headers 1,820,247; for the worst hostile body known, HTML numeric entities that NFKC expands,
+         * 6,189,162. The default, 8 MiB, leaves four times headroom on real text and holds the hostile case
+         * (README, "Record sizes"). Not covered: {@code rewrite-store} keeps up to {@link
+         * Index#maxAlertsPerArticle()} alerts per article and side, so more than four verbatim copies of one
+         * article near the body limit exceed it.
          */
         @WithDefault("8388608")
         int maxMessageBytes();
@@ -82,8 +88,17 @@ public interface RadarConfig {
     /** Limits applied to incoming article records before processing. */
     interface Validation {
 
-        /** Largest accepted article body, in UTF-8 bytes; larger ones go to the dead-letter topic. */
-        @WithDefault("1048576")
+        /**
+         * Largest accepted article body, in UTF-8 bytes, as sent and after Unicode NFKC normalisation (which
+         * can make some characters 11 times larger: U+FDFA, 3 bytes, becomes 33); larger ones go to the
+         * dead-letter topic ({@code BODY_TOO_LARGE}). 768 KiB: an event with a body at the limit, JSON
+         * escapes adding a tenth to it (under 1% on real text), every optional field at {@link
+         * #maxFieldBytes()} and the id at {@link #maxIdBytes()} is still under {@link #maxRecordBytes()}
+         * (about 931,000 bytes), so an over-long body is reported as such; and what the topology writes for
+         * it fits {@link Topics#maxMessageBytes()} (see there). It was 1 MiB, which the topology could not
+         * write within Kafka's default limits.
+         */
+        @WithDefault("786432")
         int maxBodyBytes();
 
         /**

@@ -3,6 +3,7 @@ package org.rewriteradar.streams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,7 +19,7 @@ public final class ArticleValidator {
         MALFORMED_JSON,
         MISSING_ID,
         MISSING_BODY,
-        /** A body over {@code radar.validation.max-body-bytes}. */
+        /** A body over {@code radar.validation.max-body-bytes}, as sent or after NFKC normalisation. */
         BODY_TOO_LARGE,
         /**
          * A record (key, value and headers) over {@code radar.validation.max-record-bytes}, refused before
@@ -157,6 +158,16 @@ public final class ArticleValidator {
         if (bodyBytes > maxBodyBytes) {
             return Result.invalid(
                     Reason.BODY_TOO_LARGE, "body has " + bodyBytes + " bytes, more than the limit of " + maxBodyBytes);
+        }
+        // the engine works on the NFKC form, up to 11 times the UTF-8 size (U+FDFA: 3 bytes, 18 chars, 33 bytes)
+        if (!Normalizer.isNormalized(body, Normalizer.Form.NFKC)) {
+            int normalized = utf8Length(Normalizer.normalize(body, Normalizer.Form.NFKC));
+            if (normalized > maxBodyBytes) {
+                return Result.invalid(
+                        Reason.BODY_TOO_LARGE,
+                        "body has " + normalized + " bytes in Unicode NFKC form (" + bodyBytes
+                                + " as sent), more than the limit of " + maxBodyBytes);
+            }
         }
         String published = text(node, "publishedAt");
         if (published == null || published.isBlank()) {

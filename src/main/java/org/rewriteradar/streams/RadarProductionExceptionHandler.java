@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Not for records refused for their size: under {@code exactly_once_v2} such a send fails the
  * producer's transaction whatever this handler answers, and the stream thread stops. So intake bounds the
- * size of every field and the producer's and topics' limits are budgeted for what the topology writes
- * ({@code radar.topics.max-message-bytes}); this is the last line.
+ * size of every record and field and the producer's and topics' limits are budgeted for what the topology
+ * writes ({@code radar.topics.max-message-bytes}, README "Record sizes"); this is the last line.
  */
 public final class RadarProductionExceptionHandler implements ProductionExceptionHandler {
 

@@ -145,6 +145,18 @@ class IntakeRecordLimitTest {
     }
 
     @Test
+    void aBodyThatNfkcNormalisationTakesOverTheBodyLimitIsTooLarge() {
+        // U+FDFA is 3 bytes of UTF-8 and 18 characters (33 bytes) in NFKC: 800 bytes as sent, 6,800 normalised
+        String body = "\uFDFA ".repeat(200);
+        radar.publish("ligatures", RobustDriver.article("ligatures", body, "2024-03-05T10:00:00Z"));
+
+        TestRecord<byte[], byte[]> letter = radar.deadLetters.readRecord();
+        assertThat(RobustDriver.header(letter, "radar.dlq.reason")).isEqualTo("BODY_TOO_LARGE");
+        assertThat(RobustDriver.header(letter, "radar.dlq.message")).contains("NFKC", "(800 as sent)");
+        assertThat(radar.articleStore().get("ligatures")).isNull();
+    }
+
+    @Test
     void deadLetterHeaderValuesAreCapped() {
         Headers headers = new RecordHeaders();
         IntakeProcessor.put(headers, IntakeProcessor.MESSAGE_HEADER, "x".repeat(5_000));
