@@ -59,14 +59,71 @@ public interface RadarConfig {
         /** Replication factor of topics the service creates ({@link #create()}). */
         @WithDefault("1")
         short replicationFactor();
+
+        /**
+         * Largest record the service writes, in bytes: the Streams producer's {@code max.request.size}
+         * and the {@code max.message.bytes} of the internal topics Streams creates ({@code
+         * application.properties} passes this setting as {@code kafka-streams.producer.max.request.size}
+         * and {@code kafka-streams.topic.max.message.bytes}), and of the alert and dead-letter topics
+         * {@link #create()} creates. Under {@code exactly_once_v2} a record the producer or the broker
+         * refuses for its size fails the transaction and stops the stream thread, whatever the production
+         * exception handler answers, so every record the topology writes must fit.
+         *
+         * <p>Kafka's defaults (about 1 MB) are too small for an article near the body limit. Measured at the
+         * default limits ({@code RecordBudgetTest}: a 786,431-byte body of real text, the id and the optional
+         * fields at their limits, the rest of {@link Validation#maxRecordBytes()} as headers, which every
+         * derived record carries): the {@code article-store} changelog record (normalised text and
+         * fingerprint, 2.07 times the body) 1,675,160 bytes, the {@code scoring-requests} record 1,679,252, a
+         * verbatim copy's alert (the whole text of both sides as evidence) 1,678,349, the largest with key
+         * and headers 1,820,247; for the worst hostile body known, HTML numeric entities that NFKC expands,
+         * 6,189,162. The default, 8 MiB, leaves four times headroom on real text and holds the hostile case
+         * (README, "Record sizes"). Not covered: {@code rewrite-store} keeps up to {@link
+         * Index#maxAlertsPerArticle()} alerts per article and side, so more than four verbatim copies of one
+         * article near the body limit exceed it.
+         */
+        @WithDefault("8388608")
+        int maxMessageBytes();
     }
 
     /** Limits applied to incoming article records before processing. */
     interface Validation {
 
-        /** Largest accepted article body, in UTF-8 bytes; larger ones go to the dead-letter topic. */
-        @WithDefault("1048576")
+        /**
+         * Largest accepted article body, in UTF-8 bytes, as sent and after Unicode NFKC normalisation (which
+         * can make some characters 11 times larger: U+FDFA, 3 bytes, becomes 33); larger ones go to the
+         * dead-letter topic ({@code BODY_TOO_LARGE}). 768 KiB: an event with a body at the limit, JSON
+         * escapes adding a tenth to it (under 1% on real text), every optional field at {@link
+         * #maxFieldBytes()} and the id at {@link #maxIdBytes()} is still under {@link #maxRecordBytes()}
+         * (about 931,000 bytes), so an over-long body is reported as such; and what the topology writes for
+         * it fits {@link Topics#maxMessageBytes()} (see there). It was 1 MiB, which the topology could not
+         * write within Kafka's default limits.
+         */
+        @WithDefault("786432")
         int maxBodyBytes();
+
+        /**
+         * Largest accepted record, in bytes: key, value, and the names and values of its headers (which
+         * travel with every record the topology derives from it), checked at intake before the value is
+         * parsed; larger ones go to the dead-letter topic ({@code RECORD_TOO_LARGE}), cut to {@link
+         * #deadLetterKeepBytes()}. 1,000,000: a record under it, dead-lettered whole with its {@code
+         * radar.dlq.*} headers (a few KB: the message is capped at 1,000 characters), still fits Kafka's
+         * default limits (broker {@code message.max.bytes} 1,048,588, producer {@code max.request.size}
+         * 1,048,576), so an operator-created dead-letter topic needs no setting. Must leave 16 KiB under
+         * {@link Topics#maxMessageBytes()}; checked at start.
+         */
+        @WithDefault("1000000")
+        int maxRecordBytes();
+
+        /**
+         * Of a record over {@link #maxRecordBytes()}, the dead-letter topic keeps the first this many bytes
+         * of the value and of the key, and the original headers only when they total no more (headers
+         * {@code radar.dlq.truncated}, {@code radar.dlq.original-bytes}, {@code
+         * radar.dlq.original-value-bytes} say what was cut). 64 KiB: enough to see which publisher and which
+         * article it was; such a dead letter stays under about 200 KB, whatever the record's size. At least
+         * 1 and at most {@link #maxRecordBytes()}; checked at start.
+         */
+        @WithDefault("65536")
+        int deadLetterKeepBytes();
 
         /**
          * Longest accepted article id, in UTF-8 bytes; longer ones go to the dead-letter topic

@@ -3,6 +3,7 @@ package org.rewriteradar.streams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,7 +19,13 @@ public final class ArticleValidator {
         MALFORMED_JSON,
         MISSING_ID,
         MISSING_BODY,
+        /** A body over {@code radar.validation.max-body-bytes}, as sent or after NFKC normalisation. */
         BODY_TOO_LARGE,
+        /**
+         * A record (key, value and headers) over {@code radar.validation.max-record-bytes}, refused before
+         * parsing; dead-lettered cut to {@code radar.validation.dead-letter-keep-bytes}.
+         */
+        RECORD_TOO_LARGE,
         MISSING_PUBLISHED_AT,
         /** Not an ISO-8601 date-time, or before {@link #EARLIEST_PUBLISHED_AT}. */
         INVALID_PUBLISHED_AT,
@@ -49,25 +56,52 @@ public final class ArticleValidator {
     /** The earliest {@code publishedAt} accepted; earlier ones are {@link Reason#INVALID_PUBLISHED_AT}. */
     public static final Instant EARLIEST_PUBLISHED_AT = Instant.parse("1900-01-01T00:00:00Z");
 
+    private static final int DEFAULT_MAX_RECORD_BYTES = 1_000_000;
     private static final int DEFAULT_MAX_ID_BYTES = 512;
     private static final int DEFAULT_MAX_FIELD_BYTES = 16_384;
     private static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
 
     private final int maxBodyBytes;
+    private final int maxRecordBytes;
     private final int maxIdBytes;
     private final int maxFieldBytes;
     private final Duration maxFutureSkew;
 
-    /** With the default id, field and future-skew limits of {@link org.rewriteradar.config.RadarConfig.Validation}. */
+    /**
+     * With the default record, id, field and future-skew limits of {@link
+     * org.rewriteradar.config.RadarConfig.Validation}.
+     */
     public ArticleValidator(int maxBodyBytes) {
         this(maxBodyBytes, DEFAULT_MAX_ID_BYTES, DEFAULT_MAX_FIELD_BYTES, DEFAULT_MAX_FUTURE_SKEW);
     }
 
+    /** With the default record limit of {@link org.rewriteradar.config.RadarConfig.Validation}. */
     public ArticleValidator(int maxBodyBytes, int maxIdBytes, int maxFieldBytes, Duration maxFutureSkew) {
+        this(maxBodyBytes, DEFAULT_MAX_RECORD_BYTES, maxIdBytes, maxFieldBytes, maxFutureSkew);
+    }
+
+    public ArticleValidator(
+            int maxBodyBytes, int maxRecordBytes, int maxIdBytes, int maxFieldBytes, Duration maxFutureSkew) {
         this.maxBodyBytes = maxBodyBytes;
+        this.maxRecordBytes = maxRecordBytes;
         this.maxIdBytes = maxIdBytes;
         this.maxFieldBytes = maxFieldBytes;
         this.maxFutureSkew = maxFutureSkew;
+    }
+
+    /**
+     * The whole-record check, made before parsing: {@link Reason#RECORD_TOO_LARGE} when {@code recordBytes}
+     * (key, value, header names and values) is over the limit, else null.
+     *
+     * @param detail what the size is made of, for the message (e.g. {@code "key 5, value 3145728, headers 0"})
+     */
+    public Result checkRecordSize(long recordBytes, String detail) {
+        if (recordBytes <= maxRecordBytes) {
+            return null;
+        }
+        return Result.invalid(
+                Reason.RECORD_TOO_LARGE,
+                "record has " + recordBytes + " bytes (" + detail + "), more than the limit of " + maxRecordBytes);
     }
 
     /** As {@link #validate(byte[], Instant)}, now by the system clock. */
@@ -120,10 +154,20 @@ public final class ArticleValidator {
         if (body == null || body.isBlank()) {
             return Result.invalid(Reason.MISSING_BODY, "field 'body' is missing or blank");
         }
-        int bodyBytes = body.getBytes(StandardCharsets.UTF_8).length;
+        int bodyBytes = utf8Length(body);
         if (bodyBytes > maxBodyBytes) {
             return Result.invalid(
                     Reason.BODY_TOO_LARGE, "body has " + bodyBytes + " bytes, more than the limit of " + maxBodyBytes);
+        }
+        // the engine works on the NFKC form, up to 11 times the UTF-8 size (U+FDFA: 3 bytes, 18 chars, 33 bytes)
+        if (!Normalizer.isNormalized(body, Normalizer.Form.NFKC)) {
+            int normalized = utf8Length(Normalizer.normalize(body, Normalizer.Form.NFKC));
+            if (normalized > maxBodyBytes) {
+                return Result.invalid(
+                        Reason.BODY_TOO_LARGE,
+                        "body has " + normalized + " bytes in Unicode NFKC form (" + bodyBytes
+                                + " as sent), more than the limit of " + maxBodyBytes);
+            }
         }
         String published = text(node, "publishedAt");
         if (published == null || published.isBlank()) {
@@ -171,6 +215,29 @@ public final class ArticleValidator {
                 body,
                 publishedAt,
                 text(node, "language")));
+    }
+
+    /** UTF-8 length of {@code s}, without encoding it; an unpaired surrogate counts as '?' does. */
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                n++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /** {@code now} plus the future skew, saturated at {@link Instant#MAX}. */

@@ -11,8 +11,12 @@ import org.jboss.logging.Logger;
  * {@code production.exception.handler}: a record that cannot be serialised, or that the producer
  * refuses for good (too large, invalid), is dropped, logged at ERROR with its topic and the stage that
  * sent it, and counted ({@link StreamFailures#METRIC}, handler {@code production}); retriable errors
- * are retried, as by default. Intake bounds the size of every field, so the records the topology
- * writes stay well below the producer's limits; this is the last line.
+ * are retried, as by default.
+ *
+ * <p>Not for records refused for their size: under {@code exactly_once_v2} such a send fails the
+ * producer's transaction whatever this handler answers, and the stream thread stops. So intake bounds the
+ * size of every record and field and the producer's and topics' limits are budgeted for what the topology
+ * writes ({@code radar.topics.max-message-bytes}, README "Record sizes"); this is the last line.
  */
 public final class RadarProductionExceptionHandler implements ProductionExceptionHandler {
 

@@ -143,12 +143,15 @@ public final class RadarTopology {
         RadarConfig.Validation validation = config.validation();
         ArticleValidator validator = new ArticleValidator(
                 validation.maxBodyBytes(),
+                validation.maxRecordBytes(),
                 validation.maxIdBytes(),
                 validation.maxFieldBytes(),
                 validation.maxFutureSkew());
+        int keepBytes = validation.deadLetterKeepBytes();
+        IntakeProcessor.checkLimits(validation.maxRecordBytes(), keepBytes, topics.maxMessageBytes());
         KStream<byte[], IntakeProcessor.Intake> intake = builder.stream(
                         topics.articles(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                .process(() -> new IntakeProcessor(validator), Named.as(IntakeProcessor.STAGE));
+                .process(() -> new IntakeProcessor(validator, keepBytes), Named.as(IntakeProcessor.STAGE));
 
         List<KStream<byte[], IntakeProcessor.Intake>> branches = new ArrayList<>();
         intake.split(Named.as("intake-"))

@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -21,7 +23,9 @@ import org.rewriteradar.config.RadarConfig;
 /**
  * Creates the service's external topics (articles, alerts, dead letters) when
  * {@code radar.topics.create=true}, for local runs and small installations; on managed clusters topics
- * are usually created by the operators and this stays off.
+ * are usually created by the operators and this stays off. It sets the record-size limit
+ * ({@code max.message.bytes}) each topic needs ({@link #topicConfigs}); topics that exist are left as
+ * they are.
  */
 @ApplicationScoped
 public class TopicCreator {
@@ -36,28 +40,58 @@ public class TopicCreator {
         if (!topics.create()) {
             return;
         }
-        Set<String> created = create(
-                bootstrapServers,
-                topics.partitions(),
-                topics.replicationFactor(),
-                topics.articles(),
-                topics.alerts(),
-                topics.deadLetter());
-        LOG.infof("Topics ready on %s (created: %s)", bootstrapServers, created);
+        Map<String, Map<String, String>> configs = topicConfigs(config);
+        Set<String> created = create(bootstrapServers, topics.partitions(), topics.replicationFactor(), configs);
+        LOG.infof("Topics ready on %s (created: %s, with %s)", bootstrapServers, created, configs);
     }
 
-    /** Creates those of {@code names} that do not exist yet; returns the ones it created. */
+    /**
+     * The service's topics, each with the configs its size limits need: the alert and dead-letter topics
+     * accept what the service may write ({@code radar.topics.max-message-bytes}, as the Streams producer
+     * and the internal topics do); the input topic accepts the records intake accepts ({@code
+     * radar.validation.max-record-bytes} and the framing around it), so a publisher of a larger record
+     * gets an error from the broker rather than a dead letter (a record in a compressed batch can still
+     * pass the broker; intake then dead-letters it, cut).
+     */
+    public static Map<String, Map<String, String>> topicConfigs(RadarConfig config) {
+        RadarConfig.Topics topics = config.topics();
+        String written = Integer.toString(topics.maxMessageBytes());
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        out.putIfAbsent(
+                topics.articles(),
+                Map.of(
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        Integer.toString(config.validation().maxRecordBytes() + IntakeProcessor.RECORD_HEADROOM)));
+        out.putIfAbsent(topics.alerts(), Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, written));
+        out.putIfAbsent(topics.deadLetter(), Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, written));
+        return out;
+    }
+
+    /**
+     * Creates those of {@code names} that do not exist yet, with the broker's topic defaults; returns the
+     * ones it created.
+     */
     public static Set<String> create(String bootstrapServers, int partitions, short replicas, String... names) {
+        Map<String, Map<String, String>> topics = new LinkedHashMap<>();
+        Arrays.stream(names).forEach(n -> topics.putIfAbsent(n, Map.of()));
+        return create(bootstrapServers, partitions, replicas, topics);
+    }
+
+    /**
+     * Creates those of {@code topics} (name to topic configs) that do not exist yet, each with its configs;
+     * returns the ones it created.
+     */
+    public static Set<String> create(
+            String bootstrapServers, int partitions, short replicas, Map<String, Map<String, String>> topics) {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 60_000))) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
-            List<NewTopic> missing = Arrays.stream(names)
-                    .distinct()
-                    .filter(n -> !existing.contains(n))
-                    .map(n -> new NewTopic(n, partitions, replicas))
+            List<NewTopic> missing = topics.entrySet().stream()
+                    .filter(t -> !existing.contains(t.getKey()))
+                    .map(t -> new NewTopic(t.getKey(), partitions, replicas).configs(t.getValue()))
                     .toList();
             try {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);

@@ -128,7 +128,20 @@ class HostileInputPropertyTest {
             assertThat(reason).as("reason for %s", record).isNotEqualTo("UNPROCESSABLE");
             assertThat(RobustDriver.header(letter, "radar.dlq.message")).isNotBlank();
             assertThat(stage).isIn(IntakeProcessor.STAGE, VersionProcessor.STAGE);
-            if (stage.equals(IntakeProcessor.STAGE)) {
+            if (reason.equals("RECORD_TOO_LARGE")) {
+                // over the whole-record limit: value and key cut to their first dead-letter-keep-bytes
+                int keep = radar.config.validation().deadLetterKeepBytes();
+                assertThat(letter.value())
+                        .as("cut value of %s", record)
+                        .isEqualTo(Arrays.copyOf(record.value(), Math.min(keep, record.value().length)));
+                assertThat(letter.key())
+                        .isEqualTo(
+                                record.key() == null
+                                        ? null
+                                        : Arrays.copyOf(record.key(), Math.min(keep, record.key().length)));
+                assertThat(RobustDriver.header(letter, "radar.dlq.original-value-bytes"))
+                        .isEqualTo(Integer.toString(record.value().length));
+            } else if (stage.equals(IntakeProcessor.STAGE)) {
                 assertThat(letter.value()).as("unchanged value of %s", record).isEqualTo(record.value());
                 assertThat(letter.key()).isEqualTo(record.key());
             }
