@@ -63,7 +63,16 @@ public record ArticleFingerprint(
         return keys == null || keys.length == 0
                 ? this
                 : new ArticleFingerprint(
-                        id, text, textHash, tokens, contentTerms, shingles, skeleton, sentenceTerms, sentenceOffsets, null);
+                        id,
+                        text,
+                        textHash,
+                        tokens,
+                        contentTerms,
+                        shingles,
+                        skeleton,
+                        sentenceTerms,
+                        sentenceOffsets,
+                        null);
     }
 
     /** Jackson form: base64 of {@link FingerprintCodec#encode}. */
