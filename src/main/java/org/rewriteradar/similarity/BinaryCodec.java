@@ -56,9 +56,13 @@ public final class BinaryCodec {
         }
 
         public Out bytes(byte[] bytes) {
-            ensure(bytes.length);
-            System.arraycopy(bytes, 0, buf, size, bytes.length);
-            size += bytes.length;
+            return bytes(bytes, 0, bytes.length);
+        }
+
+        public Out bytes(byte[] bytes, int offset, int length) {
+            ensure(length);
+            System.arraycopy(bytes, offset, buf, size, length);
+            size += length;
             return this;
         }
 
@@ -206,6 +210,11 @@ public final class BinaryCodec {
             return out;
         }
 
+        /** Bytes read so far. */
+        public int position() {
+            return pos;
+        }
+
         /** Bytes not read yet. */
         public int remaining() {
             return buf.length - pos;
@@ -215,7 +224,8 @@ public final class BinaryCodec {
             return pos == buf.length;
         }
 
-        private String utf8(long length) {
+        /** {@code length} bytes of UTF-8. */
+        public String utf8(long length) {
             int n = checkedLength(length);
             String s = new String(buf, pos, n, StandardCharsets.UTF_8);
             pos += n;

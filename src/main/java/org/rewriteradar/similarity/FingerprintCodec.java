@@ -1,56 +1,146 @@
 package org.rewriteradar.similarity;
 
+import java.nio.charset.StandardCharsets;
 import org.rewriteradar.similarity.BinaryCodec.In;
 import org.rewriteradar.similarity.BinaryCodec.Out;
 
 /**
  * Compact, versioned binary form of an {@link ArticleFingerprint} for state stores and repartition
- * topics. Layout (version 2): magic {@code 'F'}, version byte, id and text as length-prefixed UTF-8
- * (length + 1, 0 = null), {@code textHash} as 8 bytes big-endian, {@code tokens} as a varint, the three
- * sorted packed sets as count + first value (zig-zag varint) + ascending gaps (varints), the sentences as
- * per-sentence lengths and index gaps (varints), and the sorted keys as count + first (zig-zag varlong) +
- * unsigned gaps (varlongs). Decoding rejects other versions. Null arrays are written as empty ones. Varints
- * and the rest are {@link BinaryCodec}'s.
+ * topics. Writes version 3; reads versions 3 and 2; refuses any other ({@code unsupported fingerprint
+ * format version N}) and malformed or truncated input ({@link IllegalArgumentException}).
  *
- * <p>Version 2 hashes shingles and skeleton n-grams with {@link Mix#windows} (version 1 chained a mix per
- * token): the layout is the same, but the values are not comparable, so state written by version 1 is
- * rejected and must be rebuilt (reset the application's state and replay the input topic).
+ * <p>Version 3: a byte part ({@link BinaryCodec}'s varints), then a bit part ({@link BitCodec}: most
+ * significant bit first, the last byte padded with zero bits, nothing after it).
+ *
+ * <ol>
+ *   <li>magic {@code 'F'}, version {@code 3};
+ *   <li>{@code id} as a nullable string (UTF-8 length + 1, 0 = null, then the bytes);
+ *   <li>{@code textHash}, 8 bytes big-endian; {@code tokens}, varint;
+ *   <li>text header, varlong: 0 = null text, else {@code 2 × (UTF-8 length + 1) + coding}; coding 0 =
+ *       raw UTF-8, 1 = the static Huffman code of {@link TextCode} (written when shorter);
+ *   <li>counts, varints: {@code contentTerms}, {@code shingles}, {@code skeleton}, sentences, {@code keys};
+ *   <li>the text's UTF-8 bytes if raw;
+ *   <li>bits: the text's codes if coded; each packed set that is not empty as a Rice parameter {@code k}
+ *       (5 bits) and the Golomb–Rice codes of its gaps: values are mapped to their unsigned order
+ *       ({@code u = (v ^ 0x8000_0000)} as an unsigned 32-bit number, so the ascending order of Java ints is
+ *       kept) and coded as {@code u[i] - u[i - 1] - 1}, with {@code u[-1] = -1}; if there are sentences, a
+ *       {@code k} and the Rice codes of each sentence's number of terms, then, if there are terms, a
+ *       {@code k} and, per sentence, the Rice codes of {@code t[j] - t[j - 1] - 1} ({@code t[-1] = -1});
+ *       each key as 64 bits. Every {@code k} is {@link BitCodec#riceParameter} of the block's sum and
+ *       count (25 for a set of 100 hashes, each of which then takes about 27 bits, against the 32 of
+ *       version 2's four-byte varint gaps).
+ * </ol>
+ *
+ * Sets must be ascending and distinct (as Java ints); sentence offsets must start at 0, not decrease and
+ * end at the length of {@code sentenceTerms}, whose terms ascend within each sentence from 0 (encoding
+ * refuses other input). Null arrays are written as empty ones; no sentences read back as offsets
+ * {@code [0]}.
+ *
+ * <p>Version 2 (read only): magic, version, id and text as nullable strings, {@code textHash} (8 bytes),
+ * {@code tokens} (varint), the three sets as count + first value (zig-zag varint) + ascending gaps
+ * (varints), the sentences as count, per-sentence lengths and index gaps (varints), and the keys as count +
+ * first (zig-zag varlong) + unsigned gaps (varlongs). Version 2 hashed shingles and skeleton n-grams with
+ * {@link Mix#windows} (version 1 chained a mix per token): state written by version 1 is refused and must be
+ * rebuilt (reset the application's state and replay the input topic).
  */
 public final class FingerprintCodec {
 
-    /** Current format version. */
-    public static final int VERSION = 2;
+    /** Format version written. */
+    public static final int VERSION = 3;
+
+    /** The older format version still read. */
+    private static final int PREVIOUS_VERSION = 2;
 
     private static final int MAGIC = 'F';
+
+    private static final int[] NO_INTS = {};
+
+    private static final long[] NO_LONGS = {};
+
+    private static final long MAX_UNSIGNED_INT = 0xFFFF_FFFFL;
 
     private FingerprintCodec() {}
 
     public static byte[] encode(ArticleFingerprint fp) {
-        Out out = new Out(256 + (fp.text() == null ? 0 : fp.text().length()) + 4 * length(fp.shingles()));
+        return encode(fp, true);
+    }
+
+    /** With {@code codeText} false the text is written raw whatever its coded size (benchmarks, tests). */
+    static byte[] encode(ArticleFingerprint fp, boolean codeText) {
+        int[] contentTerms = orEmpty(fp.contentTerms());
+        int[] shingles = orEmpty(fp.shingles());
+        int[] skeleton = orEmpty(fp.skeleton());
+        int[] offsets = orEmpty(fp.sentenceOffsets());
+        int[] terms = orEmpty(fp.sentenceTerms());
+        long[] keys = fp.keys() == null ? NO_LONGS : fp.keys();
+        int sentences = offsets.length == 0 ? 0 : offsets.length - 1;
+        checkSentences(offsets, terms);
+        byte[] utf8 = fp.text() == null ? null : fp.text().getBytes(StandardCharsets.UTF_8);
+        int textBytes = utf8 == null ? 0 : utf8.length;
+        BitCodec.Writer bits = new BitCodec.Writer(textBytes
+                + 4 * (contentTerms.length + shingles.length + skeleton.length)
+                + terms.length
+                + 8 * keys.length);
+        boolean coded = false;
+        if (utf8 != null && codeText) {
+            bits.codes(utf8, TextCode.CODES);
+            coded = bits.bitCount() < 8L * textBytes;
+            if (!coded) {
+                bits.reset();
+            }
+        }
+        writeSet(bits, contentTerms);
+        writeSet(bits, shingles);
+        writeSet(bits, skeleton);
+        if (sentences > 0) {
+            int k = BitCodec.riceParameter(terms.length, sentences);
+            bits.bits(k, 5);
+            for (int s = 0; s < sentences; s++) {
+                bits.rice(offsets[s + 1] - offsets[s], k);
+            }
+            if (terms.length > 0) {
+                long sum = 0;
+                for (int s = 0; s < sentences; s++) {
+                    int prev = -1;
+                    for (int j = offsets[s]; j < offsets[s + 1]; j++) {
+                        sum += terms[j] - prev - 1;
+                        prev = terms[j];
+                    }
+                }
+                k = BitCodec.riceParameter(sum, terms.length);
+                bits.bits(k, 5);
+                for (int s = 0; s < sentences; s++) {
+                    int prev = -1;
+                    for (int j = offsets[s]; j < offsets[s + 1]; j++) {
+                        bits.rice(terms[j] - prev - 1, k);
+                        prev = terms[j];
+                    }
+                }
+            }
+        }
+        for (long key : keys) {
+            bits.bits(key >>> 32, 32);
+            bits.bits(key, 32);
+        }
+        Out out = new Out(64
+                + 3 * (fp.id() == null ? 0 : fp.id().length())
+                + (coded ? 0 : textBytes)
+                + (int) ((bits.bitCount() + 7) >>> 3));
         out.write(MAGIC);
         out.write(VERSION);
         out.nullableString(fp.id());
-        out.nullableString(fp.text());
         out.fixedLong(fp.textHash());
         out.varint(fp.tokens());
-        writeSorted(out, fp.contentTerms());
-        writeSorted(out, fp.shingles());
-        writeSorted(out, fp.skeleton());
-        int[] offsets = fp.sentenceOffsets() == null ? new int[0] : fp.sentenceOffsets();
-        int[] terms = fp.sentenceTerms() == null ? new int[0] : fp.sentenceTerms();
-        int sentences = offsets.length == 0 ? 0 : offsets.length - 1;
+        out.varlong(utf8 == null ? 0 : 2L * (utf8.length + 1L) + (coded ? 1 : 0));
+        out.varint(contentTerms.length);
+        out.varint(shingles.length);
+        out.varint(skeleton.length);
         out.varint(sentences);
-        for (int s = 0; s < sentences; s++) {
-            out.varint(offsets[s + 1] - offsets[s]);
+        out.varint(keys.length);
+        if (utf8 != null && !coded) {
+            out.bytes(utf8);
         }
-        for (int s = 0; s < sentences; s++) {
-            int prev = -1;
-            for (int k = offsets[s]; k < offsets[s + 1]; k++) {
-                out.varint(terms[k] - prev - 1);
-                prev = terms[k];
-            }
-        }
-        writeSorted(out, fp.keys());
+        bits.appendTo(out);
         return out.toByteArray();
     }
 
@@ -60,23 +150,190 @@ public final class FingerprintCodec {
             throw new IllegalArgumentException("not an encoded fingerprint");
         }
         int version = in.read();
-        if (version != VERSION) {
-            throw new IllegalArgumentException("unsupported fingerprint format version " + version);
+        if (version == VERSION) {
+            return decodeV3(bytes, in);
         }
+        if (version == PREVIOUS_VERSION) {
+            return decodeV2(bytes, in);
+        }
+        throw new IllegalArgumentException("unsupported fingerprint format version " + version);
+    }
+
+    private static int[] orEmpty(int[] a) {
+        return a == null ? NO_INTS : a;
+    }
+
+    private static void checkSentences(int[] offsets, int[] terms) {
+        if (offsets.length == 0) {
+            if (terms.length != 0) {
+                throw new IllegalArgumentException("sentence terms without sentence offsets");
+            }
+            return;
+        }
+        if (offsets[0] != 0 || offsets[offsets.length - 1] != terms.length) {
+            throw new IllegalArgumentException("sentence offsets must run from 0 to the number of sentence terms");
+        }
+        for (int s = 0; s + 1 < offsets.length; s++) {
+            if (offsets[s + 1] < offsets[s]) {
+                throw new IllegalArgumentException("sentence offsets must not decrease");
+            }
+            int prev = -1;
+            for (int j = offsets[s]; j < offsets[s + 1]; j++) {
+                if (terms[j] <= prev) {
+                    throw new IllegalArgumentException("sentence terms must ascend from 0 within a sentence");
+                }
+                prev = terms[j];
+            }
+        }
+    }
+
+    /** A Rice parameter, then the gaps of the values' unsigned order. */
+    private static void writeSet(BitCodec.Writer bits, int[] a) {
+        int n = a.length;
+        if (n == 0) {
+            return;
+        }
+        for (int i = 1; i < n; i++) {
+            if (a[i] <= a[i - 1]) {
+                throw new IllegalArgumentException("packed sets must be ascending and distinct");
+            }
+        }
+        long last = unsigned(a[n - 1]);
+        int k = BitCodec.riceParameter(last + 1 - n, n);
+        bits.bits(k, 5);
+        long prev = -1;
+        for (int v : a) {
+            long u = unsigned(v);
+            bits.rice(u - prev - 1, k);
+            prev = u;
+        }
+    }
+
+    /** {@code v}'s place in the ascending order of ints, as an unsigned 32-bit value. */
+    private static long unsigned(int v) {
+        return (v ^ Integer.MIN_VALUE) & MAX_UNSIGNED_INT;
+    }
+
+    private static ArticleFingerprint decodeV3(byte[] bytes, In in) {
+        String id = in.nullableString();
+        long textHash = in.fixedLong();
+        int tokens = in.varint();
+        long textHeader = in.varlong();
+        int contentCount = in.varint();
+        int shingleCount = in.varint();
+        int skeletonCount = in.varint();
+        int sentences = in.varint();
+        int keyCount = in.varint();
+        String text = null;
+        int textLength = 0;
+        boolean coded = false;
+        if (textHeader != 0) {
+            long length = (textHeader >>> 1) - 1;
+            if (length < 0 || length > Math.min(8L * bytes.length, Integer.MAX_VALUE - 8)) {
+                throw new IllegalArgumentException("malformed fingerprint: text length");
+            }
+            textLength = (int) length;
+            coded = (textHeader & 1) == 1;
+            if (!coded) {
+                text = in.utf8(textLength);
+            }
+        }
+        BitCodec.Reader bits = new BitCodec.Reader(bytes, in.position(), "fingerprint");
+        if (coded) {
+            if (textLength > bits.remaining()) {
+                throw new IllegalArgumentException("truncated fingerprint");
+            }
+            byte[] utf8 = new byte[textLength];
+            bits.codes(utf8, textLength, TextCode.TABLE, TextCode.SINGLE, TextCode.MAX_LENGTH);
+            text = new String(utf8, StandardCharsets.UTF_8);
+        }
+        int[] contentTerms = readSet(bits, contentCount);
+        int[] shingles = readSet(bits, shingleCount);
+        int[] skeleton = readSet(bits, skeletonCount);
+        int[] offsets = new int[checkedCount(bits, sentences, 1) + 1];
+        int[] terms = new int[0];
+        if (sentences > 0) {
+            int k = (int) bits.bits(5);
+            checkedCount(bits, sentences, k + 1);
+            bits.rices(offsets, 1, sentences + 1, k, Integer.MAX_VALUE);
+            for (int s = 0; s < sentences; s++) {
+                long end = (long) offsets[s] + offsets[s + 1];
+                if (end > bits.remaining()) {
+                    throw new IllegalArgumentException("malformed fingerprint: sentence terms");
+                }
+                offsets[s + 1] = (int) end;
+            }
+            int total = offsets[sentences];
+            if (total > 0) {
+                k = (int) bits.bits(5);
+                terms = new int[checkedCount(bits, total, k + 1)];
+                bits.rices(terms, 0, total, k, Integer.MAX_VALUE);
+                for (int s = 0; s < sentences; s++) {
+                    long prev = -1;
+                    for (int j = offsets[s]; j < offsets[s + 1]; j++) {
+                        prev += 1 + terms[j];
+                        if (prev > Integer.MAX_VALUE) {
+                            throw new IllegalArgumentException("malformed fingerprint: sentence term out of range");
+                        }
+                        terms[j] = (int) prev;
+                    }
+                }
+            }
+        }
+        long[] keys = new long[checkedCount(bits, keyCount, 64)];
+        for (int i = 0; i < keyCount; i++) {
+            keys[i] = (bits.bits(32) << 32) | bits.bits(32);
+        }
+        bits.end();
+        return new ArticleFingerprint(
+                id, text, textHash, tokens, contentTerms, shingles, skeleton, terms, offsets, keys);
+    }
+
+    /** {@code n}, if {@code n} values of at least {@code minBits} bits each fit in what is left. */
+    private static int checkedCount(BitCodec.Reader bits, int n, int minBits) {
+        if (n < 0 || n == Integer.MAX_VALUE || (long) n * minBits > bits.remaining()) {
+            throw new IllegalArgumentException("malformed fingerprint: count " + Integer.toUnsignedString(n));
+        }
+        return n;
+    }
+
+    private static int[] readSet(BitCodec.Reader bits, int n) {
+        if (n == 0) {
+            return new int[0];
+        }
+        checkedCount(bits, n, 1);
+        int k = (int) bits.bits(5);
+        int[] a = new int[checkedCount(bits, n, k + 1)];
+        bits.rices(a, 0, n, k, MAX_UNSIGNED_INT);
+        long prev = -1;
+        for (int i = 0; i < n; i++) {
+            prev += 1 + (a[i] & MAX_UNSIGNED_INT);
+            if (prev > MAX_UNSIGNED_INT) {
+                throw new IllegalArgumentException("malformed fingerprint: set value out of range");
+            }
+            a[i] = (int) prev ^ Integer.MIN_VALUE;
+        }
+        return a;
+    }
+
+    // ---- version 2 (read only) ----
+
+    private static ArticleFingerprint decodeV2(byte[] bytes, In in) {
         String id = in.nullableString();
         String text = in.nullableString();
         long textHash = in.fixedLong();
         int tokens = in.varint();
-        int[] contentTerms = readSortedInts(in);
-        int[] shingles = readSortedInts(in);
-        int[] skeleton = readSortedInts(in);
-        int sentences = count(in);
+        int[] contentTerms = readSortedIntsV2(in);
+        int[] shingles = readSortedIntsV2(in);
+        int[] skeleton = readSortedIntsV2(in);
+        int sentences = countV2(in);
         int[] offsets = new int[sentences + 1];
         for (int s = 0; s < sentences; s++) {
-            offsets[s + 1] = offsets[s] + in.varint();
-        }
-        if (offsets[sentences] < 0 || offsets[sentences] > bytes.length) {
-            throw new IllegalArgumentException("malformed fingerprint: sentence terms");
+            long end = offsets[s] + (in.varint() & MAX_UNSIGNED_INT);
+            if (end > bytes.length) {
+                throw new IllegalArgumentException("malformed fingerprint: sentence terms");
+            }
+            offsets[s + 1] = (int) end;
         }
         int[] terms = new int[offsets[sentences]];
         for (int s = 0; s < sentences; s++) {
@@ -86,43 +343,13 @@ public final class FingerprintCodec {
                 terms[k] = prev;
             }
         }
-        long[] keys = readSortedLongs(in);
+        long[] keys = readSortedLongsV2(in);
         return new ArticleFingerprint(
                 id, text, textHash, tokens, contentTerms, shingles, skeleton, terms, offsets, keys);
     }
 
-    private static int length(int[] a) {
-        return a == null ? 0 : a.length;
-    }
-
-    /** Count, first value (zig-zag), then ascending gaps (varlongs). */
-    private static void writeSorted(Out out, int[] a) {
-        int n = a == null ? 0 : a.length;
-        out.varint(n);
-        for (int i = 0; i < n; i++) {
-            if (i == 0) {
-                out.zigzag(a[0]);
-            } else {
-                out.varlong((long) a[i] - a[i - 1]);
-            }
-        }
-    }
-
-    /** Count, first value (zig-zag), then unsigned gaps (varlongs). */
-    private static void writeSorted(Out out, long[] a) {
-        int n = a == null ? 0 : a.length;
-        out.varint(n);
-        for (int i = 0; i < n; i++) {
-            if (i == 0) {
-                out.zigzag(a[0]);
-            } else {
-                out.varlong(a[i] - a[i - 1]);
-            }
-        }
-    }
-
     /** A count that cannot exceed the bytes left (each element takes at least one). */
-    private static int count(In in) {
+    private static int countV2(In in) {
         int n = in.varint();
         if (n < 0 || n > in.remaining()) {
             throw new IllegalArgumentException("malformed fingerprint: count " + n);
@@ -130,8 +357,8 @@ public final class FingerprintCodec {
         return n;
     }
 
-    private static int[] readSortedInts(In in) {
-        int n = count(in);
+    private static int[] readSortedIntsV2(In in) {
+        int n = countV2(in);
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i == 0 ? (int) in.zigzag() : (int) (a[i - 1] + in.varlong());
@@ -139,8 +366,8 @@ public final class FingerprintCodec {
         return a;
     }
 
-    private static long[] readSortedLongs(In in) {
-        int n = count(in);
+    private static long[] readSortedLongsV2(In in) {
+        int n = countV2(in);
         long[] a = new long[n];
         for (int i = 0; i < n; i++) {
             a[i] = i == 0 ? in.zigzag() : a[i - 1] + in.varlong();

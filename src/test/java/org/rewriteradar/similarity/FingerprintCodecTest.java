@@ -4,11 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class FingerprintCodecTest {
 
     private final RewriteEngine engine = new RewriteEngine(DetectionSettings.defaults());
+
+    /** Version 2 bytes of {@link HandBuiltFingerprint#of()} (117 bytes, sha256 8457b141…), as commit fd3a97f wrote them. */
+    static final String HAND_BUILT_V2 =
+            "460208c3bc6ec3af2d3114536f6d6520746578742e20416e6f746865722e0123456789abcdef80800108ffffffff0f"
+                    + "ffffffff07017f01ff7e01fffffeff0703d704b1028001000303000300017c01aa02f3990106ffffffffffffffffff01"
+                    + "ffffffffffffffff7f017f817ffffffeffffffffff7f";
+
+    /** Version 3 bytes of {@link HandBuiltFingerprint#of()}. */
+    static final String HAND_BUILT_V3 =
+            "460308c3bc6ec3af2d310123456789abcdef808001290803000306e56c8c49f76768ec2b4d8df6f2000000003ffffffd"
+                    + "0000000800003f400000020007efd000000001fffbffee8fffffb520000130800001fc2e6b80080187c80192a00679c0"
+                    + "000000000000007fffffffffffffff8000000000000000000000000000003f80000000000020003fffffffffffffff80";
 
     @Test
     void roundTripsEveryComponent() {
@@ -19,6 +34,7 @@ class FingerprintCodecTest {
 
         assertThat(back).usingRecursiveComparison().isEqualTo(fp);
         assertThat(bytes[1]).isEqualTo((byte) FingerprintCodec.VERSION);
+        assertThat(FingerprintCodec.VERSION).isEqualTo(3);
         ArticleFingerprint original = engine.fingerprint("002", null, Fixtures.seedOriginal());
         assertThat(engine.compare(original, back)).map(Detection::kind).contains(RewriteKind.SPUN_REWRITE);
     }
@@ -35,6 +51,8 @@ class FingerprintCodecTest {
         assertThat(back.text()).isNull();
         assertThat(back.textHash()).isEqualTo(-1L);
         assertThat(back.keys()).isEmpty();
+        assertThat(back.contentTerms()).isEmpty();
+        assertThat(back.sentenceOffsets()).containsExactly(0);
         assertThat(back.sentences()).isZero();
     }
 
@@ -46,26 +64,187 @@ class FingerprintCodecTest {
 
         assertThat(bytes.length).isLessThan(3 * fp.text().length());
         assertThat(json.length()).isLessThan(bytes.length * 4 / 3 + 8);
+        assertThat(bytes.length).isLessThan(FingerprintCodecV2.encode(fp).length * 3 / 4);
     }
 
     @Test
     void encodingIsPinned() throws Exception {
         byte[] bytes = FingerprintCodec.encode(HandBuiltFingerprint.of());
-        String sha = java.util.HexFormat.of()
-                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        String sha =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertThat(bytes.length + " " + sha)
-                .isEqualTo("117 8457b14166582b7ae19493ead558b31d0f9369b455cc427db7aae560e8079ce7");
+                .isEqualTo("144 eaf7370d7a3b0336d53b124300ab9661f1f97d7b64b8ceba6c6f0c88da84219e");
+        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(HAND_BUILT_V3);
         assertThat(FingerprintCodec.decode(bytes)).usingRecursiveComparison().isEqualTo(HandBuiltFingerprint.of());
+    }
+
+    @Test
+    void readsVersion2() throws Exception {
+        byte[] v2 = HexFormat.of().parseHex(HAND_BUILT_V2);
+        assertThat(v2.length + " "
+                        + HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("SHA-256").digest(v2)))
+                .isEqualTo("117 8457b14166582b7ae19493ead558b31d0f9369b455cc427db7aae560e8079ce7");
+        assertThat(FingerprintCodec.decode(v2)).usingRecursiveComparison().isEqualTo(HandBuiltFingerprint.of());
+        // the frozen writer of the tests and benchmarks writes exactly these bytes
+        assertThat(FingerprintCodecV2.encode(HandBuiltFingerprint.of())).isEqualTo(v2);
+        // and an engine fingerprint written by version 2 reads back as it is
+        ArticleFingerprint fp = engine.fingerprint("000", null, Fixtures.seedRewrite());
+        assertThat(FingerprintCodec.decode(FingerprintCodecV2.encode(fp)))
+                .usingRecursiveComparison()
+                .isEqualTo(fp);
+    }
+
+    /** The layout of the class Javadoc, bit by bit, on a small fingerprint worked out by hand. */
+    @Test
+    void layoutIsTheDocumentedOne() {
+        ArticleFingerprint fp = new ArticleFingerprint(
+                "a",
+                null,
+                1L,
+                2,
+                new int[] {Integer.MIN_VALUE, Integer.MIN_VALUE + 1, Integer.MIN_VALUE + 5},
+                new int[] {-1, 0, 7},
+                new int[0],
+                new int[] {0, 2, 3, 1},
+                new int[] {0, 3, 3, 4},
+                new long[] {5L});
+        String header = "46" + "03" // magic, version
+                + "0261" // id "a": length + 1, UTF-8
+                + "0000000000000001" // text hash
+                + "02" // tokens
+                + "00" // no text
+                + "03" + "03" + "00" + "03" + "01"; // counts: content terms, shingles, skeleton, sentences, keys
+        String bits =
+                // content terms: u = 0, 1, 5; gaps 0, 0, 3, sum 3 over 3 → k = 0
+                "00000" + "1" + "1" + "0001"
+                        // shingles: u = 2^31 - 1, 2^31, 2^31 + 7; gaps 2^31 - 1, 0, 6, sum (2^31 + 5) over 3 → k = 29
+                        + "11101"
+                        + "0001" + "1".repeat(29) // 2^31 - 1: quotient 3, remainder 2^29 - 1
+                        + "1" + "0".repeat(29) // 0
+                        + "1" + "0".repeat(26) + "110" // 6
+                        // skeleton: empty, nothing
+                        // sentence lengths 3, 0, 1: sum 4 over 3 → k = 0
+                        + "00000" + "0001" + "1" + "01"
+                        // terms [0 2 3] [] [1]: gaps 0 1 0 | 1, sum 2 over 4 → k = 0
+                        + "00000" + "1" + "01" + "1" + "01"
+                        // the key, 64 bits
+                        + "0".repeat(61) + "101";
+        bits += "0".repeat((8 - bits.length() % 8) % 8); // padding
+
+        byte[] bytes = FingerprintCodec.encode(fp);
+
+        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(header + hex(bits));
+        assertThat(FingerprintCodec.decode(bytes)).usingRecursiveComparison().isEqualTo(fp);
+    }
+
+    @Test
+    void writesTheTextRawWhenTheCodeIsNoShorter() {
+        String cyrillic = "Москва — столица России.";
+        ArticleFingerprint fp = new ArticleFingerprint("r", cyrillic, 7L, 4, null, null, null, null, null, null);
+        byte[] bytes = FingerprintCodec.encode(fp);
+        byte[] utf8 = cyrillic.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // header: magic, version, id, hash, tokens, then 2 × (length + 1) + 0 (raw) and the five counts
+        assertThat(bytes[13] & 0xFF).isEqualTo(2 * (utf8.length + 1));
+        assertThat(Arrays.copyOfRange(bytes, bytes.length - utf8.length, bytes.length))
+                .isEqualTo(utf8);
+        assertThat(FingerprintCodec.decode(bytes).text()).isEqualTo(cyrillic);
+        ArticleFingerprint english =
+                new ArticleFingerprint("r", "The council met on Tuesday.", 7L, 5, null, null, null, null, null, null);
+        byte[] coded = FingerprintCodec.encode(english);
+        assertThat(coded[13] & 0xFF).as("coded").isEqualTo(2 * (english.text().length() + 1) + 1);
+        assertThat(coded.length).isLessThan(19 + english.text().length() * 3 / 4);
+        assertThat(FingerprintCodec.decode(coded).text()).isEqualTo(english.text());
     }
 
     @Test
     void rejectsUnknownVersionAndGarbage() {
         byte[] bytes = FingerprintCodec.encode(engine.fingerprint("a", null, "Some text here."));
-        bytes[1] = 99;
-        assertThatThrownBy(() -> FingerprintCodec.decode(bytes)).isInstanceOf(IllegalArgumentException.class);
+        for (int version : new int[] {0, 1, 4, 99}) {
+            bytes[1] = (byte) version;
+            assertThatThrownBy(() -> FingerprintCodec.decode(bytes))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("unsupported fingerprint format version " + version);
+        }
         assertThatThrownBy(() -> FingerprintCodec.decode(new byte[] {'F', 1, (byte) 0xff}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FingerprintCodec.decode(new byte[] {'X'}))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FingerprintCodec.decode(new byte[0])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rejectsEveryTruncationAndTrailingBytes() {
+        ArticleFingerprint fp = engine.fingerprint("000", null, Fixtures.seedRewrite());
+        for (byte[] bytes : new byte[][] {
+            FingerprintCodec.encode(fp),
+            FingerprintCodec.encode(HandBuiltFingerprint.of()),
+            FingerprintCodecV2.encode(fp),
+            FingerprintCodecV2.encode(HandBuiltFingerprint.of())
+        }) {
+            for (int n = 0; n < bytes.length; n++) {
+                byte[] prefix = Arrays.copyOf(bytes, n);
+                assertThatThrownBy(() -> FingerprintCodec.decode(prefix))
+                        .as("%d of %d bytes", n, bytes.length)
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+        byte[] v3 = FingerprintCodec.encode(fp);
+        assertThatThrownBy(() -> FingerprintCodec.decode(Arrays.copyOf(v3, v3.length + 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trailing");
+    }
+
+    @Test
+    void refusesToEncodeSetsOrSentencesOutOfOrder() {
+        ArticleFingerprint fp = HandBuiltFingerprint.of();
+        for (ArticleFingerprint bad : new ArticleFingerprint[] {
+            withSets(fp, new int[] {1, 1}, fp.shingles()),
+            withSets(fp, fp.contentTerms(), new int[] {5, -300}),
+            withSentences(fp, new int[] {2, 1}, new int[] {0, 2}),
+            withSentences(fp, new int[] {-1}, new int[] {0, 1}),
+            withSentences(fp, new int[] {0, 1}, new int[] {0, 1}),
+            withSentences(fp, new int[] {0, 1}, new int[] {1, 2}),
+            withSentences(fp, new int[] {0, 1}, new int[] {0, 2, 1, 2}),
+            withSentences(fp, new int[] {0}, null)
+        }) {
+            assertThatThrownBy(() -> FingerprintCodec.encode(bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    private static ArticleFingerprint withSets(ArticleFingerprint fp, int[] contentTerms, int[] shingles) {
+        return new ArticleFingerprint(
+                fp.id(),
+                fp.text(),
+                fp.textHash(),
+                fp.tokens(),
+                contentTerms,
+                shingles,
+                fp.skeleton(),
+                fp.sentenceTerms(),
+                fp.sentenceOffsets(),
+                fp.keys());
+    }
+
+    private static ArticleFingerprint withSentences(ArticleFingerprint fp, int[] terms, int[] offsets) {
+        return new ArticleFingerprint(
+                fp.id(),
+                fp.text(),
+                fp.textHash(),
+                fp.tokens(),
+                fp.contentTerms(),
+                fp.shingles(),
+                fp.skeleton(),
+                terms,
+                offsets,
+                fp.keys());
+    }
+
+    private static String hex(String bits) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < bits.length(); i += 8) {
+            out.append(String.format("%02x", Integer.parseInt(bits.substring(i, i + 8), 2)));
+        }
+        return out.toString();
     }
 }

@@ -15,12 +15,14 @@ import org.rewriteradar.text.TextAnalyzer;
 import org.rewriteradar.text.TextNormalizer;
 
 /**
- * Golden values of fingerprint format v2 and of the seed pair's detection under the default settings, pinned
- * from the engine of commit 4d54094: what "stable across restarts and machines" means, tested. Fingerprints
- * live in state stores and changelogs, and candidate keys in the index, so a change to any value here is a
- * change of the stored format (re-fingerprint everything, bump the codec version) or of detections, never a
- * refactoring. The MinHash signature is recomputed here from its definition (SuperMinHash, 64 components of
- * 16 bits, over seeded word 3-shingle hashes of the stems) so that the definition itself is pinned.
+ * Golden values of fingerprints and of the seed pair's detection under the default settings, pinned from the
+ * engine of commit 4d54094 (fingerprints as their format v2 bytes, written by the frozen
+ * {@link FingerprintCodecV2}; their format v3 bytes pinned since v3): what "stable across restarts and
+ * machines" means, tested. Fingerprints live in state stores and changelogs, and candidate keys in the index,
+ * so a change to any value here is a change of the stored format (re-fingerprint everything, bump the codec
+ * version) or of detections, never a refactoring. The MinHash signature is recomputed here from its
+ * definition (SuperMinHash, 64 components of 16 bits, over seeded word 3-shingle hashes of the stems) so that
+ * the definition itself is pinned.
  */
 class FingerprintGoldenTest {
 
@@ -32,8 +34,10 @@ class FingerprintGoldenTest {
     private record Golden(
             String name,
             String text,
-            String encodedSha256,
-            int encodedLength,
+            String v2Sha256,
+            int v2Length,
+            String v3Sha256,
+            int v3Length,
             int tokens,
             long textHash,
             int keys,
@@ -50,6 +54,8 @@ class FingerprintGoldenTest {
                     Fixtures.seedOriginal(),
                     "a1711a231afc303f566489d095991e565b547b3784277a755d0b1ab9ad6608b1",
                     5734,
+                    "ec6bc9eadbd8471052222770428d4e86ee7f4047289253e294c329e6224d9270",
+                    4175,
                     355,
                     8026148710561876047L,
                     42,
@@ -63,6 +69,8 @@ class FingerprintGoldenTest {
                     Fixtures.seedRewrite(),
                     "09696ffaae55b82fe32498af4e6b52092c83ec5729cc8bba89194a9e19913751",
                     7572,
+                    "09c5c360b3da23508078dc48a4d042c67f55b9728e22a9c6763af1809d208be3",
+                    5523,
                     476,
                     8231438703875458987L,
                     54,
@@ -76,6 +84,8 @@ class FingerprintGoldenTest {
                     Fixtures.read("sameevent-a.txt"),
                     "5214998781f2433eb938476b5139331dff79426521e86b9d741dfc3e9635e3d2",
                     2354,
+                    "9139b676f0efbedcc1163452d993cc75eae997601b293cb7d1b4a8cf1bce5ea8",
+                    1779,
                     132,
                     6766856956725477765L,
                     28,
@@ -89,6 +99,8 @@ class FingerprintGoldenTest {
                     Fixtures.read("sameevent-b.txt"),
                     "7c243a4e05d2503bc01564dd8f15fd105df8f839b5e2148668e171948d44fec8",
                     2258,
+                    "681cefd953c1e65724035d4b0ee6f2f98108d2f7a51673ada49c00a171f8ef99",
+                    1704,
                     129,
                     -591592665699806776L,
                     28,
@@ -104,11 +116,15 @@ class FingerprintGoldenTest {
     void encodedFingerprintsAndCandidateKeysAreTheGoldenOnes() {
         for (Golden g : goldens()) {
             ArticleFingerprint fp = engine.fingerprint(g.name(), null, g.text());
+            byte[] v2 = FingerprintCodecV2.encode(fp);
             byte[] encoded = FingerprintCodec.encode(fp);
             long[] keys = engine.candidateKeys(fp);
 
-            assertThat(sha256(encoded)).as(g.name()).isEqualTo(g.encodedSha256());
-            assertThat(encoded).as(g.name()).hasSize(g.encodedLength());
+            assertThat(sha256(v2)).as(g.name()).isEqualTo(g.v2Sha256());
+            assertThat(v2).as(g.name()).hasSize(g.v2Length());
+            assertThat(encoded.length + " " + sha256(encoded))
+                    .as(g.name())
+                    .isEqualTo(g.v3Length() + " " + g.v3Sha256());
             assertThat(fp.tokens()).as(g.name()).isEqualTo(g.tokens());
             assertThat(fp.textHash()).as(g.name()).isEqualTo(g.textHash());
             assertThat(keys).as(g.name()).hasSize(g.keys());
@@ -118,6 +134,10 @@ class FingerprintGoldenTest {
             assertThat(engine.minSharedKeys(keys)).as(g.name()).isEqualTo(1);
             assertThat(FingerprintCodec.decode(encoded))
                     .as(g.name())
+                    .usingRecursiveComparison()
+                    .isEqualTo(fp);
+            assertThat(FingerprintCodec.decode(v2))
+                    .as(g.name() + " from version 2")
                     .usingRecursiveComparison()
                     .isEqualTo(fp);
         }
