@@ -179,12 +179,12 @@ class RecordSizeLimitsIT {
                 .as("records dropped by the production exception handler")
                 .isZero();
         soft.assertThat(stored).as("large-original in article-store").isNotNull();
+        // derived records outgrow the input's record limit (how far is RecordBudgetTest's worst case, with
+        // headers: that is what radar.topics.max-message-bytes is sized for), and were written
         soft.assertThat(largest.get("article-store-changelog"))
-                .as("the large article's changelog record is over Kafka's default 1 MiB, and was written")
-                .isGreaterThan(1_048_576);
-        soft.assertThat(largest.get(alerts))
-                .as("the copy's alert is over the broker's default message.max.bytes: TopicCreator raised it")
-                .isGreaterThan(1_048_588);
+                .as("the large article's changelog record is larger than any input record may be")
+                .isGreaterThan(1_000_000);
+        soft.assertThat(largest.get(alerts)).as("the copy's alert was written").isPositive();
         soft.assertThat(findings)
                 .as("alerts")
                 .contains(
