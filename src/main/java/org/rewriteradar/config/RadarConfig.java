@@ -73,13 +73,14 @@ public interface RadarConfig {
          * default limits ({@code RecordBudgetTest}: a 786,431-byte body of real text, the id and the optional
          * fields at their limits, the rest of {@link Validation#maxRecordBytes()} as headers, which every
          * derived record carries): the {@code article-store} changelog record (normalised text and
-         * fingerprint, 2.07 times the body) 1,675,160 bytes, the {@code scoring-requests} record 1,679,252, a
-         * verbatim copy's alert (the whole text of both sides as evidence) 1,678,349, the largest with key
-         * and headers 1,820,247; for the worst hostile body known, HTML numeric entities that NFKC expands,
-         * 6,189,162. The default, 8 MiB, leaves four times headroom on real text and holds the hostile case
-         * (README, "Record sizes"). Not covered: {@code rewrite-store} keeps up to {@link
-         * Index#maxAlertsPerArticle()} alerts per article and side, so more than four verbatim copies of one
-         * article near the body limit exceed it.
+         * fingerprint, 2.07 times the body) 1,675,160 bytes, the {@code scoring-requests} record 1,679,252, the
+         * largest with key and headers 1,820,247; for the worst hostile body known, HTML numeric entities that
+         * NFKC expands, 3,172,884. Alerts do not grow with the body (passage texts are cut to {@code
+         * radar.detection.evidence.max-passage-chars}): a verbatim copy's alert at these limits 101,886 bytes
+         * (it was 1,678,349 with both whole texts), the largest any detection makes 223,704. A {@code
+         * rewrite-store} record keeps within a quarter of this ({@link Index#maxAlertsPerArticle()}). The
+         * default, 8 MiB, leaves four times headroom on real text and holds the hostile case (README, "Record
+         * sizes").
          */
         @WithDefault("8388608")
         int maxMessageBytes();
@@ -183,7 +184,13 @@ public interface RadarConfig {
         @WithDefault("50000")
         int sweepBatch();
 
-        /** Most alerts kept per article and side (as rewrite, as original) for queries. */
+        /**
+         * Most alerts kept per article and side (as rewrite, as original) for queries. An article's {@code
+         * rewrite-store} record also keeps within a quarter of {@link Topics#maxMessageBytes()} (2 MiB of
+         * JSON): 50 alerts a side of the largest kind (223,704 bytes each, fields at their limits) would be
+         * 22 MB. Past either bound the oldest alerts of the side are dropped, counted on {@code
+         * radar.index.rewrites-dropped} ({@code reason} {@code max-alerts} or {@code max-bytes}).
+         */
         @WithDefault("50")
         int maxAlertsPerArticle();
     }

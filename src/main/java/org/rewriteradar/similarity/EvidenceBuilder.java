@@ -6,7 +6,9 @@ import org.rewriteradar.text.AnalyzedText;
 
 /**
  * The evidence of an alerting pair: first the candidate's quotations found verbatim in the original, in the
- * candidate's order, then the aligned sentence pairs, most similar first; at most {@code maxPassages}.
+ * candidate's order, then the aligned sentence pairs, most similar first; at most {@code maxPassages}, each
+ * text of at most {@code maxPassageChars} characters ({@link #bound}, which every detection's evidence goes
+ * through).
  *
  * <p>A quotation of the candidate (a quote span of at least three tokens) is reported when at least half of
  * its 3-grams occur in the original and the occurrences lie within three times the quotation's length of
@@ -15,10 +17,14 @@ import org.rewriteradar.text.AnalyzedText;
  */
 final class EvidenceBuilder {
 
-    private final int maxPassages;
+    private final DetectionSettings.Evidence settings;
 
     EvidenceBuilder(DetectionSettings.Evidence evidence) {
-        this.maxPassages = evidence.maxPassages();
+        if (evidence.maxPassageChars() < 1) {
+            throw new IllegalArgumentException(
+                    "evidence.max-passage-chars must be at least 1: " + evidence.maxPassageChars());
+        }
+        this.settings = evidence;
     }
 
     /** Quote passages, then aligned sentences by similarity, capped. */
@@ -54,12 +60,20 @@ final class EvidenceBuilder {
         }
         sentences.sort((x, y) -> Double.compare(y.similarity(), x.similarity()));
         out.addAll(sentences);
-        return cap(out, maxPassages);
+        return bound(out, settings);
     }
 
-    /** The first {@code max} passages (a copy when cut). */
-    static List<MatchedPassage> cap(List<MatchedPassage> passages, int max) {
-        return passages.size() > max ? List.copyOf(passages.subList(0, max)) : passages;
+    /**
+     * The first {@link DetectionSettings.Evidence#maxPassages()} passages, each text cut to {@link
+     * DetectionSettings.Evidence#maxPassageChars()} ({@link MatchedPassage#cut(int)}): what a detection carries.
+     */
+    static List<MatchedPassage> bound(List<MatchedPassage> passages, DetectionSettings.Evidence evidence) {
+        int n = Math.min(passages.size(), evidence.maxPassages());
+        List<MatchedPassage> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(passages.get(i).cut(evidence.maxPassageChars()));
+        }
+        return List.copyOf(out);
     }
 
     /** Quotations of the candidate found verbatim in the original, located in both texts. */

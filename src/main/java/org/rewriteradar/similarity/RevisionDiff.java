@@ -13,16 +13,16 @@ import org.rewriteradar.text.SentenceSplitter;
  * sentences between matches one changed passage (original = removed text, candidate = added text). The
  * changed fraction is (removed + added characters) / (both texts' characters); when every sentence matches
  * but the texts differ (paragraphing), it is the difference of the lengths over the total, at least one
- * character's worth.
+ * character's worth. The changed passages are bounded as any evidence ({@link EvidenceBuilder#bound}).
  */
 final class RevisionDiff {
 
     private final double minChangedFraction;
-    private final int maxPassages;
+    private final DetectionSettings.Evidence evidence;
 
     RevisionDiff(DetectionSettings.Revisions revisions, DetectionSettings.Evidence evidence) {
         this.minChangedFraction = revisions.minChangedFraction();
-        this.maxPassages = evidence.maxPassages();
+        this.evidence = evidence;
     }
 
     /**
@@ -93,8 +93,7 @@ final class RevisionDiff {
         signals.put("changedSentences", (double) changedSentences);
         signals.put("previousTokens", (double) previous.tokens());
         signals.put("nextTokens", (double) next.tokens());
-        List<MatchedPassage> evidence = EvidenceBuilder.cap(changes, maxPassages);
-        return Optional.of(new Detection(RewriteKind.REVISED, 1.0, signals, evidence));
+        return Optional.of(new Detection(RewriteKind.REVISED, 1.0, signals, EvidenceBuilder.bound(changes, evidence)));
     }
 
     private static MatchedPassage passage(String a, int[] sa, int i0, int i1, String b, int[] sb, int j0, int j1) {

@@ -95,7 +95,12 @@ public final class RewriteEngine {
                     candidate.text(),
                     1.0,
                     false);
-            return Optional.of(new Detection(RewriteKind.VERBATIM_COPY, 1.0, Signals.verbatim(), List.of(whole)));
+            // the whole text as one passage, cut to evidence.maxPassageChars like any other
+            return Optional.of(new Detection(
+                    RewriteKind.VERBATIM_COPY,
+                    1.0,
+                    Signals.verbatim(),
+                    EvidenceBuilder.bound(List.of(whole), settings.evidence())));
         }
         Workspace ws = workspace.get();
         PairFeatures f = meter.measure(original, candidate, null, null, true, ws);

@@ -17,7 +17,11 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@value #EVICTED}: bucket memberships pushed out of a full bucket (a hot band key shared by more
  *       than {@code radar.detection.candidates.index-bucket-capacity} articles);
  *   <li>{@value #DROPPED} (tags {@code stage}, {@code reason}): candidate gatherings and scorings let go
- *       on the way, e.g. a candidate whose article left the index between its bucket reply and its scoring.
+ *       on the way, e.g. a candidate whose article left the index between its bucket reply and its scoring;
+ *   <li>{@value #REWRITES_DROPPED} (tag {@code reason}: {@code max-alerts}, {@code max-bytes}): older alerts
+ *       {@code rewrite-store} let go for a newer one, because the article's side held {@code
+ *       radar.index.max-alerts-per-article} or because its record would have been over its byte budget
+ *       ({@link ArticleRewrites#with}). They were published on the alert topic; only the query loses them.
  * </ul>
  */
 public final class RadarCounters {
@@ -26,6 +30,7 @@ public final class RadarCounters {
     public static final String EXPIRED = "radar.index.expired";
     public static final String DROPPED = "radar.stream.dropped";
     public static final String EVICTED = "radar.index.evicted";
+    public static final String REWRITES_DROPPED = "radar.index.rewrites-dropped";
 
     private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
 
@@ -44,6 +49,13 @@ public final class RadarCounters {
     /** Members pushed out of full (hot) buckets: {@value #EVICTED}. */
     static void evicted(long n) {
         increment(EVICTED, n);
+    }
+
+    /** Alerts {@code rewrite-store} let go: {@value #REWRITES_DROPPED}, {@code reason} as listed above. */
+    static void rewritesDropped(String reason, long n) {
+        if (n > 0) {
+            increment(REWRITES_DROPPED, n, "reason", reason);
+        }
     }
 
     static void dropped(String stage, String reason) {

@@ -223,7 +223,8 @@ public final class RadarTopology {
                         .withName(ALERTS_BY_ARTICLE)
                         .withNumberOfPartitions(partitions))
                 .process(
-                        () -> new RewriteIndexProcessor(index.maxAlertsPerArticle()),
+                        () -> new RewriteIndexProcessor(
+                                index.maxAlertsPerArticle(), RewriteIndexProcessor.maxBytes(topics.maxMessageBytes())),
                         Named.as("rewrite-index"),
                         REWRITE_STORE);
 

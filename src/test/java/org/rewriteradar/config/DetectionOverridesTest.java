@@ -64,6 +64,18 @@ class DetectionOverridesTest {
     }
 
     @Test
+    void overridesTheEvidenceCapsByTheirNames() {
+        var config = TestConfig.radar(Map.of(
+                "radar.detection.evidence.max-passage-chars", "250", "radar.detection.evidence.max-passages", "5"));
+
+        DetectionSettings settings = DetectionOverrides.apply(DetectionSettings.defaults(), config.detection());
+
+        assertThat(settings.evidence()).isEqualTo(new DetectionSettings.Evidence(5, 250));
+        assertThat(settings.withEvidence(DetectionSettings.Evidence.defaults()))
+                .isEqualTo(DetectionSettings.defaults());
+    }
+
+    @Test
     void rejectsUnknownSettingByName() {
         assertThatThrownBy(() ->
                         DetectionOverrides.apply(DetectionSettings.defaults(), Map.of("weights.alert-treshold", "1")))

@@ -192,8 +192,10 @@ class FingerprintGoldenTest {
                         entry("lengthRatio", 0.2933),
                         entry("j5", 0.2032),
                         entry("score", 0.7072));
-        assertThat(d.evidence()).hasSize(9);
-        assertThat(sha256(d.evidence().toString().getBytes(StandardCharsets.UTF_8)))
+        assertThat(d.evidence()).hasSize(9).noneMatch(MatchedPassage::truncated);
+        // the golden of before passages could be cut: the same passages, without the truncated component
+        String whole = d.evidence().toString().replace(", truncated=false]", "]");
+        assertThat(sha256(whole.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("391b58dc17a90ea46a74d206fcbbcfb4b5b9d12ab6419badc08433e1ec3de14e");
     }
 

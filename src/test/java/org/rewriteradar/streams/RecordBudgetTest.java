@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.rewriteradar.LargeText;
@@ -18,7 +19,12 @@ import org.rewriteradar.model.ArticleEvent;
 import org.rewriteradar.model.ArticleRef;
 import org.rewriteradar.model.RewriteAlert;
 import org.rewriteradar.similarity.ArticleFingerprint;
+import org.rewriteradar.similarity.Detection;
+import org.rewriteradar.similarity.DetectionSettings;
+import org.rewriteradar.similarity.Feature;
+import org.rewriteradar.similarity.MatchedPassage;
 import org.rewriteradar.similarity.RewriteEngine;
+import org.rewriteradar.similarity.RewriteKind;
 
 /**
  * The size budget behind {@code radar.topics.max-message-bytes}: the largest records the topology writes for
@@ -26,8 +32,11 @@ import org.rewriteradar.similarity.RewriteEngine;
  * max-field-bytes}, the id at {@code max-id-bytes}, the rest of {@code max-record-bytes} taken by headers,
  * which travel with every derived record) are measured with the service's serdes. On real text (the BBC pool
  * concatenated) each must leave four times headroom; on the worst hostile body known (HTML numeric entities
- * that NFKC expands, which the body limit's NFKC check does not see) each must still fit. And the service
- * passes the budget to the Streams producer, the internal topics and the topics it creates.
+ * that NFKC expands, which the body limit's NFKC check does not see) each must still fit. Alerts no longer
+ * grow with the body (their passages are cut to {@code radar.detection.evidence.max-passage-chars}): the
+ * largest alert any detection can make and the largest {@code rewrite-store} record (bounded by {@link
+ * RewriteIndexProcessor#maxBytes}) are measured apart. And the service passes the budget to the Streams
+ * producer, the internal topics and the topics it creates.
  */
 class RecordBudgetTest {
 
@@ -62,6 +71,74 @@ class RecordBudgetTest {
         assertThat(sizes.largest()).as("largest derived record").isLessThanOrEqualTo(maxMessage / 4);
         // and the changelog record alone is over Kafka's default, so the budget matters
         assertThat(sizes.stored).isGreaterThan(1_048_576);
+    }
+
+    @Test
+    void anAlertAndARewriteStoreRecordAreBoundedWhateverTheBody() {
+        RadarConfig.Validation v = config.validation();
+        String field = "f".repeat(v.maxFieldBytes());
+        DetectionSettings.Evidence evidence = ENGINE.settings().evidence();
+        // the most evidence a detection carries: every passage, each text at the cap in characters of three
+        // UTF-8 bytes (the most a normalised text's character takes in JSON: it holds no control character
+        // but the line break, two bytes escaped)
+        String text = "\u20AC".repeat(evidence.maxPassageChars());
+        List<MatchedPassage> passages = new ArrayList<>();
+        for (int i = 0; i < evidence.maxPassages(); i++) {
+            passages.add(
+                    new MatchedPassage(1_000_000, 2_000_000, 1_000_000, 2_000_000, text, text, 0.123456, false, true));
+        }
+        Map<String, Double> signals = new TreeMap<>();
+        for (Feature f : Feature.ALL) {
+            signals.put(f.key(), 0.123456);
+        }
+        signals.put("score", 0.123456);
+        Detection worst = new Detection(RewriteKind.SPUN_REWRITE, 0.123456, signals, passages);
+        RewriteAlert alert = null;
+        ArticleRewrites unbounded = ArticleRewrites.EMPTY;
+        ArticleRewrites bounded = ArticleRewrites.EMPTY;
+        int maxPerSide = config.index().maxAlertsPerArticle();
+        int budget = RewriteIndexProcessor.maxBytes(maxMessage);
+        long droppedOverBytes = 0;
+        String id = "a".repeat(v.maxIdBytes());
+        for (int i = 0; i < maxPerSide; i++) {
+            String other = String.format("%0" + v.maxIdBytes() + "d", i);
+            for (boolean asRewrite : new boolean[] {true, false}) {
+                ArticleRef article = new ArticleRef(asRewrite ? id : other, 7, field, field, field, Instant.now());
+                ArticleRef original = new ArticleRef(asRewrite ? other : id, 7, field, field, field, Instant.now());
+                alert = Alerts.of(worst, article, original, Instant.now());
+                unbounded =
+                        unbounded.with(id, alert, maxPerSide, Integer.MAX_VALUE).rewrites();
+                ArticleRewrites.Added added = bounded.with(id, alert, maxPerSide, budget);
+                bounded = added.rewrites();
+                droppedOverBytes += added.droppedOverBytes();
+            }
+        }
+        int alertBytes = RadarTopology.ALERT_SERDE.serializer().serialize("alerts", alert).length;
+        int unboundedBytes = RadarTopology.REWRITES_SERDE.serializer().serialize("changelog", unbounded).length;
+        int boundedBytes = RadarTopology.REWRITES_SERDE.serializer().serialize("changelog", bounded).length;
+        System.out.printf(
+                "[record-budget] largest alert any detection makes (%d passages of %,d three-byte characters a"
+                        + " side, fields at their limits) %,d; rewrite-store record of an article named by %d such"
+                        + " alerts a side: %,d unbounded, %,d within its budget of %,d (%d + %d alerts kept, %d"
+                        + " dropped)%n",
+                evidence.maxPassages(),
+                evidence.maxPassageChars(),
+                alertBytes,
+                maxPerSide,
+                unboundedBytes,
+                boundedBytes,
+                budget,
+                bounded.asRewrite().size(),
+                bounded.asOriginal().size(),
+                droppedOverBytes);
+        assertThat(alertBytes).as("largest alert").isLessThanOrEqualTo(maxMessage / 16);
+        assertThat(budget).isEqualTo(maxMessage / 4);
+        assertThat(boundedBytes).as("rewrite-store record").isLessThanOrEqualTo(budget);
+        assertThat(boundedBytes).as("fills its budget").isGreaterThan(budget - alertBytes);
+        // and without the byte bound, the count alone would not have kept it within the producer's limit
+        assertThat(unboundedBytes).isGreaterThan(maxMessage);
+        // the alert topics carry the alert with every header of the input record: still four times headroom
+        assertThat(alertBytes + 512 + v.maxRecordBytes()).isLessThanOrEqualTo(maxMessage / 4);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.rewriteradar.similarity.ArticleFingerprint;
 import org.rewriteradar.similarity.Detection;
+import org.rewriteradar.similarity.DetectionSettings;
 import org.rewriteradar.similarity.FingerprintCodec;
 import org.rewriteradar.similarity.PairFeatures;
 import org.rewriteradar.similarity.RewriteEngine;
@@ -27,7 +28,9 @@ import org.rewriteradar.similarity.RewriteEngine;
  * these sets: the check for refactorings that must not change a single detection.
  *
  * <p>{@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.rewriteradar.eval.EngineDump -Dexec.args="target/engine-dump.txt ../shared/data"}
+ * -Dexec.mainClass=org.rewriteradar.eval.EngineDump -Dexec.args="target/engine-dump.txt ../shared/data"}, with
+ * the default settings or {@code -Deval.settings=group.name=value,…} as {@link Evaluate} takes them (e.g.
+ * {@code evidence.max-passage-chars=2147483647}, to compare detections apart from what their passages carry).
  */
 public final class EngineDump {
 
@@ -35,7 +38,8 @@ public final class EngineDump {
 
     public static void main(String[] args) throws IOException, NoSuchAlgorithmException {
         Path out = Path.of(args[0]);
-        RewriteEngine engine = new RewriteEngine();
+        RewriteEngine engine = new RewriteEngine(
+                Evaluate.overridden(DetectionSettings.defaults(), System.getProperty("eval.settings", "")));
         HexFormat hex = HexFormat.of();
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
             for (Path folder : EvalData.expand(List.of(args).subList(1, args.length))) {

@@ -110,7 +110,7 @@ public class IndexGrowthBenchmark {
                 keyCount -> engine.minSharedKeys(new long[keyCount]),
                 1);
         score = new ScoreProcessor(engine);
-        rewriteIndex = new RewriteIndexProcessor(50);
+        rewriteIndex = new RewriteIndexProcessor(50, RewriteIndexProcessor.maxBytes(8 * 1024 * 1024));
         versions.init((MockProcessorContext) byId);
         collector.init((MockProcessorContext) byId);
         score.init((MockProcessorContext) byId);
