@@ -158,6 +158,9 @@ public class IndexGrowthBenchmark {
         clock = clock.plusSeconds(1);
         ArticleEvent event = new ArticleEvent(id, null, "bench", a.title(), a.body(), clock, "en");
         long ts = clock.toEpochMilli();
+        // the wall clock the processors stamp indexing times with (retention) follows the articles
+        byId.setCurrentSystemTimeMs(ts);
+        byBand.setCurrentSystemTimeMs(ts);
         for (VersionProcessor.Update update : run(byId, versions, new Record<>(id, event, ts))) {
             for (var probe : RadarTopology.probes(engine, update, 1)) {
                 for (BucketReply reply : run(byBand, buckets, new Record<>(id, probe.value, ts))) {
