@@ -10,13 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rewriteradar.model.ArticleRef;
@@ -41,20 +39,10 @@ class CandidateCollectorTest {
     @BeforeEach
     void setUp() {
         context = new MockProcessorContext<>();
-        gathering = store(RadarTopology.CANDIDATE_STORE, Serdes.ByteArray());
-        articles = store(RadarTopology.ARTICLE_STORE, RadarTopology.STORED_ARTICLE_SERDE);
-        pairs = store(RadarTopology.PAIR_STORE, Serdes.Long());
+        gathering = MockStores.stringKeyed(context, RadarTopology.CANDIDATE_STORE, Serdes.ByteArray());
+        articles = MockStores.stringKeyed(context, RadarTopology.ARTICLE_STORE, RadarTopology.STORED_ARTICLE_SERDE);
+        pairs = MockStores.stringKeyed(context, RadarTopology.PAIR_STORE, Serdes.Long());
         collector = newCollector(keys -> 2);
-    }
-
-    private <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
-        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-                .withLoggingDisabled()
-                .build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        return store;
     }
 
     private CandidateCollector newCollector(java.util.function.IntUnaryOperator minShared) {

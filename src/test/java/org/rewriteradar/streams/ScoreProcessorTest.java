@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rewriteradar.model.ArticleRef;
@@ -34,20 +32,10 @@ class ScoreProcessorTest {
     @BeforeEach
     void setUp() {
         context = new MockProcessorContext<>();
-        articles = store(RadarTopology.ARTICLE_STORE, RadarTopology.STORED_ARTICLE_SERDE);
-        pairs = store(RadarTopology.PAIR_STORE, Serdes.Long());
+        articles = MockStores.stringKeyed(context, RadarTopology.ARTICLE_STORE, RadarTopology.STORED_ARTICLE_SERDE);
+        pairs = MockStores.stringKeyed(context, RadarTopology.PAIR_STORE, Serdes.Long());
         score = new ScoreProcessor(ENGINE);
         score.init(context);
-    }
-
-    private <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
-        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-                .withLoggingDisabled()
-                .build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        return store;
     }
 
     private StoredArticle article(String id, String publishedAt) {
