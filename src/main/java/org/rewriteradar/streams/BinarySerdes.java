@@ -31,8 +31,9 @@ import org.rewriteradar.similarity.FingerprintCodec;
  *   <li>{@link BandProbe} (format {@value #FORMAT_PARTITIONED}): article id, publication millis (zig-zag),
  *       version, key count, probes, indexing millis (zig-zag), then the keys (count, 8 bytes each).
  *   <li>{@link BucketMember}: format, article id, publication and indexing millis (zig-zag).
- *   <li>{@link BucketReply}: format, article id, version, key count, probes, then the members (count, each
- *       id and shared-bucket count).
+ *   <li>{@link BucketReply}: format, article id, version, key count, probes, then the members published at
+ *       or before the article (count, each id and shared-bucket count), then, when any, those published
+ *       after it, the same way (a reply that ends before them has none).
  *   <li>{@link ScoringRequest}: format, the article's ref and fingerprint as in a stored article, then the
  *       candidate ids (count, ids).
  * </ul>
@@ -107,14 +108,17 @@ final class BinarySerdes {
 
     static final Serde<BucketReply> BUCKET_REPLY = serde(
             reply -> {
-                Out out = new Out(24 + 24 * (reply.shared().size() + 1));
+                Out out =
+                        new Out(24 + 24 * (reply.shared().size() + reply.later().size() + 2));
                 out.write(FORMAT_PARTITIONED)
                         .string(reply.articleId())
                         .varint(reply.version())
                         .varint(reply.keyCount())
-                        .varint(reply.probes())
-                        .varint(reply.shared().size());
-                reply.shared().forEach((id, n) -> out.string(id).varint(n));
+                        .varint(reply.probes());
+                writeCounts(out, reply.shared());
+                if (!reply.later().isEmpty()) {
+                    writeCounts(out, reply.later());
+                }
                 return out.toByteArray();
             },
             bytes -> {
@@ -123,14 +127,26 @@ final class BinarySerdes {
                 int version = in.varint();
                 int keyCount = in.varint();
                 int probes = in.varint();
-                int n = in.varint();
-                Map<String, Integer> shared = new LinkedHashMap<>(Math.min(2 * n, 4096));
-                for (int k = 0; k < n; k++) {
-                    shared.put(in.string(), in.varint());
-                }
+                Map<String, Integer> shared = readCounts(in);
+                Map<String, Integer> later = in.done() ? Map.of() : readCounts(in);
                 end(in);
-                return new BucketReply(id, version, keyCount, probes, shared);
+                return new BucketReply(id, version, keyCount, probes, shared, later);
             });
+
+    /** Member id → count: the count, then each id and its count. */
+    static void writeCounts(Out out, Map<String, Integer> counts) {
+        out.varint(counts.size());
+        counts.forEach((id, n) -> out.string(id).varint(n));
+    }
+
+    static Map<String, Integer> readCounts(In in) {
+        int n = in.varint();
+        Map<String, Integer> counts = new LinkedHashMap<>(Math.min(2 * n, 4096));
+        for (int k = 0; k < n; k++) {
+            counts.put(in.string(), in.varint());
+        }
+        return counts;
+    }
 
     static final Serde<ScoringRequest> SCORING_REQUEST = serde(
             request -> {

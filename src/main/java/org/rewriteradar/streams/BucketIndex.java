@@ -1,6 +1,7 @@
 package org.rewriteradar.streams;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
@@ -11,9 +12,10 @@ import org.rewriteradar.similarity.BinaryCodec.Out;
 
 /**
  * The LSH buckets of one partition over {@code bucket-store}: one small entry per (band key, member), keyed
- * {@code <band, 8 bytes big-endian><join sequence, 8 bytes big-endian>}, so a bucket is one range scan in
- * joining order and a join writes one entry, whatever the bucket's size (a whole-bucket value would be
- * rewritten, and sent to the changelog, on every join). Values: {@link BinarySerdes#BUCKET_MEMBER}.
+ * {@code <band, 8 bytes big-endian><complement of the join sequence, 8 bytes big-endian>}, so a bucket is one
+ * range scan, newest member first, and a join writes one entry, whatever the bucket's size (a whole-bucket
+ * value would be rewritten, and sent to the changelog, on every join). Values: {@link
+ * BinarySerdes#BUCKET_MEMBER}.
  *
  * <p>A bucket keeps at most {@code capacity} members (the member that joined first leaves a full bucket)
  * and a member past the retention cutoff is removed when its bucket is next read, or by the sweep ({@link
@@ -32,47 +34,56 @@ final class BucketIndex {
     record Joined(int expired, int evicted) {}
 
     /**
-     * Adds {@code member} to bucket {@code band} (replacing an earlier entry of the same article),
-     * passing each other member indexed at or after {@code cutoff} to {@code others}, oldest first, before
-     * the join; removes the members indexed before the cutoff, then the oldest beyond {@code capacity}.
+     * Adds {@code member} to bucket {@code band} (replacing an earlier entry of the same article), passing
+     * each other member indexed at or after {@code cutoff} to {@code others}, newest first, before the join;
+     * removes the members indexed before the cutoff, and the oldest one a full bucket lets go.
+     *
+     * <p>The bucket is read from its newest entry on, forwards, and no further than its {@code capacity}: the
+     * entries of members that left a full bucket lie after that, as RocksDB tombstones until compaction drops
+     * them, and a hot bucket would otherwise walk its whole history on every join. (A bucket over capacity,
+     * after the capacity was lowered, thus shrinks by one member per join.)
      */
     Joined join(long band, BucketMember member, int capacity, long cutoff, Consumer<BucketMember> others) {
-        List<Bytes> kept = new ArrayList<>();
         List<Bytes> removed = new ArrayList<>();
         int expired = 0;
+        int evicted = 0;
+        int kept = 0;
         long next = 0;
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(key(band, 0), key(band, -1L))) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(first(band), last(band))) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = it.next();
-                next = sequence(entry.key) + 1;
+                next = Math.max(next, sequence(entry.key) + 1);
                 BucketMember m = BinarySerdes.BUCKET_MEMBER.deserializer().deserialize(null, entry.value);
                 if (m.indexedAtMillis() < cutoff) {
                     removed.add(entry.key);
                     expired++;
                 } else if (m.articleId().equals(member.articleId())) {
                     removed.add(entry.key);
-                } else {
-                    kept.add(entry.key);
+                } else if (kept + 1 < capacity) {
+                    kept++;
                     others.accept(m);
+                } else {
+                    // the oldest member of a full bucket: it was in the bucket when the article came
+                    others.accept(m);
+                    removed.add(entry.key);
+                    evicted++;
+                    break;
                 }
             }
         }
         removed.forEach(store::delete);
         store.put(key(band, next), BinarySerdes.BUCKET_MEMBER.serializer().serialize(null, member));
-        int evicted = Math.max(0, kept.size() + 1 - capacity);
-        for (int k = 0; k < evicted; k++) {
-            store.delete(kept.get(k));
-        }
         return new Joined(expired, evicted);
     }
 
     /** The members of bucket {@code band}, oldest first, expired ones included (tests, diagnostics). */
     List<BucketMember> members(long band) {
         List<BucketMember> members = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(key(band, 0), key(band, -1L))) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(first(band), last(band))) {
             it.forEachRemaining(
                     e -> members.add(BinarySerdes.BUCKET_MEMBER.deserializer().deserialize(null, e.value)));
         }
+        Collections.reverse(members);
         return members;
     }
 
@@ -101,8 +112,22 @@ final class BucketIndex {
         return expired.size();
     }
 
+    /** The key of the member that joined bucket {@code band} as its {@code sequence}-th. */
     static Bytes key(long band, long sequence) {
-        return Bytes.wrap(new Out(16).fixedLong(band).fixedLong(sequence).toByteArray());
+        return raw(band, ~sequence);
+    }
+
+    /** The first possible key of bucket {@code band} (its newest members come first). */
+    private static Bytes first(long band) {
+        return raw(band, 0);
+    }
+
+    private static Bytes last(long band) {
+        return raw(band, -1L);
+    }
+
+    private static Bytes raw(long band, long suffix) {
+        return Bytes.wrap(new Out(16).fixedLong(band).fixedLong(suffix).toByteArray());
     }
 
     static long band(Bytes key) {
@@ -110,7 +135,7 @@ final class BucketIndex {
     }
 
     private static long sequence(Bytes key) {
-        return readLong(key.get(), 8);
+        return ~readLong(key.get(), 8);
     }
 
     private static long readLong(byte[] b, int at) {

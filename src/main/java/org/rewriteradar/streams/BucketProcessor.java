@@ -13,7 +13,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The LSH buckets of one partition ({@link BucketIndex}): each {@link BandProbe} joins the article to the
  * buckets of its band keys on this partition and gets one {@link BucketReply}, keyed by the article's id,
- * counting for every other member published within the retention of it the buckets they share. Buckets
+ * counting for every other member published within the retention of it the buckets they share, those
+ * published after it apart (it arrived after them: {@link
+ * org.rewriteradar.similarity.DetectionSettings.Candidates#maxLaterCandidates()}). Buckets
  * are bounded (the member that joined first leaves a full bucket), and a member leaves once the
  * retention has passed, on the wall clock, since its article version was stored ({@link
  * BandProbe#indexedAtMillis()}), when the article leaves {@code article-store}.
@@ -59,11 +61,13 @@ final class BucketProcessor extends ContextualProcessor<String, BandProbe, Strin
         long cutoff = EventTime.minus(context().currentSystemTimeMs(), retention);
         BucketMember member = new BucketMember(probe.articleId(), probe.publishedAtMillis(), probe.indexedAtMillis());
         Map<String, Integer> shared = new HashMap<>();
+        Map<String, Integer> later = new HashMap<>();
         long expired = 0;
         for (long band : probe.keys()) {
             BucketIndex.Joined joined = buckets.join(band, member, capacity, cutoff, other -> {
                 if (withinWindow(other.publishedAtMillis(), probe.publishedAtMillis())) {
-                    shared.merge(other.articleId(), 1, Integer::sum);
+                    (other.publishedAtMillis() > probe.publishedAtMillis() ? later : shared)
+                            .merge(other.articleId(), 1, Integer::sum);
                 }
             });
             expired += joined.expired();
@@ -75,7 +79,7 @@ final class BucketProcessor extends ContextualProcessor<String, BandProbe, Strin
         context()
                 .forward(record.withKey(probe.articleId())
                         .withValue(new BucketReply(
-                                probe.articleId(), probe.version(), probe.keyCount(), probe.probes(), shared)));
+                                probe.articleId(), probe.version(), probe.keyCount(), probe.probes(), shared, later)));
     }
 
     /** Whether two publication times lie within the retention of each other (saturating). */

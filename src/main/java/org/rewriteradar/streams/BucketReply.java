@@ -12,6 +12,20 @@ import java.util.Map;
  * @param version its version
  * @param keyCount how many band keys the version has in all
  * @param probes how many replies the version's candidates step waits for
- * @param shared member article id → number of the probed buckets it is in
+ * @param shared member article id → number of the probed buckets it is in, for members published at or
+ *     before the article
+ * @param later the same for members published after it (the article arrived after them)
  */
-record BucketReply(String articleId, int version, int keyCount, int probes, Map<String, Integer> shared) {}
+record BucketReply(
+        String articleId,
+        int version,
+        int keyCount,
+        int probes,
+        Map<String, Integer> shared,
+        Map<String, Integer> later) {
+
+    /** A reply without later-published members. */
+    BucketReply(String articleId, int version, int keyCount, int probes, Map<String, Integer> shared) {
+        this(articleId, version, keyCount, probes, shared, Map.of());
+    }
+}

@@ -18,7 +18,10 @@ import org.rewriteradar.similarity.CandidateRanking;
  * Keyed by the probing article's id, on the partition that stores it: gathers the {@link BucketReply}s of
  * all the partitions an article version probed and, once all have answered, picks its best candidates in
  * {@link CandidateRanking} order (the articles sharing the most buckets with it, then by id; at least
- * {@code minShared}, at most {@code maxCandidates}). Candidates already paired with it ({@link PairMarks})
+ * {@code minShared}, at most {@code maxCandidates}), and apart from those its best candidates published
+ * after it, at most {@code maxLaterCandidates} (it arrived after them: in a replay, a backfill or behind a
+ * lagging partition an original meets its rewrites only from its own side). Candidates already paired with
+ * it ({@link PairMarks})
  * are left out; the others are marked {@link PairMarks#SENT} and the article, read from {@code
  * article-store}, is sent once to each partition holding some of them ({@link ScoringRequest}).
  *
@@ -31,6 +34,7 @@ import org.rewriteradar.similarity.CandidateRanking;
 final class CandidateCollector extends ContextualProcessor<String, BucketReply, String, ScoringRequest> {
 
     private final int maxCandidates;
+    private final int maxLaterCandidates;
     private final IntUnaryOperator minShared;
     private final int partitions;
     private KeyValueStore<String, byte[]> gathering;
@@ -38,13 +42,15 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
     private KeyValueStore<String, Long> pairs;
 
     /**
-     * @param maxCandidates most candidates per article version
+     * @param maxCandidates most candidates per article version, among those published at or before it
+     * @param maxLaterCandidates most candidates per article version among those published after it
      * @param minShared buckets a candidate must share, given how many band keys the article has ({@link
      *     org.rewriteradar.similarity.RewriteEngine#minSharedKeys})
      * @param partitions partitions of the internal topics (where candidates live: {@link Partitions})
      */
-    CandidateCollector(int maxCandidates, IntUnaryOperator minShared, int partitions) {
+    CandidateCollector(int maxCandidates, int maxLaterCandidates, IntUnaryOperator minShared, int partitions) {
         this.maxCandidates = maxCandidates;
+        this.maxLaterCandidates = maxLaterCandidates;
         this.minShared = minShared;
         this.partitions = partitions;
     }
@@ -56,19 +62,28 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
      * @param keyCount its band keys in all
      * @param probes replies expected
      * @param received replies received so far
-     * @param shared member id → buckets shared so far
+     * @param shared member id → buckets shared so far, members published at or before the article
+     * @param later the same, members published after it
      */
-    record Gathering(int version, int keyCount, int probes, int received, Map<String, Integer> shared) {
+    record Gathering(
+            int version,
+            int keyCount,
+            int probes,
+            int received,
+            Map<String, Integer> shared,
+            Map<String, Integer> later) {
 
         byte[] encode() {
-            Out out = new Out(16 + 24 * shared.size());
+            Out out = new Out(16 + 24 * (shared.size() + later.size()));
             out.write(BinarySerdes.FORMAT_PARTITIONED)
                     .varint(version)
                     .varint(keyCount)
                     .varint(probes)
-                    .varint(received)
-                    .varint(shared.size());
-            shared.forEach((id, n) -> out.string(id).varint(n));
+                    .varint(received);
+            BinarySerdes.writeCounts(out, shared);
+            if (!later.isEmpty()) {
+                BinarySerdes.writeCounts(out, later);
+            }
             return out.toByteArray();
         }
 
@@ -82,12 +97,9 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
             int keyCount = in.varint();
             int probes = in.varint();
             int received = in.varint();
-            int n = in.varint();
-            Map<String, Integer> shared = new HashMap<>(Math.min(2 * n, 4096));
-            for (int k = 0; k < n; k++) {
-                shared.put(in.string(), in.varint());
-            }
-            return new Gathering(version, keyCount, probes, received, shared);
+            Map<String, Integer> shared = BinarySerdes.readCounts(in);
+            Map<String, Integer> later = in.done() ? Map.of() : BinarySerdes.readCounts(in);
+            return new Gathering(version, keyCount, probes, received, shared, later);
         }
     }
 
@@ -106,15 +118,17 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
         byte[] stored = gathering.get(id);
         Gathering current = stored == null ? null : Gathering.decode(stored);
         if (current == null || current.version() < reply.version()) {
-            current = new Gathering(reply.version(), reply.keyCount(), reply.probes(), 0, new HashMap<>());
+            current = new Gathering(reply.version(), reply.keyCount(), reply.probes(), 0, Map.of(), Map.of());
         } else if (current.version() > reply.version()) {
             RadarCounters.dropped("candidates", "superseded-version");
             return;
         }
         Map<String, Integer> shared = new HashMap<>(current.shared());
         reply.shared().forEach((member, n) -> shared.merge(member, n, Integer::sum));
-        Gathering next =
-                new Gathering(current.version(), current.keyCount(), current.probes(), current.received() + 1, shared);
+        Map<String, Integer> later = new HashMap<>(current.later());
+        reply.later().forEach((member, n) -> later.merge(member, n, Integer::sum));
+        Gathering next = new Gathering(
+                current.version(), current.keyCount(), current.probes(), current.received() + 1, shared, later);
         if (next.received() < next.probes()) {
             gathering.put(id, next.encode());
             return;
@@ -136,8 +150,15 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
             return;
         }
         Map<Integer, List<String>> byPartition = new TreeMap<>();
-        for (String candidate :
-                CandidateRanking.best(gathered.shared(), minShared.applyAsInt(gathered.keyCount()), maxCandidates)) {
+        int min = minShared.applyAsInt(gathered.keyCount());
+        List<String> chosen = new ArrayList<>(CandidateRanking.best(gathered.shared(), min, maxCandidates));
+        if (!gathered.later().isEmpty()) {
+            // a member met among both (its versions' entries differ in publication time) counts as earlier
+            Map<String, Integer> later = new HashMap<>(gathered.later());
+            later.keySet().removeAll(gathered.shared().keySet());
+            chosen.addAll(CandidateRanking.best(later, min, maxLaterCandidates));
+        }
+        for (String candidate : chosen) {
             String mark = PairMarks.key(id, candidate);
             if (pairs.get(mark) != null) {
                 continue; // sent or scored already: a pair is scored once

@@ -198,7 +198,8 @@ public final class RadarTopology {
                         .withName(BUCKET_REPLIES)
                         .withNumberOfPartitions(partitions))
                 .process(
-                        () -> new CandidateCollector(maxCandidates, minSharedKeys, partitions),
+                        () -> new CandidateCollector(
+                                maxCandidates, settings.candidates().maxLaterCandidates(), minSharedKeys, partitions),
                         Named.as("candidates"),
                         CANDIDATE_STORE,
                         ARTICLE_STORE,

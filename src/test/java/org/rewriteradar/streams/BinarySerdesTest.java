@@ -58,8 +58,22 @@ class BinarySerdesTest {
         for (BucketReply r : List.of(
                 new BucketReply("a-1", 1, 60, 6, Map.of()),
                 new BucketReply("b", 7, 1, 1, shared),
-                new BucketReply("ünï", Integer.MAX_VALUE, 0, 0, Map.of("", 2)))) {
+                new BucketReply("ünï", Integer.MAX_VALUE, 0, 0, Map.of("", 2)),
+                new BucketReply("c", 2, 40, 3, shared, Map.of("later-1", 4, "é", 1)))) {
             assertThat(roundTrip(RadarTopology.BUCKET_REPLY_SERDE, r)).isEqualTo(r);
+        }
+    }
+
+    @Test
+    void candidateGatheringRoundTrips() {
+        Map<String, Integer> shared = new LinkedHashMap<>();
+        shared.put("a", 1);
+        shared.put("synthetic-99999", Integer.MAX_VALUE);
+        for (CandidateCollector.Gathering g : List.of(
+                new CandidateCollector.Gathering(1, 30, 6, 0, Map.of(), Map.of()),
+                new CandidateCollector.Gathering(7, 12, 3, 2, shared, Map.of()),
+                new CandidateCollector.Gathering(Integer.MAX_VALUE, 0, 1, 1, shared, Map.of("ä", 3)))) {
+            assertThat(CandidateCollector.Gathering.decode(g.encode())).isEqualTo(g);
         }
     }
 
@@ -130,7 +144,7 @@ class BinarySerdesTest {
                 RadarTopology.BAND_PROBE_SERDE
                         .serializer()
                         .serialize("t", new BandProbe("x", -1, -1, Integer.MIN_VALUE, 6, 1, new long[] {-2, 3})),
-                new CandidateCollector.Gathering(1, 16384, 127, 6, Map.of("a", 3)).encode())) {
+                new CandidateCollector.Gathering(1, 16384, 127, 6, Map.of("a", 3), Map.of()).encode())) {
             digests.append(bytes.length)
                     .append(' ')
                     .append(java.util.HexFormat.of()

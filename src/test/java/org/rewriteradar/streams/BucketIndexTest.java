@@ -56,7 +56,7 @@ class BucketIndexTest {
         assertThat(join(7, "a", 10, 64, 0)).isEmpty();
         assertThat(join(7, "b", 11, 64, 0)).containsExactly("a");
         assertThat(join(-7, "c", 12, 64, 0)).isEmpty();
-        assertThat(join(7, "c", 13, 64, 0)).containsExactly("a", "b");
+        assertThat(join(7, "c", 13, 64, 0)).containsExactly("b", "a"); // newest first
         assertThat(members(7)).containsExactly("a", "b", "c");
         assertThat(members(-7)).containsExactly("c");
         assertThat(members(Long.MIN_VALUE)).isEmpty();
@@ -66,10 +66,22 @@ class BucketIndexTest {
     void aFullBucketLetsItsFirstMemberGo() {
         join(1, "a", 10, 2, 0);
         join(1, "b", 11, 2, 0);
-        BucketIndex.Joined joined = buckets.join(1, new BucketMember("c", 0, 12), 2, 0, m -> {});
+        List<String> others = new ArrayList<>();
+        BucketIndex.Joined joined = buckets.join(1, new BucketMember("c", 0, 12), 2, 0, m -> others.add(m.articleId()));
+        assertThat(others).containsExactly("b", "a"); // "a" was in the bucket when "c" came
         assertThat(joined.evicted()).isOne();
         assertThat(members(1)).containsExactly("b", "c");
         assertThat(entries()).isEqualTo(2);
+    }
+
+    @Test
+    void aBucketIsReadNoFurtherBackThanItsCapacity() {
+        for (int k = 0; k < 10; k++) {
+            join(1, "m" + k, 10 + k, 64, 0);
+        }
+        // the capacity lowered to 3: the join meets the newest three and lets the third go, not all ten
+        assertThat(join(1, "x", 30, 3, 0)).containsExactly("m9", "m8", "m7");
+        assertThat(members(1)).containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m8", "m9", "x");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.rewriteradar.similarity.HandBuiltFingerprint;
 class CandidateCollectorTest {
 
     private static final int MAX_CANDIDATES = 15;
+    private static final int MAX_LATER = 4;
     private static final int PARTITIONS = 6;
 
     private MockProcessorContext<String, ScoringRequest> context;
@@ -46,7 +47,7 @@ class CandidateCollectorTest {
     }
 
     private CandidateCollector newCollector(java.util.function.IntUnaryOperator minShared) {
-        CandidateCollector c = new CandidateCollector(MAX_CANDIDATES, minShared, PARTITIONS);
+        CandidateCollector c = new CandidateCollector(MAX_CANDIDATES, MAX_LATER, minShared, PARTITIONS);
         c.init(context);
         return c;
     }
@@ -85,35 +86,70 @@ class CandidateCollectorTest {
         return new BucketReply(id, version, keyCount, probes, shared);
     }
 
-    /** What the collector must do: sum the shared counts of all probes of a version, then rank. */
+    /**
+     * What the collector must do: sum the shared counts of all probes of a version, then rank those published
+     * at or before the article, and apart from them those published after it (unless also met as earlier).
+     */
     private static final class Model {
-        record Gathering(int version, int probes, int received, Map<String, Integer> shared) {}
+        record Gathering(
+                int version, int probes, int received, Map<String, Integer> shared, Map<String, Integer> later) {}
 
         final Map<String, Gathering> state = new HashMap<>();
 
         List<String> process(BucketReply reply, int minShared) {
             Gathering current = state.get(reply.articleId());
             if (current == null || current.version() < reply.version()) {
-                current = new Gathering(reply.version(), reply.probes(), 0, Map.of());
+                current = new Gathering(reply.version(), reply.probes(), 0, Map.of(), Map.of());
             } else if (current.version() > reply.version()) {
                 return List.of();
             }
             Map<String, Integer> next = new HashMap<>(current.shared());
             reply.shared().forEach((m, n) -> next.merge(m, n, Integer::sum));
-            Gathering g = new Gathering(current.version(), current.probes(), current.received() + 1, next);
+            Map<String, Integer> later = new HashMap<>(current.later());
+            reply.later().forEach((m, n) -> later.merge(m, n, Integer::sum));
+            Gathering g = new Gathering(current.version(), current.probes(), current.received() + 1, next, later);
             if (g.received() < g.probes()) {
                 state.put(reply.articleId(), g);
                 return List.of();
             }
             state.remove(reply.articleId());
-            return next.entrySet().stream()
+            later.keySet().removeAll(next.keySet());
+            List<String> out = new ArrayList<>(best(next, minShared, MAX_CANDIDATES));
+            out.addAll(best(later, minShared, MAX_LATER));
+            return out;
+        }
+
+        private static List<String> best(Map<String, Integer> counts, int minShared, int limit) {
+            return counts.entrySet().stream()
                     .filter(e -> e.getValue() >= minShared)
                     .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))
-                    .limit(MAX_CANDIDATES)
+                    .limit(limit)
                     .map(Map.Entry::getKey)
                     .toList();
         }
+    }
+
+    @Test
+    void sendsLaterPublishedCandidatesBesidesTheBestEarlierOnes() {
+        stored("original", 1);
+        Map<String, Integer> earlier = new LinkedHashMap<>();
+        for (int k = 0; k < 20; k++) {
+            earlier.put("earlier-" + k, 9); // more shared buckets than any later one
+        }
+        Map<String, Integer> later = new LinkedHashMap<>();
+        for (int k = 0; k < 6; k++) {
+            later.put("rewrite-" + k, 2 + k);
+        }
+        later.put("earlier-3", 5); // an older version of it was published after: it counts as earlier
+
+        List<String> sent = process(new BucketReply("original", 1, 30, 1, earlier, later));
+
+        assertThat(sent).hasSize(MAX_CANDIDATES + MAX_LATER);
+        assertThat(sent)
+                .filteredOn(c -> c.startsWith("rewrite-"))
+                .containsExactlyInAnyOrder("rewrite-5", "rewrite-4", "rewrite-3", "rewrite-2");
+        assertThat(sent).doesNotHaveDuplicates();
     }
 
     @Test
@@ -132,7 +168,13 @@ class CandidateCollectorTest {
                     for (int m = 0; m < n; m++) {
                         shared.merge("p-" + random.nextInt(30 + a * 4), 1 + random.nextInt(3), Integer::sum);
                     }
-                    replies.add(new BucketReply(id, v, 30, probes, shared));
+                    // members published after the article, some also met as earlier ones elsewhere
+                    Map<String, Integer> later = new LinkedHashMap<>();
+                    int l = random.nextInt(4) == 0 ? random.nextInt(12) : 0;
+                    for (int m = 0; m < l; m++) {
+                        later.merge("p-" + random.nextInt(30 + a * 4), 1 + random.nextInt(3), Integer::sum);
+                    }
+                    replies.add(new BucketReply(id, v, 30, probes, shared, later));
                 }
             }
             // the stored version is the article's latest

@@ -26,7 +26,7 @@ import org.rewriteradar.similarity.RewriteEngine;
 
 /**
  * The candidate-index settings the service accepts ({@code radar.detection.candidates.index-bucket-capacity},
- * {@code max-candidates}, {@code min-shared-keys}, {@code min-shared-keys-from}) take effect in the
+ * {@code max-candidates}, {@code min-shared-keys}, {@code min-shared-keys-from}, {@code max-later-candidates}) take effect in the
  * topology: each test fails if its setting were ignored. Articles get chosen candidate keys, so which
  * articles meet in which bucket is known; candidates are read from {@code pair-store} (every pair the
  * candidates step sends on is recorded there).
@@ -153,6 +153,28 @@ class RadarTopologySettingsTest {
             assertThat(candidates(driver, "w", "q")).isTrue();
             assertThat(candidates(driver, "v", "q")).isTrue(); // tie with x at 1 key: "v" < "x"
             assertThat(candidates(driver, "x", "q")).isFalse();
+        });
+    }
+
+    @Test
+    void maxLaterCandidatesLetsAnOriginalArrivingLastMeetItsRewrites() {
+        Consumer<TopologyTestDriver> publish = driver -> {
+            publish(driver, "r1", 2, 1, 7);
+            publish(driver, "r2", 3, 1, 8);
+            publish(driver, "r3", 4, 1, 9);
+            publish(driver, "o", 1, 1); // published first, arrives last
+        };
+        run(Map.of("candidates.max-candidates", "1"), driver -> {
+            publish.accept(driver);
+            assertThat(candidates(driver, "o", "r1")).isTrue();
+            assertThat(candidates(driver, "o", "r2")).isTrue();
+            assertThat(candidates(driver, "o", "r3")).isTrue();
+        });
+        run(Map.of("candidates.max-candidates", "1", "candidates.max-later-candidates", "1"), driver -> {
+            publish.accept(driver);
+            assertThat(candidates(driver, "o", "r1")).isTrue(); // ties at 1 key: the smallest id
+            assertThat(candidates(driver, "o", "r2")).isFalse();
+            assertThat(candidates(driver, "o", "r3")).isFalse();
         });
     }
 }

@@ -247,7 +247,7 @@ public final class Evaluate {
      * Settings with overrides {@code group.name=value,group.name=value} by kebab-case name, exactly as the
      * service's {@code radar.detection.<group>.<name>} settings (e.g. {@code candidates.max-candidates=15}) (for experiments; defaults otherwise).
      */
-    static DetectionSettings overridden(DetectionSettings d, String spec) {
+    public static DetectionSettings overridden(DetectionSettings d, String spec) {
         Map<String, String> values = new HashMap<>();
         for (String kv : spec.split(",")) {
             if (!kv.isBlank()) {

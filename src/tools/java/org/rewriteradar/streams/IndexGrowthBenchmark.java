@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -22,75 +24,73 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.rewriteradar.StateDirs;
 import org.rewriteradar.bench.PerturbedPool;
 import org.rewriteradar.eval.EvalData;
 import org.rewriteradar.model.ArticleEvent;
 import org.rewriteradar.model.RewriteAlert;
+import org.rewriteradar.similarity.ArticleFingerprint;
 import org.rewriteradar.similarity.DetectionSettings;
 import org.rewriteradar.similarity.RewriteEngine;
 
 /**
- * Cost per article of the topology's processors, over real RocksDB state stores (the topology's serdes, no cache,
- * no changelog, no broker), as the index grows: versions, LSH buckets, candidate gathering, pair
- * look-up, scoring and the rewrite index, chained as in {@link RadarTopology} with one task. The index is
- * pre-filled with {@code indexSize} synthetic articles ({@link PerturbedPool}: perturbed
- * {@code pool-bbc} articles); each operation then processes one real {@code pool-bbc} article, under a
- * fresh id, to the end. (The TopologyTestDriver is not used: it commits, and so flushes every RocksDB
- * store, after every record.) After the run it prints the state on disk per indexed article.
+ * Cost per article of the topology's processors as the index grows, in one process: the index is filled
+ * with synthetic articles ({@link PerturbedPool}: perturbed {@code pool-bbc} articles) up to each checkpoint
+ * in turn (by default 10k, 100k and 1M), and at each checkpoint real {@code pool-bbc} articles, under fresh
+ * ids and never used as probes before, are run through the whole chain (versions, buckets, candidate
+ * gathering, scoring and the rewrite index, as in {@link RadarTopology} with one task) over real RocksDB
+ * stores with the service's RocksDB settings (no cache, no changelog, no broker).
  *
- * <p>{@code ./mvnw -Pbench -Dbench.args="IndexGrowthBenchmark"}
+ * <p>Each round times a batch of probes through the topology, each article followed by a fixed amount
+ * of engine work (fingerprint, then compare with the same 8 stored fingerprints): that baseline does
+ * not depend on the index, so the ratio of the two cancels the load of a shared machine. A checkpoint
+ * reports the medians over its rounds, the time per processor, and the work the index hands to the later
+ * stages (bucket members met, candidates scored, alerts), so growth can be told apart between index
+ * mechanics and data that gets denser as synthetic relatives accumulate. The fill is timed too (it is the
+ * same chain). State on disk per indexed article is printed at each checkpoint.
+ *
+ * <p>Detection at a distance: before the fill, the originals of {@code --distant} × checkpoints spun pairs of
+ * the generated spin set ({@code ./mvnw -Peval} writes it) are indexed; at each checkpoint the rewrites of
+ * {@code --distant} of them are published and the alerts naming their original counted ({@code
+ * distant_found}), so a bucket capacity that lets the index forget under a growing fill shows.
+ * {@code --settings} takes engine overrides as {@code -Deval.settings} does (e.g. {@code
+ * candidates.index-bucket-capacity=16}).
+ *
+ * <pre>
+ * ./mvnw -B -q test-compile
+ * MAVEN_OPTS=-Xmx6g ./mvnw -B -q exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=org.rewriteradar.streams.IndexGrowthBenchmark \
+ *   -Dexec.args="--checkpoints 10000,100000,1000000 --rounds 7 --probes 100"
+ * </pre>
+ *
+ * <p>Output lines start with {@code GROWTH}; the last block is a table, one line per checkpoint.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"-Xmx4g"})
-@Warmup(iterations = 2, time = 10)
-@Measurement(iterations = 5, time = 10)
-public class IndexGrowthBenchmark {
+public final class IndexGrowthBenchmark {
 
-    @Param({"10000", "100000", "1000000"})
-    public int indexSize;
+    private static final String[] STAGES = {"versions", "buckets", "candidates", "score", "rewrite-index"};
 
-    private Path stateDir;
+    private final Path stateDir;
     private final List<StateStore> stores = new ArrayList<>();
-    private RewriteEngine engine;
-    private MockProcessorContext<Object, Object> byId;
-    private MockProcessorContext<Object, Object> byBand;
-    private Processor<String, ArticleEvent, String, VersionProcessor.Update> versions;
-    private Processor<String, BandProbe, String, BucketReply> buckets;
-    private Processor<String, BucketReply, String, ScoringRequest> collector;
-    private Processor<String, ScoringRequest, String, RewriteAlert> score;
-    private Processor<String, RewriteAlert, Void, Void> rewriteIndex;
-    private List<EvalData.Article> probes;
-    private long probeCounter;
-    private Instant clock;
+    private final RewriteEngine engine;
+    private final MockProcessorContext<Object, Object> byId;
+    private final MockProcessorContext<Object, Object> byBand;
+    private final Processor<String, ArticleEvent, String, VersionProcessor.Update> versions;
+    private final Processor<String, BandProbe, String, BucketReply> buckets;
+    private final Processor<String, BucketReply, String, ScoringRequest> collector;
+    private final Processor<String, ScoringRequest, String, RewriteAlert> score;
+    private final Processor<String, RewriteAlert, Void, Void> rewriteIndex;
+    private Instant clock = Instant.parse("2020-01-01T00:00:00Z");
+
+    private final long[] stageNanos = new long[STAGES.length];
+    private long members;
+    private long candidates;
     private long alerts;
+    private final List<RewriteAlert> recentAlerts = new ArrayList<>();
 
-    @Setup(Level.Trial)
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public void fillIndex() throws IOException {
-        Path pool = Path.of(System.getProperty("radar.shared.dir", "../shared"), "data", "pool-bbc");
-        probes = EvalData.load(pool, "pool-bbc").articles();
-        PerturbedPool synthetic = new PerturbedPool(probes, PerturbedPool.DEFAULT_REPLACE, PerturbedPool.DEFAULT_SEED);
-        engine = new RewriteEngine(DetectionSettings.defaults());
-        stateDir = StateDirs.fresh("radar-index-growth");
-
+    IndexGrowthBenchmark(RewriteEngine engine) {
+        this.engine = engine;
+        this.stateDir = StateDirs.fresh("radar-index-growth");
         byId = context(0);
         byBand = context(1);
         store(byId, RadarTopology.ARTICLE_STORE, Serdes.String(), RadarTopology.STORED_ARTICLE_SERDE);
@@ -103,10 +103,10 @@ public class IndexGrowthBenchmark {
         Duration retention = Duration.ofDays(36_500);
         Duration sweep = Duration.ofHours(1);
         versions = new VersionProcessor(engine, engine::fingerprint, retention, sweep);
-        // as RadarTopology: the engine's bucket capacity, candidate limit and minimum shared keys
         buckets = new BucketProcessor(engine.settings().candidates().indexBucketCapacity(), retention, sweep, 50_000);
         collector = new CandidateCollector(
                 engine.settings().candidates().maxCandidates(),
+                engine.settings().candidates().maxLaterCandidates(),
                 keyCount -> engine.minSharedKeys(new long[keyCount]),
                 1);
         score = new ScoreProcessor(engine);
@@ -116,26 +116,13 @@ public class IndexGrowthBenchmark {
         score.init((MockProcessorContext) byId);
         rewriteIndex.init((MockProcessorContext) byId);
         buckets.init((MockProcessorContext) byBand);
-
-        clock = Instant.parse("2020-01-01T00:00:00Z");
-        long begun = System.nanoTime();
-        for (int k = 0; k < indexSize; k++) {
-            process("synthetic-" + k, synthetic.article(k));
-            if ((k + 1) % 100_000 == 0) {
-                System.out.printf(
-                        "index fill: %d articles, %.0f articles/s%n",
-                        k + 1, (k + 1) / ((System.nanoTime() - begun) / 1e9));
-            }
-        }
-        System.out.printf(
-                "index filled: %d articles in %.1f s, %d alerts among them; state: %s%n",
-                indexSize, (System.nanoTime() - begun) / 1e9, alerts, sizes(stateDir, indexSize));
     }
 
     private MockProcessorContext<Object, Object> context(int partition) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-index-growth");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RadarRocksDbConfig.class);
         return new MockProcessorContext<>(
                 props,
                 new TaskId(0, partition),
@@ -154,21 +141,29 @@ public class IndexGrowthBenchmark {
     }
 
     /** One article through every processor, in topology order, until its alerts are indexed. */
-    private void process(String id, EvalData.Article a) {
+    void process(String id, EvalData.Article a) {
         clock = clock.plusSeconds(1);
         ArticleEvent event = new ArticleEvent(id, null, "bench", a.title(), a.body(), clock, "en");
         long ts = clock.toEpochMilli();
         // the wall clock the processors stamp indexing times with (retention) follows the articles
         byId.setCurrentSystemTimeMs(ts);
         byBand.setCurrentSystemTimeMs(ts);
-        for (VersionProcessor.Update update : run(byId, versions, new Record<>(id, event, ts))) {
+        for (VersionProcessor.Update update : run(0, byId, versions, new Record<>(id, event, ts))) {
             for (var probe : RadarTopology.probes(engine, update, 1)) {
-                for (BucketReply reply : run(byBand, buckets, new Record<>(id, probe.value, ts))) {
-                    for (ScoringRequest request : run(byId, collector, new Record<>(id, reply, ts))) {
-                        for (RewriteAlert alert : run(byId, score, new Record<>(id, request, ts))) {
+                for (BucketReply reply : run(1, byBand, buckets, new Record<>(id, probe.value, ts))) {
+                    members += reply.shared().size();
+                    for (ScoringRequest request : run(2, byId, collector, new Record<>(id, reply, ts))) {
+                        candidates += request.candidates().size();
+                        for (RewriteAlert alert : run(3, byId, score, new Record<>(id, request, ts))) {
                             alerts++;
-                            run(byId, rewriteIndex, new Record<>(alert.article().id(), alert, ts));
+                            recentAlerts.add(alert);
                             run(
+                                    4,
+                                    byId,
+                                    rewriteIndex,
+                                    new Record<>(alert.article().id(), alert, ts));
+                            run(
+                                    4,
                                     byId,
                                     rewriteIndex,
                                     new Record<>(alert.original().id(), alert, ts));
@@ -180,10 +175,15 @@ public class IndexGrowthBenchmark {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <K, V, VOut> List<VOut> run(
-            MockProcessorContext<Object, Object> context, Processor<K, V, ?, VOut> processor, Record<K, V> record) {
+    private <K, V, VOut> List<VOut> run(
+            int stage,
+            MockProcessorContext<Object, Object> context,
+            Processor<K, V, ?, VOut> processor,
+            Record<K, V> record) {
         context.resetForwards();
+        long begun = System.nanoTime();
         processor.process(record);
+        stageNanos[stage] += System.nanoTime() - begun;
         List<VOut> out = new ArrayList<>();
         for (var captured : context.forwarded()) {
             out.add((VOut)
@@ -193,20 +193,16 @@ public class IndexGrowthBenchmark {
         return out;
     }
 
-    /** One real pool-bbc article, under a new id, through the whole chain against the filled index. */
-    @Benchmark
-    public long processArticle() {
-        long n = probeCounter++;
-        process("probe-" + n, probes.get((int) (n % probes.size())));
-        return alerts;
+    private void resetCounters() {
+        recentAlerts.clear();
+        Arrays.fill(stageNanos, 0);
+        members = 0;
+        candidates = 0;
+        alerts = 0;
     }
 
-    @TearDown(Level.Trial)
-    public void close() throws IOException {
+    void close() {
         stores.forEach(StateStore::flush);
-        System.out.printf(
-                "state after run (%d indexed + %d probes, %d alerts): %s%n",
-                indexSize, probeCounter, alerts, sizes(stateDir, indexSize + probeCounter));
         stores.forEach(StateStore::close);
         StateDirs.delete(stateDir);
     }
@@ -231,5 +227,212 @@ public class IndexGrowthBenchmark {
         StringBuilder out = new StringBuilder(String.format("total %.0f B/article", (double) total / articles));
         perStore.forEach((k, v) -> out.append(String.format(", %s %.0f", k, (double) v / articles)));
         return out.toString();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> opts = new LinkedHashMap<>();
+        opts.put("--checkpoints", "10000,100000,1000000");
+        opts.put("--rounds", "7");
+        opts.put("--probes", "100");
+        opts.put("--warmup", "2000");
+        opts.put("--shared", System.getProperty("radar.shared.dir", "../shared"));
+        opts.put("--spin", "target/generated-sets/spin");
+        opts.put("--distant", "50");
+        opts.put("--settings", "");
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!opts.containsKey(args[i])) {
+                throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + opts.keySet());
+            }
+            opts.put(args[i], args[i + 1]);
+        }
+        // as the service (and TopologyReplay): Kafka's loggers at WARN, not JBoss LogManager's default ALL
+        org.jboss.logmanager.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
+        int[] checkpoints = Arrays.stream(opts.get("--checkpoints").split(","))
+                .mapToInt(s -> Integer.parseInt(s.trim()))
+                .toArray();
+        int rounds = Integer.parseInt(opts.get("--rounds"));
+        int perRound = Integer.parseInt(opts.get("--probes"));
+        int warmup = Integer.parseInt(opts.get("--warmup"));
+
+        List<EvalData.Article> pool = EvalData.load(Path.of(opts.get("--shared"), "data", "pool-bbc"), "pool-bbc")
+                .articles();
+        PerturbedPool synthetic = new PerturbedPool(pool, PerturbedPool.DEFAULT_REPLACE, PerturbedPool.DEFAULT_SEED);
+        RewriteEngine engine = new RewriteEngine(
+                org.rewriteradar.eval.Evaluate.overridden(DetectionSettings.defaults(), opts.get("--settings")));
+        // spun rewrites whose originals are indexed before the fill and probed at each checkpoint
+        int distant = Integer.parseInt(opts.get("--distant"));
+        List<EvalData.Pair> spun = new ArrayList<>();
+        Map<String, EvalData.Article> spinArticles = new LinkedHashMap<>();
+        Path spinDir = Path.of(opts.get("--spin"));
+        if (distant > 0 && Files.isDirectory(spinDir)) {
+            EvalData.LabelledSet spin = EvalData.load(spinDir, "spin");
+            spin.articles().forEach(a -> spinArticles.put(a.id(), a));
+            pool.forEach(a -> spinArticles.putIfAbsent(a.id(), a));
+            spin.pairs().stream()
+                    .filter(p -> p.label().equals("SPUN_REWRITE"))
+                    .limit((long) distant * checkpoints.length)
+                    .forEach(spun::add);
+        } else if (distant > 0) {
+            System.out.println("GROWTH no spin set at " + spinDir + " (./mvnw -Peval makes it): no distant probes");
+        }
+        java.util.Set<String> spunOriginals = new java.util.HashSet<>();
+        spun.forEach(p -> spunOriginals.add(p.original()));
+        List<EvalData.Article> probes = new ArrayList<>(pool);
+        probes.removeIf(a -> spunOriginals.contains(a.id())); // a probe must not copy an indexed original
+        Collections.shuffle(probes, new Random(20_221_231L));
+        if (checkpoints.length * rounds * perRound > probes.size()) {
+            throw new IllegalArgumentException("checkpoints × rounds × probes exceeds the " + probes.size()
+                    + " pool-bbc articles: a probe must not meet an earlier copy of itself");
+        }
+        // the baseline's fixed engine work: compare each probe with the same 8 stored fingerprints
+        ArticleFingerprint[] fixed = new ArticleFingerprint[8];
+        for (int k = 0; k < fixed.length; k++) {
+            EvalData.Article a = synthetic.article(k);
+            fixed[k] = engine.fingerprint(a.id(), a.title(), a.body()).withoutKeys();
+        }
+
+        System.out.printf(
+                "GROWTH setup checkpoints=%s rounds=%d probes=%d warmup=%d pool=%d distant=%d settings=%s"
+                        + " bucket_capacity=%d cpus=%d%n",
+                Arrays.toString(checkpoints),
+                rounds,
+                perRound,
+                warmup,
+                pool.size(),
+                spun.size(),
+                opts.get("--settings"),
+                engine.settings().candidates().indexBucketCapacity(),
+                Runtime.getRuntime().availableProcessors());
+        IndexGrowthBenchmark chain = new IndexGrowthBenchmark(engine);
+        for (EvalData.Pair p : spun) {
+            chain.process("distant-original-" + p.original(), spinArticles.get(p.original()));
+        }
+        int nextDistant = 0;
+        List<String> table = new ArrayList<>();
+        long sink = 0;
+        int indexed = 0;
+        int nextProbe = 0;
+        long fillBegun = System.nanoTime();
+        int fillFrom = 0;
+        try {
+            for (int checkpoint : checkpoints) {
+                long chunkBegun = System.nanoTime();
+                int chunkFrom = indexed;
+                while (indexed < checkpoint) {
+                    chain.process("synthetic-" + indexed, synthetic.article(indexed));
+                    indexed++;
+                    if (indexed % 50_000 == 0) {
+                        System.out.printf(
+                                "GROWTH fill %d articles, last %d at %.0f articles/s%n",
+                                indexed,
+                                indexed - chunkFrom,
+                                (indexed - chunkFrom) / ((System.nanoTime() - chunkBegun) / 1e9));
+                        chunkBegun = System.nanoTime();
+                        chunkFrom = indexed;
+                    }
+                }
+                double fillRate = (indexed - fillFrom) / ((System.nanoTime() - fillBegun) / 1e9);
+                if (checkpoint == checkpoints[0]) {
+                    // warm the JIT on synthetic articles (they join the index like any other)
+                    for (int k = 0; k < warmup; k++, indexed++) {
+                        chain.process("synthetic-" + indexed, synthetic.article(indexed));
+                        for (ArticleFingerprint f : fixed) {
+                            sink += engine.compare(f, f).isPresent() ? 1 : 0;
+                        }
+                    }
+                }
+                double[] topo = new double[rounds];
+                double[] base = new double[rounds];
+                double[][] stage = new double[STAGES.length][rounds];
+                long members = 0;
+                long candidates = 0;
+                long alerts = 0;
+                for (int r = 0; r < rounds; r++) {
+                    List<EvalData.Article> batch = probes.subList(nextProbe, nextProbe + perRound);
+                    nextProbe += perRound;
+                    chain.resetCounters();
+                    long topoNanos = 0;
+                    long baseNanos = 0;
+                    for (EvalData.Article a : batch) {
+                        long begun = System.nanoTime();
+                        chain.process("probe-" + a.id(), a);
+                        long between = System.nanoTime();
+                        ArticleFingerprint fp = engine.fingerprint("baseline-" + a.id(), a.title(), a.body());
+                        for (ArticleFingerprint f : fixed) {
+                            sink += engine.compare(f, fp).isPresent() ? 1 : 0;
+                        }
+                        topoNanos += between - begun;
+                        baseNanos += System.nanoTime() - between;
+                    }
+                    topo[r] = topoNanos / 1e6 / perRound;
+                    base[r] = baseNanos / 1e6 / perRound;
+                    for (int s = 0; s < STAGES.length; s++) {
+                        stage[s][r] = chain.stageNanos[s] / 1e6 / perRound;
+                    }
+                    members += chain.members;
+                    candidates += chain.candidates;
+                    alerts += chain.alerts;
+                }
+                indexed += rounds * perRound;
+                // spun rewrites of originals indexed before the whole fill: still found?
+                int found = 0;
+                List<EvalData.Pair> slice =
+                        spun.subList(Math.min(nextDistant, spun.size()), Math.min(nextDistant + distant, spun.size()));
+                nextDistant += distant;
+                for (EvalData.Pair p : slice) {
+                    chain.resetCounters();
+                    chain.process("distant-rewrite-" + p.candidate(), spinArticles.get(p.candidate()));
+                    String original = "distant-original-" + p.original();
+                    if (chain.recentAlerts.stream()
+                            .anyMatch(al -> al.original().id().equals(original))) {
+                        found++;
+                    }
+                    indexed++;
+                }
+                double[] ratio = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    ratio[r] = topo[r] / base[r];
+                }
+                StringBuilder stages = new StringBuilder();
+                for (int s = 0; s < STAGES.length; s++) {
+                    stages.append(String.format(" %s=%.3f", STAGES[s], median(stage[s])));
+                }
+                String line = String.format(
+                        "GROWTH indexed=%d topology_ms=%.3f engine_baseline_ms=%.3f ratio=%.2f"
+                                + " (rounds %s) members_per_article=%.0f candidates_per_article=%.2f"
+                                + " alerts_per_article=%.3f distant_found=%d/%d fill_rate=%.0f/s stage_ms:%s",
+                        checkpoint,
+                        median(topo),
+                        median(base),
+                        median(ratio),
+                        Arrays.toString(Arrays.stream(ratio)
+                                .map(x -> Math.round(x * 100) / 100.0)
+                                .toArray()),
+                        (double) members / (rounds * perRound),
+                        (double) candidates / (rounds * perRound),
+                        (double) alerts / (rounds * perRound),
+                        found,
+                        slice.size(),
+                        fillRate,
+                        stages);
+                System.out.println(line);
+                chain.stores.forEach(StateStore::flush);
+                System.out.println("GROWTH state at " + checkpoint + ": " + sizes(chain.stateDir, indexed));
+                table.add(line);
+                fillBegun = System.nanoTime();
+                fillFrom = indexed;
+            }
+        } finally {
+            chain.close();
+        }
+        System.out.println("GROWTH summary (sink " + (sink % 2) + ")");
+        table.forEach(System.out::println);
     }
 }
