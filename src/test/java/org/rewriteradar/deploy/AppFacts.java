@@ -44,29 +44,35 @@ final class AppFacts {
     }
 
     private static String nonApplicationRoot() {
-        return "/" + config().getOptionalValue("quarkus.http.non-application-root-path", String.class).orElse("q");
+        return "/"
+                + config().getOptionalValue("quarkus.http.non-application-root-path", String.class)
+                        .orElse("q");
     }
 
     private static String healthRoot() {
         return nonApplicationRoot() + "/"
-                + config().getOptionalValue("quarkus.smallrye-health.root-path", String.class).orElse("health");
+                + config().getOptionalValue("quarkus.smallrye-health.root-path", String.class)
+                        .orElse("health");
     }
 
     /** SmallRye Health's readiness path (Quarkus defaults unless application.properties changes them). */
     static String readinessPath() {
         return healthRoot() + "/"
-                + config().getOptionalValue("quarkus.smallrye-health.readiness-path", String.class).orElse("ready");
+                + config().getOptionalValue("quarkus.smallrye-health.readiness-path", String.class)
+                        .orElse("ready");
     }
 
     static String livenessPath() {
         return healthRoot() + "/"
-                + config().getOptionalValue("quarkus.smallrye-health.liveness-path", String.class).orElse("live");
+                + config().getOptionalValue("quarkus.smallrye-health.liveness-path", String.class)
+                        .orElse("live");
     }
 
     /** Micrometer's Prometheus endpoint. */
     static String metricsPath() {
         return nonApplicationRoot() + "/"
-                + config().getOptionalValue("quarkus.micrometer.export.prometheus.path", String.class).orElse("metrics");
+                + config().getOptionalValue("quarkus.micrometer.export.prometheus.path", String.class)
+                        .orElse("metrics");
     }
 
     /**
