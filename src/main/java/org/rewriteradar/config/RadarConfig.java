@@ -20,6 +20,8 @@ public interface RadarConfig {
 
     Query query();
 
+    Shutdown shutdown();
+
     /**
      * Overrides of the detection engine's settings, by group and setting of
      * {@link org.rewriteradar.similarity.DetectionSettings}, both in kebab-case, e.g.
@@ -147,6 +149,33 @@ public interface RadarConfig {
          */
         @WithDefault("P1D")
         Duration maxFutureSkew();
+    }
+
+    /**
+     * How the service stops. Quarkus closes Kafka Streams with a plain {@code close()}: no time limit and no
+     * leave-group request; with the broker unreachable that waited minutes in the consumer's coordinator
+     * lookup. {@code org.rewriteradar.streams.StreamsShutdown} closes it first, within these bounds.
+     */
+    interface Shutdown {
+
+        /**
+         * How long Kafka Streams may take to close at shutdown (commit, flush the stores, leave the group).
+         * If it has not closed by then the process halts, so that a stop is bounded even when the broker is
+         * gone: under {@code exactly_once_v2} that is a crash as far as the local state goes (the affected
+         * tasks restore from their changelogs, or from a standby). Keep the pod's {@code
+         * terminationGracePeriodSeconds} above this (k8s/base/statefulset.yaml: 60 s against 30 s).
+         */
+        @WithDefault("PT30S")
+        Duration closeTimeout();
+
+        /**
+         * Whether the instance sends a leave-group request when it closes, so that its partitions move to the
+         * others at once rather than after the session timeout ({@code kafka-streams.consumer.session.timeout.ms}).
+         * With static membership ({@code group.instance.id}, set per pod) a member that does not leave keeps
+         * its partitions across a quick restart; leaving trades that for no pause in processing.
+         */
+        @WithDefault("true")
+        boolean leaveGroup();
     }
 
     /** Interactive queries across instances. */

@@ -1,6 +1,7 @@
 package org.rewriteradar.streams;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Arrays;
@@ -35,14 +36,35 @@ public class TopicCreator {
     void onStart(
             @Observes StartupEvent event,
             RadarConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         RadarConfig.Topics topics = config.topics();
         if (!topics.create()) {
             return;
         }
         Map<String, Map<String, String>> configs = topicConfigs(config);
-        Set<String> created = create(bootstrapServers, topics.partitions(), topics.replicationFactor(), configs);
+        Set<String> created = create(
+                adminConfig(kafkaConfig, bootstrapServers), topics.partitions(), topics.replicationFactor(), configs);
         LOG.infof("Topics ready on %s (created: %s, with %s)", bootstrapServers, created, configs);
+    }
+
+    /**
+     * The admin client's settings: those of Quarkus' default Kafka configuration (every {@code kafka.*}
+     * setting and {@code KAFKA_*} environment variable: security protocol, SASL, TLS truststore...) that an
+     * admin client knows, as the Kafka Streams client and messaging channels get them, with the bootstrap
+     * servers and a 60 s API timeout.
+     */
+    public static Map<String, Object> adminConfig(Map<String, Object> kafkaConfig, String bootstrapServers) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Set<String> known = AdminClientConfig.configNames();
+        kafkaConfig.forEach((name, value) -> {
+            if (known.contains(name) && value != null && !String.valueOf(value).isEmpty()) {
+                out.put(name, value);
+            }
+        });
+        out.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        out.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
+        return out;
     }
 
     /**
@@ -83,11 +105,17 @@ public class TopicCreator {
      */
     public static Set<String> create(
             String bootstrapServers, int partitions, short replicas, Map<String, Map<String, String>> topics) {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                60_000))) {
+        return create(adminConfig(Map.of(), bootstrapServers), partitions, replicas, topics);
+    }
+
+    /**
+     * Creates those of {@code topics} (name to topic configs) that do not exist yet, each with its configs,
+     * through an admin client with {@code adminConfig} ({@link #adminConfig}); returns the ones it created.
+     */
+    public static Set<String> create(
+            Map<String, Object> adminConfig, int partitions, short replicas, Map<String, Map<String, String>> topics) {
+        Object bootstrapServers = adminConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        try (Admin admin = Admin.create(adminConfig)) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.entrySet().stream()
                     .filter(t -> !existing.contains(t.getKey()))

@@ -57,8 +57,9 @@ public final class AppStreamsConfig {
         SmallRyeConfig config = appConfig();
         Map<String, String> out = new TreeMap<>();
         for (String name : config.getPropertyNames()) {
+            // as Quarkus does: a setting whose value is empty (e.g. ${RADAR_GROUP_INSTANCE_ID:} unset) is absent
             if (name.startsWith(PREFIX)) {
-                out.put(name.substring(PREFIX.length()), config.getValue(name, String.class));
+                config.getOptionalValue(name, String.class).ifPresent(v -> out.put(name.substring(PREFIX.length()), v));
             }
         }
         return out;
