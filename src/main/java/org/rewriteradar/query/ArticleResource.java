@@ -7,7 +7,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 
 /**
  * The public interactive query: {@code GET /articles/{id}} answers from any instance, for any article, from
@@ -30,16 +29,9 @@ public class ArticleResource {
         try {
             return queries.article(id)
                     .map(view -> Response.ok(view).build())
-                    .orElseGet(() -> problem(Response.Status.NOT_FOUND, "no article " + id));
+                    .orElseGet(() -> Problems.of(Response.Status.NOT_FOUND, "no article " + id));
         } catch (QueryUnavailableException e) {
-            return problem(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+            return Problems.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
         }
-    }
-
-    private static Response problem(Response.Status status, String detail) {
-        return Response.status(status)
-                .type("application/problem+json")
-                .entity(Map.of("title", status.getReasonPhrase(), "status", status.getStatusCode(), "detail", detail))
-                .build();
     }
 }

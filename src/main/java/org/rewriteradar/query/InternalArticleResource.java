@@ -7,7 +7,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 
 /**
  * Instance-to-instance endpoint of the interactive queries: answers only from this instance's own
@@ -28,16 +27,9 @@ public class InternalArticleResource {
         try {
             return queries.localArticle(id)
                     .map(view -> Response.ok(view).build())
-                    .orElseGet(() -> problem(Response.Status.NOT_FOUND, "article " + id + " is not held here"));
+                    .orElseGet(() -> Problems.of(Response.Status.NOT_FOUND, "article " + id + " is not held here"));
         } catch (QueryUnavailableException e) {
-            return problem(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+            return Problems.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
         }
-    }
-
-    private static Response problem(Response.Status status, String detail) {
-        return Response.status(status)
-                .type("application/problem+json")
-                .entity(Map.of("title", status.getReasonPhrase(), "status", status.getStatusCode(), "detail", detail))
-                .build();
     }
 }
