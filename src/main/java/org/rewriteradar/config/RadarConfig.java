@@ -214,6 +214,15 @@ public interface RadarConfig {
         int sweepBatch();
 
         /**
+         * Most bucket members each task keeps in memory (0: none): the entries of its recently joined buckets
+         * of two or more members, least recently joined leaving first. A join of a cached bucket reads no
+         * RocksDB entry, and reading a bucket member by member was most of what a join cost, growing as buckets
+         * fill. About 100–150 bytes of heap per member: the default is some 25 MB per task.
+         */
+        @WithDefault("200000")
+        long bucketCacheMembers();
+
+        /**
          * Most alerts kept per article and side (as rewrite, as original) for queries. An article's {@code
          * rewrite-store} record also keeps within a quarter of {@link Topics#maxMessageBytes()} (2 MiB of
          * JSON): 50 alerts a side of the largest kind (223,704 bytes each, fields at their limits) would be

@@ -2,7 +2,10 @@ package org.rewriteradar.streams;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -20,14 +23,38 @@ import org.rewriteradar.similarity.BinaryCodec.Out;
  * <p>A bucket keeps at most {@code capacity} members (the member that joined first leaves a full bucket)
  * and a member past the retention cutoff is removed when its bucket is next read, or by the sweep ({@link
  * #sweep}), which visits a bounded slice of the store per call and resumes where it stopped.
+ *
+ * <p>Buckets read again are read from memory: the entries of recently joined buckets of two or more members
+ * are kept, least recently joined leaving first, up to {@code cacheMembers} members in all. The cache is
+ * written through (every change goes to the store, then to the cached copy) and holds a bucket's entries
+ * exactly as the store does, so a join answers the same from either; it starts empty in each new instance
+ * (a task moved, restored or revived reads its buckets from the store again). Past the first join of a hot
+ * bucket, a join costs no RocksDB seek or iterator step, which is most of what a join costs, and which grows
+ * with the members a bucket holds until buckets are full.
  */
 final class BucketIndex {
 
     private final KeyValueStore<Bytes, byte[]> store;
+    private final long cacheMembers;
+    private final LinkedHashMap<Long, List<Entry>> cache = new LinkedHashMap<>(1024, 0.75f, true);
+    private long cachedMembers;
     private Bytes cursor;
 
-    BucketIndex(KeyValueStore<Bytes, byte[]> store) {
+    /** One stored member: its key's join sequence and its value. */
+    private record Entry(long sequence, BucketMember member) {}
+
+    /**
+     * @param store the {@code bucket-store}
+     * @param cacheMembers most members kept in memory over all cached buckets (0: none)
+     */
+    BucketIndex(KeyValueStore<Bytes, byte[]> store, long cacheMembers) {
         this.store = store;
+        this.cacheMembers = cacheMembers;
+    }
+
+    /** Members held in memory now (tests, metrics). */
+    long cachedMembers() {
+        return cachedMembers;
     }
 
     /** What a join did to its bucket. */
@@ -44,17 +71,31 @@ final class BucketIndex {
      * after the capacity was lowered, thus shrinks by one member per join.)
      */
     Joined join(long band, BucketMember member, int capacity, long cutoff, Consumer<BucketMember> others) {
+        List<Entry> cached = cacheMembers > 0 ? cache.get(band) : null;
+        return cached != null
+                ? joinCached(band, cached, member, capacity, cutoff, others)
+                : joinStored(band, member, capacity, cutoff, others);
+    }
+
+    private Joined joinStored(
+            long band, BucketMember member, int capacity, long cutoff, Consumer<BucketMember> others) {
         List<Bytes> removed = new ArrayList<>();
+        // with a cache, the whole bucket is read (to be kept as the store has it), but answered as below
+        List<Entry> entries = cacheMembers > 0 ? new ArrayList<>() : null;
         int expired = 0;
         int evicted = 0;
         int kept = 0;
         long next = 0;
+        boolean full = false;
         try (KeyValueIterator<Bytes, byte[]> it = store.range(first(band), last(band))) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = it.next();
-                next = Math.max(next, sequence(entry.key) + 1);
+                long sequence = sequence(entry.key);
+                next = Math.max(next, sequence + 1);
                 BucketMember m = BinarySerdes.BUCKET_MEMBER.deserializer().deserialize(null, entry.value);
-                if (m.indexedAtMillis() < cutoff) {
+                if (full) {
+                    entries.add(new Entry(sequence, m));
+                } else if (m.indexedAtMillis() < cutoff) {
                     removed.add(entry.key);
                     expired++;
                 } else if (m.articleId().equals(member.articleId())) {
@@ -62,18 +103,91 @@ final class BucketIndex {
                 } else if (kept + 1 < capacity) {
                     kept++;
                     others.accept(m);
+                    if (entries != null) {
+                        entries.add(new Entry(sequence, m));
+                    }
                 } else {
                     // the oldest member of a full bucket: it was in the bucket when the article came
                     others.accept(m);
                     removed.add(entry.key);
                     evicted++;
-                    break;
+                    if (entries == null) {
+                        break;
+                    }
+                    full = true;
                 }
             }
         }
         removed.forEach(store::delete);
         store.put(key(band, next), BinarySerdes.BUCKET_MEMBER.serializer().serialize(null, member));
+        if (entries != null && !entries.isEmpty()) {
+            entries.add(0, new Entry(next, member));
+            cache.put(band, entries);
+            cachedMembers += entries.size();
+            trimCache();
+        }
         return new Joined(expired, evicted);
+    }
+
+    /** {@link #join} on a bucket held in memory: the same answer and the same store changes. */
+    private Joined joinCached(
+            long band,
+            List<Entry> entries,
+            BucketMember member,
+            int capacity,
+            long cutoff,
+            Consumer<BucketMember> others) {
+        int expired = 0;
+        int evicted = 0;
+        int kept = 0;
+        long next = entries.isEmpty() ? 0 : entries.get(0).sequence() + 1;
+        int before = entries.size();
+        try {
+            for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
+                Entry e = it.next();
+                BucketMember m = e.member();
+                if (m.indexedAtMillis() < cutoff) {
+                    store.delete(key(band, e.sequence()));
+                    it.remove();
+                    expired++;
+                } else if (m.articleId().equals(member.articleId())) {
+                    store.delete(key(band, e.sequence()));
+                    it.remove();
+                } else if (kept + 1 < capacity) {
+                    kept++;
+                    others.accept(m);
+                } else {
+                    others.accept(m);
+                    store.delete(key(band, e.sequence()));
+                    it.remove();
+                    evicted++;
+                    break;
+                }
+            }
+            store.put(key(band, next), BinarySerdes.BUCKET_MEMBER.serializer().serialize(null, member));
+            entries.add(0, new Entry(next, member));
+            cachedMembers += entries.size() - before;
+            trimCache();
+        } catch (RuntimeException e) {
+            forget(band);
+            throw e;
+        }
+        return new Joined(expired, evicted);
+    }
+
+    private void forget(long band) {
+        List<Entry> entries = cache.remove(band);
+        if (entries != null) {
+            cachedMembers -= entries.size();
+        }
+    }
+
+    private void trimCache() {
+        for (Iterator<Map.Entry<Long, List<Entry>>> it = cache.entrySet().iterator();
+                cachedMembers > cacheMembers && it.hasNext(); ) {
+            cachedMembers -= it.next().getValue().size();
+            it.remove();
+        }
     }
 
     /** The members of bucket {@code band}, oldest first, expired ones included (tests, diagnostics). */
@@ -108,7 +222,10 @@ final class BucketIndex {
             }
             cursor = visited < limit || !it.hasNext() ? null : successor(last);
         }
-        expired.forEach(store::delete);
+        for (Bytes key : expired) {
+            store.delete(key);
+            forget(band(key));
+        }
         return expired.size();
     }
 

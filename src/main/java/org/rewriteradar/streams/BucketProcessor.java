@@ -30,6 +30,7 @@ final class BucketProcessor extends ContextualProcessor<String, BandProbe, Strin
     private final long window;
     private final Duration sweepInterval;
     private final int sweepBatch;
+    private final long cacheMembers;
     private BucketIndex buckets;
 
     /**
@@ -38,20 +39,22 @@ final class BucketProcessor extends ContextualProcessor<String, BandProbe, Strin
      *     stays after it was indexed
      * @param sweepInterval how often (wall clock) the sweep runs
      * @param sweepBatch most bucket entries one sweep visits
+     * @param cacheMembers most bucket members kept in memory ({@link BucketIndex})
      */
-    BucketProcessor(int capacity, Duration retention, Duration sweepInterval, int sweepBatch) {
+    BucketProcessor(int capacity, Duration retention, Duration sweepInterval, int sweepBatch, long cacheMembers) {
         this.capacity = capacity;
         this.retention = retention;
         this.window = EventTime.millis(retention);
         this.sweepInterval = sweepInterval;
         this.sweepBatch = sweepBatch;
+        this.cacheMembers = cacheMembers;
     }
 
     @Override
     public void init(ProcessorContext<String, BucketReply> context) {
         super.init(context);
         KeyValueStore<Bytes, byte[]> store = context.getStateStore(RadarTopology.BUCKET_STORE);
-        buckets = new BucketIndex(store);
+        buckets = new BucketIndex(store, cacheMembers);
         context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, this::sweep);
     }
 

@@ -191,7 +191,11 @@ public final class RadarTopology {
                         .withStreamPartitioner(Partitions.PROBES))
                 .process(
                         () -> new BucketProcessor(
-                                bucketCapacity, index.retention(), index.sweepInterval(), index.sweepBatch()),
+                                bucketCapacity,
+                                index.retention(),
+                                index.sweepInterval(),
+                                index.sweepBatch(),
+                                index.bucketCacheMembers()),
                         Named.as("buckets"),
                         BUCKET_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), BUCKET_REPLY_SERDE)

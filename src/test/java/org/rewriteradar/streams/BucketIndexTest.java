@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /** {@link BucketIndex}: bounded buckets in joining order, one entry per member, expiry on read and by sweep. */
 class BucketIndexTest {
 
-    private KeyValueStore<Bytes, byte[]> store;
-    private BucketIndex buckets;
+    KeyValueStore<Bytes, byte[]> store;
+    BucketIndex buckets;
 
     @BeforeEach
     void setUp() {
@@ -27,20 +27,25 @@ class BucketIndexTest {
                 .withLoggingDisabled()
                 .build();
         store.init(context.getStateStoreContext(), store);
-        buckets = new BucketIndex(store);
+        buckets = new BucketIndex(store, cacheMembers());
     }
 
-    private List<String> join(long band, String id, long indexedAt, int capacity, long cutoff) {
+    /** Members the index under test keeps in memory: none here; {@link CachedBucketIndexTest} keeps some. */
+    long cacheMembers() {
+        return 0;
+    }
+
+    List<String> join(long band, String id, long indexedAt, int capacity, long cutoff) {
         List<String> others = new ArrayList<>();
         buckets.join(band, new BucketMember(id, 0, indexedAt), capacity, cutoff, m -> others.add(m.articleId()));
         return others;
     }
 
-    private List<String> members(long band) {
+    List<String> members(long band) {
         return buckets.members(band).stream().map(BucketMember::articleId).toList();
     }
 
-    private int entries() {
+    int entries() {
         int n = 0;
         try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
             while (it.hasNext()) {

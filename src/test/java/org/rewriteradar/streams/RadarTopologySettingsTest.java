@@ -83,7 +83,7 @@ class RadarTopologySettingsTest {
 
     private static List<String> bucket(TopologyTestDriver driver, long key) {
         KeyValueStore<Bytes, byte[]> buckets = driver.getKeyValueStore(RadarTopology.BUCKET_STORE);
-        return new BucketIndex(buckets)
+        return new BucketIndex(buckets, 0)
                 .members(key).stream().map(BucketMember::articleId).toList();
     }
 

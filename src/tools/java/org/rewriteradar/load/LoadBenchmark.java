@@ -98,7 +98,8 @@ import org.rewriteradar.streams.RadarTopology;
  * {@code -XX:FlightRecorderOptions:stackdepth=256} so deep Streams stacks are not cut); {@code --alerts-dir
  * DIR} writes each run's alerts (id, kind, article, original) sorted to {@code DIR/<label>.alerts}; {@code
  * --variants "a=k=v,k=v;b=..."} alternates named sets of Streams property overrides on top of the service's
- * (a key {@code sys.X} sets system property X for the run instead), for before/after in one command.
+ * (a key {@code sys.X} sets system property X for the run instead, a key {@code radar.X} the service setting
+ * radar.X), for before/after in one command.
  *
  * <p>Instances run with the service's own Streams settings ({@code kafka-streams.*} of application.properties,
  * read by {@link AppStreamsConfig}), only the bootstrap servers, application id, state directory, replication
@@ -216,9 +217,10 @@ public final class LoadBenchmark {
         /**
          * {@code name=k=v,k=v;name2=...}: named sets of Streams property overrides (on top of the
          * service's), run alternately; a key {@code sys.X} sets the system property X during the run
-         * instead (read when the stream threads start, e.g. the serdes' decoded-fingerprint cache).
+         * instead (read when the stream threads start, e.g. the serdes' decoded-fingerprint cache), and a key
+         * {@code radar.X} the service setting radar.X of the topology.
          */
-        static Map<String, Map<String, String>> parseVariants(String spec) {
+        public static Map<String, Map<String, String>> parseVariants(String spec) {
             Map<String, Map<String, String>> out = new LinkedHashMap<>();
             for (String v : spec.split(";")) {
                 if (v.isBlank()) {
@@ -458,11 +460,20 @@ public final class LoadBenchmark {
         String input = "articles-" + suffix;
         String alertsTopic = "rewrite-alerts-" + suffix;
         String dlq = "articles-dlq-" + suffix;
-        RadarConfig config = TestConfig.radar(Map.of(
+        Map<String, String> radarSettings = new HashMap<>();
+        overrides.forEach((k, v) -> {
+            if (k.startsWith("radar.")) {
+                radarSettings.put(k, v);
+            }
+        });
+        overrides = new LinkedHashMap<>(overrides);
+        overrides.keySet().removeIf(k -> k.startsWith("radar."));
+        radarSettings.putAll(Map.of(
                 "radar.topics.articles", input,
                 "radar.topics.alerts", alertsTopic,
                 "radar.topics.dead-letter", dlq,
                 "radar.topics.partitions", Integer.toString(partitions)));
+        RadarConfig config = TestConfig.radar(radarSettings);
         boolean paced = rate > 0 && !label.equals("warmup");
         boolean profiled = jfr && !label.equals("warmup");
 

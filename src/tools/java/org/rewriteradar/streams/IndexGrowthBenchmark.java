@@ -25,7 +25,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.rewriteradar.StateDirs;
+import org.rewriteradar.TestConfig;
 import org.rewriteradar.bench.PerturbedPool;
+import org.rewriteradar.config.RadarConfig;
 import org.rewriteradar.eval.EvalData;
 import org.rewriteradar.model.ArticleEvent;
 import org.rewriteradar.model.RewriteAlert;
@@ -54,7 +56,10 @@ import org.rewriteradar.similarity.RewriteEngine;
  * {@code --distant} of them are published and the alerts naming their original counted ({@code
  * distant_found}), so a bucket capacity that lets the index forget under a growing fill shows.
  * {@code --settings} takes engine overrides as {@code -Deval.settings} does (e.g. {@code
- * candidates.index-bucket-capacity=16}).
+ * candidates.index-bucket-capacity=16}); {@code --variants "a=radar.k=v,radar.k2=v;b="} names sets of
+ * service settings ({@code radar.index.*}, on the defaults): one chain each, every article through each in
+ * turn, and per-chain lines against the one baseline, an A/B under the same load ({@code fill_rate} then
+ * counts articles through any chain).
  *
  * <pre>
  * ./mvnw -B -q test-compile
@@ -88,7 +93,7 @@ public final class IndexGrowthBenchmark {
     private final List<RewriteAlert> recentAlerts = new ArrayList<>();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    IndexGrowthBenchmark(RewriteEngine engine) {
+    IndexGrowthBenchmark(RewriteEngine engine, RadarConfig.Index index) {
         this.engine = engine;
         this.stateDir = StateDirs.fresh("radar-index-growth");
         byId = context(0);
@@ -103,7 +108,12 @@ public final class IndexGrowthBenchmark {
         Duration retention = Duration.ofDays(36_500);
         Duration sweep = Duration.ofHours(1);
         versions = new VersionProcessor(engine, engine::fingerprint, retention, sweep);
-        buckets = new BucketProcessor(engine.settings().candidates().indexBucketCapacity(), retention, sweep, 50_000);
+        buckets = new BucketProcessor(
+                engine.settings().candidates().indexBucketCapacity(),
+                retention,
+                sweep,
+                index.sweepBatch(),
+                index.bucketCacheMembers());
         collector = new CandidateCollector(
                 engine.settings().candidates().maxCandidates(),
                 engine.settings().candidates().maxLaterCandidates(),
@@ -246,6 +256,7 @@ public final class IndexGrowthBenchmark {
         opts.put("--spin", "target/generated-sets/spin");
         opts.put("--distant", "50");
         opts.put("--settings", "");
+        opts.put("--variants", "service=");
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!opts.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + opts.keySet());
@@ -300,7 +311,7 @@ public final class IndexGrowthBenchmark {
 
         System.out.printf(
                 "GROWTH setup checkpoints=%s rounds=%d probes=%d warmup=%d pool=%d distant=%d settings=%s"
-                        + " bucket_capacity=%d cpus=%d%n",
+                        + " bucket_capacity=%d variants=%s cpus=%d%n",
                 Arrays.toString(checkpoints),
                 rounds,
                 perRound,
@@ -309,10 +320,20 @@ public final class IndexGrowthBenchmark {
                 spun.size(),
                 opts.get("--settings"),
                 engine.settings().candidates().indexBucketCapacity(),
+                opts.get("--variants"),
                 Runtime.getRuntime().availableProcessors());
-        IndexGrowthBenchmark chain = new IndexGrowthBenchmark(engine);
+        Map<String, Map<String, String>> variants =
+                org.rewriteradar.load.LoadBenchmark.Options.parseVariants(opts.get("--variants"));
+        String[] names = variants.keySet().toArray(String[]::new);
+        // one chain per variant, each article through each in turn: an A/B in one process and one load
+        List<IndexGrowthBenchmark> chains = new ArrayList<>();
+        for (Map<String, String> settings : variants.values()) {
+            chains.add(
+                    new IndexGrowthBenchmark(engine, TestConfig.radar(settings).index()));
+        }
+        int n = chains.size();
         for (EvalData.Pair p : spun) {
-            chain.process("distant-original-" + p.original(), spinArticles.get(p.original()));
+            chains.forEach(chain -> chain.process("distant-original-" + p.original(), spinArticles.get(p.original())));
         }
         int nextDistant = 0;
         List<String> table = new ArrayList<>();
@@ -326,111 +347,132 @@ public final class IndexGrowthBenchmark {
                 long chunkBegun = System.nanoTime();
                 int chunkFrom = indexed;
                 while (indexed < checkpoint) {
-                    chain.process("synthetic-" + indexed, synthetic.article(indexed));
+                    for (IndexGrowthBenchmark chain : chains) {
+                        chain.process("synthetic-" + indexed, synthetic.article(indexed));
+                    }
                     indexed++;
                     if (indexed % 50_000 == 0) {
                         System.out.printf(
-                                "GROWTH fill %d articles, last %d at %.0f articles/s%n",
+                                "GROWTH fill %d articles, last %d at %.0f articles/s (each through %d chains)%n",
                                 indexed,
                                 indexed - chunkFrom,
-                                (indexed - chunkFrom) / ((System.nanoTime() - chunkBegun) / 1e9));
+                                (indexed - chunkFrom) / ((System.nanoTime() - chunkBegun) / 1e9),
+                                n);
                         chunkBegun = System.nanoTime();
                         chunkFrom = indexed;
                     }
                 }
-                double fillRate = (indexed - fillFrom) / ((System.nanoTime() - fillBegun) / 1e9);
+                double fillRate = n * (indexed - fillFrom) / ((System.nanoTime() - fillBegun) / 1e9);
                 if (checkpoint == checkpoints[0]) {
                     // warm the JIT on synthetic articles (they join the index like any other)
                     for (int k = 0; k < warmup; k++, indexed++) {
-                        chain.process("synthetic-" + indexed, synthetic.article(indexed));
+                        for (IndexGrowthBenchmark chain : chains) {
+                            chain.process("synthetic-" + indexed, synthetic.article(indexed));
+                        }
                         for (ArticleFingerprint f : fixed) {
                             sink += engine.compare(f, f).isPresent() ? 1 : 0;
                         }
                     }
                 }
-                double[] topo = new double[rounds];
+                double[][] topo = new double[n][rounds];
                 double[] base = new double[rounds];
-                double[][] stage = new double[STAGES.length][rounds];
-                long members = 0;
-                long candidates = 0;
-                long alerts = 0;
+                double[][][] stage = new double[n][STAGES.length][rounds];
+                long[] members = new long[n];
+                long[] candidates = new long[n];
+                long[] alerts = new long[n];
                 for (int r = 0; r < rounds; r++) {
                     List<EvalData.Article> batch = probes.subList(nextProbe, nextProbe + perRound);
                     nextProbe += perRound;
-                    chain.resetCounters();
-                    long topoNanos = 0;
+                    chains.forEach(IndexGrowthBenchmark::resetCounters);
+                    long[] topoNanos = new long[n];
                     long baseNanos = 0;
-                    for (EvalData.Article a : batch) {
-                        long begun = System.nanoTime();
-                        chain.process("probe-" + a.id(), a);
+                    for (int a = 0; a < batch.size(); a++) {
+                        EvalData.Article article = batch.get(a);
+                        for (int t = 0; t < n; t++) {
+                            int c = (a + t) % n; // alternate which chain goes first
+                            long begun = System.nanoTime();
+                            chains.get(c).process("probe-" + article.id(), article);
+                            topoNanos[c] += System.nanoTime() - begun;
+                        }
                         long between = System.nanoTime();
-                        ArticleFingerprint fp = engine.fingerprint("baseline-" + a.id(), a.title(), a.body());
+                        ArticleFingerprint fp =
+                                engine.fingerprint("baseline-" + article.id(), article.title(), article.body());
                         for (ArticleFingerprint f : fixed) {
                             sink += engine.compare(f, fp).isPresent() ? 1 : 0;
                         }
-                        topoNanos += between - begun;
                         baseNanos += System.nanoTime() - between;
                     }
-                    topo[r] = topoNanos / 1e6 / perRound;
                     base[r] = baseNanos / 1e6 / perRound;
-                    for (int s = 0; s < STAGES.length; s++) {
-                        stage[s][r] = chain.stageNanos[s] / 1e6 / perRound;
+                    for (int c = 0; c < n; c++) {
+                        IndexGrowthBenchmark chain = chains.get(c);
+                        topo[c][r] = topoNanos[c] / 1e6 / perRound;
+                        for (int s = 0; s < STAGES.length; s++) {
+                            stage[c][s][r] = chain.stageNanos[s] / 1e6 / perRound;
+                        }
+                        members[c] += chain.members;
+                        candidates[c] += chain.candidates;
+                        alerts[c] += chain.alerts;
                     }
-                    members += chain.members;
-                    candidates += chain.candidates;
-                    alerts += chain.alerts;
                 }
                 indexed += rounds * perRound;
                 // spun rewrites of originals indexed before the whole fill: still found?
-                int found = 0;
+                int[] found = new int[n];
                 List<EvalData.Pair> slice =
                         spun.subList(Math.min(nextDistant, spun.size()), Math.min(nextDistant + distant, spun.size()));
                 nextDistant += distant;
                 for (EvalData.Pair p : slice) {
-                    chain.resetCounters();
-                    chain.process("distant-rewrite-" + p.candidate(), spinArticles.get(p.candidate()));
                     String original = "distant-original-" + p.original();
-                    if (chain.recentAlerts.stream()
-                            .anyMatch(al -> al.original().id().equals(original))) {
-                        found++;
+                    for (int c = 0; c < n; c++) {
+                        IndexGrowthBenchmark chain = chains.get(c);
+                        chain.resetCounters();
+                        chain.process("distant-rewrite-" + p.candidate(), spinArticles.get(p.candidate()));
+                        if (chain.recentAlerts.stream()
+                                .anyMatch(al -> al.original().id().equals(original))) {
+                            found[c]++;
+                        }
                     }
                     indexed++;
                 }
-                double[] ratio = new double[rounds];
-                for (int r = 0; r < rounds; r++) {
-                    ratio[r] = topo[r] / base[r];
+                for (int c = 0; c < n; c++) {
+                    double[] ratio = new double[rounds];
+                    for (int r = 0; r < rounds; r++) {
+                        ratio[r] = topo[c][r] / base[r];
+                    }
+                    StringBuilder stages = new StringBuilder();
+                    for (int s = 0; s < STAGES.length; s++) {
+                        stages.append(String.format(" %s=%.3f", STAGES[s], median(stage[c][s])));
+                    }
+                    String line = String.format(
+                            "GROWTH indexed=%d variant=%s topology_ms=%.3f engine_baseline_ms=%.3f ratio=%.2f"
+                                    + " (rounds %s) members_per_article=%.0f candidates_per_article=%.2f"
+                                    + " alerts_per_article=%.3f distant_found=%d/%d fill_rate=%.0f/s stage_ms:%s",
+                            checkpoint,
+                            names[c],
+                            median(topo[c]),
+                            median(base),
+                            median(ratio),
+                            Arrays.toString(Arrays.stream(ratio)
+                                    .map(x -> Math.round(x * 100) / 100.0)
+                                    .toArray()),
+                            (double) members[c] / (rounds * perRound),
+                            (double) candidates[c] / (rounds * perRound),
+                            (double) alerts[c] / (rounds * perRound),
+                            found[c],
+                            slice.size(),
+                            fillRate,
+                            stages);
+                    System.out.println(line);
+                    IndexGrowthBenchmark chain = chains.get(c);
+                    chain.stores.forEach(StateStore::flush);
+                    System.out.println("GROWTH state at " + checkpoint + " variant=" + names[c] + ": "
+                            + sizes(chain.stateDir, indexed));
+                    table.add(line);
                 }
-                StringBuilder stages = new StringBuilder();
-                for (int s = 0; s < STAGES.length; s++) {
-                    stages.append(String.format(" %s=%.3f", STAGES[s], median(stage[s])));
-                }
-                String line = String.format(
-                        "GROWTH indexed=%d topology_ms=%.3f engine_baseline_ms=%.3f ratio=%.2f"
-                                + " (rounds %s) members_per_article=%.0f candidates_per_article=%.2f"
-                                + " alerts_per_article=%.3f distant_found=%d/%d fill_rate=%.0f/s stage_ms:%s",
-                        checkpoint,
-                        median(topo),
-                        median(base),
-                        median(ratio),
-                        Arrays.toString(Arrays.stream(ratio)
-                                .map(x -> Math.round(x * 100) / 100.0)
-                                .toArray()),
-                        (double) members / (rounds * perRound),
-                        (double) candidates / (rounds * perRound),
-                        (double) alerts / (rounds * perRound),
-                        found,
-                        slice.size(),
-                        fillRate,
-                        stages);
-                System.out.println(line);
-                chain.stores.forEach(StateStore::flush);
-                System.out.println("GROWTH state at " + checkpoint + ": " + sizes(chain.stateDir, indexed));
-                table.add(line);
                 fillBegun = System.nanoTime();
                 fillFrom = indexed;
             }
         } finally {
-            chain.close();
+            chains.forEach(IndexGrowthBenchmark::close);
         }
         System.out.println("GROWTH summary (sink " + (sink % 2) + ")");
         table.forEach(System.out::println);
