@@ -57,7 +57,8 @@ import org.rewriteradar.similarity.RewriteEngine;
  * distant_found}), so a bucket capacity that lets the index forget under a growing fill shows.
  * {@code --settings} takes engine overrides as {@code -Deval.settings} does (e.g. {@code
  * candidates.index-bucket-capacity=16}); {@code --variants "a=radar.k=v,radar.k2=v;b="} names sets of
- * service settings ({@code radar.index.*}, on the defaults): one chain each, every article through each in
+ * service settings ({@code radar.index.*}, on the defaults; other keys are Streams properties, e.g. {@code
+ * rocksdb.config.setter}): one chain each, every article through each in
  * turn, and per-chain lines against the one baseline, an A/B under the same load ({@code fill_rate} then
  * counts articles through any chain).
  *
@@ -93,11 +94,11 @@ public final class IndexGrowthBenchmark {
     private final List<RewriteAlert> recentAlerts = new ArrayList<>();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    IndexGrowthBenchmark(RewriteEngine engine, RadarConfig.Index index) {
+    IndexGrowthBenchmark(RewriteEngine engine, RadarConfig.Index index, Map<String, String> streamsSettings) {
         this.engine = engine;
         this.stateDir = StateDirs.fresh("radar-index-growth");
-        byId = context(0);
-        byBand = context(1);
+        byId = context(0, streamsSettings);
+        byBand = context(1, streamsSettings);
         store(byId, RadarTopology.ARTICLE_STORE, Serdes.String(), RadarTopology.STORED_ARTICLE_SERDE);
         store(byId, RadarTopology.ARTICLE_EXPIRY_STORE, Serdes.String(), Serdes.Long());
         store(byId, RadarTopology.PAIR_STORE, Serdes.String(), Serdes.Long());
@@ -128,11 +129,12 @@ public final class IndexGrowthBenchmark {
         buckets.init((MockProcessorContext) byBand);
     }
 
-    private MockProcessorContext<Object, Object> context(int partition) {
+    private MockProcessorContext<Object, Object> context(int partition, Map<String, String> streamsSettings) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-index-growth");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RadarRocksDbConfig.class);
+        props.putAll(streamsSettings);
         return new MockProcessorContext<>(
                 props,
                 new TaskId(0, partition),
@@ -328,8 +330,12 @@ public final class IndexGrowthBenchmark {
         // one chain per variant, each article through each in turn: an A/B in one process and one load
         List<IndexGrowthBenchmark> chains = new ArrayList<>();
         for (Map<String, String> settings : variants.values()) {
-            chains.add(
-                    new IndexGrowthBenchmark(engine, TestConfig.radar(settings).index()));
+            chains.add(new IndexGrowthBenchmark(
+                    engine,
+                    TestConfig.radar(settings).index(),
+                    settings.entrySet().stream()
+                            .filter(e -> !e.getKey().startsWith("radar."))
+                            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
         }
         int n = chains.size();
         for (EvalData.Pair p : spun) {
