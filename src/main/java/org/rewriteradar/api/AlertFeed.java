@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Default;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ import org.rewriteradar.streams.JsonSerdes;
  * article's publication on {@code articles} (the alert record carries its timestamp) to its detection.
  */
 @ApplicationScoped
+@Default
 @Identifier(AlertFeed.REBALANCE_LISTENER)
 public class AlertFeed implements KafkaConsumerRebalanceListener {
 

@@ -152,7 +152,8 @@ class ArticleQueryAcrossInstancesIT {
             String raw = exchange.getRequestURI().getRawPath().substring(InternalArticleResource.PATH.length() + 1);
             String id = URLDecoder.decode(raw, StandardCharsets.UTF_8);
             served.add(id);
-            Response response = resource.article(id);
+            Response response = resource.article(
+                    id, "text=true".equals(exchange.getRequestURI().getQuery()));
             byte[] body = JsonSerdes.MAPPER.writeValueAsBytes(response.getEntity());
             exchange.getResponseHeaders().add("Content-Type", String.valueOf(response.getMediaType()));
             exchange.sendResponseHeaders(response.getStatus(), body.length);
