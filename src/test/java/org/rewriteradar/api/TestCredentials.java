@@ -46,8 +46,22 @@ public final class TestCredentials {
                 "radar.security.enabled",
                 "true",
                 "radar.security.api-keys",
-                "feeds:" + ApiKeys.hashOf(INGEST_KEY) + ":ingest,desk:" + ApiKeys.hashOf(READER_KEY) + ":reader,ops:"
-                        + ApiKeys.hashOf(ADMIN_KEY) + ":admin");
+                apiKeysSpec());
+    }
+
+    /** The value of {@code radar.security.api-keys} (RADAR_SECURITY_API_KEYS) for the test keys: hashes only. */
+    public static String apiKeysSpec() {
+        return "feeds:" + ApiKeys.hashOf(INGEST_KEY) + ":ingest,desk:" + ApiKeys.hashOf(READER_KEY) + ":reader,ops:"
+                + ApiKeys.hashOf(ADMIN_KEY) + ":admin";
+    }
+
+    /** The public key, PEM, as a Secret would hold it (MP_JWT_VERIFY_PUBLICKEY). */
+    public static String publicKeyPem() {
+        try {
+            return Files.readString(PUBLIC_KEY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A valid token with these roles, for a subject of its own (a rate-limit client of its own). */
