@@ -249,7 +249,9 @@ function side(caption, ref, view, evidence, which) {
   box.append(el('h3', {}, caption + ': ', ref.title || ref.id));
   const meta = el('p', { class: 'muted' }, ref.source || '', ' · ', ref.publishedAt || '', ' · version ', ref.version, ' · ');
   meta.append(el('a', { href: '#/article/' + encodeURIComponent(ref.id) }, 'versions'));
-  if (ref.url) meta.append(' · ', el('a', { href: ref.url, rel: 'noopener noreferrer', target: '_blank' }, 'source'));
+  if (ref.url && safeHref(ref.url) !== '#/') {
+    meta.append(' · ', el('a', { href: ref.url, rel: 'noopener noreferrer', target: '_blank' }, 'source'));
+  }
   box.append(meta);
   const text = el('div', { class: 'text' });
   if (view && view.text && view.article.version === ref.version) {
@@ -262,22 +264,31 @@ function side(caption, ref, view, evidence, which) {
   return box;
 }
 
-/** The normalised text with each matched passage in a mark element (quotes marked apart). */
+/**
+ * The normalised text with each matched passage in a mark element; where passages overlap, a quote wins, so
+ * that a quotation inside a longer matched stretch is still marked as one.
+ */
 function highlight(target, text, evidence, which) {
+  const level = new Uint8Array(text.length); // 0 plain, 1 matched, 2 quote
   const spans = evidence
     .map((p) => ({ start: p[which + 'Start'], end: p[which + 'End'], quote: !!p.quote }))
-    .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start < s.end && s.end <= text.length)
-    .sort((a, b) => a.start - b.start);
+    .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start < s.end
+      && s.end <= text.length);
+  for (const s of spans) if (!s.quote) level.fill(1, s.start, s.end);
+  for (const s of spans) if (s.quote) level.fill(2, s.start, s.end);
   let at = 0;
-  for (const s of spans) {
-    if (s.start < at) continue;
-    target.append(text.slice(at, s.start));
-    const mark = el('mark', { class: s.quote ? 'match quote' : 'match' }, text.slice(s.start, s.end));
-    target.append(mark);
-    if (s.quote) target.append(el('span', { class: 'quote-label' }, 'quote'));
-    at = s.end;
+  while (at < text.length) {
+    let to = at;
+    while (to < text.length && level[to] === level[at]) to++;
+    const run = text.slice(at, to);
+    if (level[at] === 0) {
+      target.append(run);
+    } else {
+      target.append(el('mark', { class: level[at] === 2 ? 'match quote' : 'match' }, run));
+      if (level[at] === 2) target.append(el('span', { class: 'quote-label' }, 'quote'));
+    }
+    at = to;
   }
-  target.append(text.slice(at));
 }
 
 function passages(evidence) {

@@ -182,8 +182,16 @@ class HttpApiContractIT {
                 .orElse(9001);
         given().port(management).get("/q/health/live").then().statusCode(200);
         given().port(management).get("/q/metrics").then().statusCode(200).body(containsString("radar_api_articles"));
+        // the OpenAPI document describes the API
+        given().port(management)
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body(containsString("\"/articles\""))
+                .body(containsString("\"/alerts/stream\""));
         // not on the API port
         given().get("/q/health/live").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 
     // --- bad input ----------------------------------------------------------------------------------------

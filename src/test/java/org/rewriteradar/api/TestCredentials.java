@@ -6,9 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -24,11 +28,16 @@ import org.rewriteradar.security.ApiKeys;
 public final class TestCredentials {
 
     public static final String ISSUER = "https://issuer.rewrite-radar.test";
-    public static final String INGEST_KEY = "ingest-key-" + UUID.randomUUID();
-    public static final String READER_KEY = "reader-key-" + UUID.randomUUID();
-    public static final String ADMIN_KEY = "admin-key-" + UUID.randomUUID();
+    // Kept in system properties, so that every class loader of the JVM (Quarkus loads test profiles and test
+    // resources in loaders of their own) signs and configures with the same keys.
+    public static final String INGEST_KEY =
+            shared("rewrite-radar-test.ingest-key", () -> "ingest-key-" + UUID.randomUUID());
+    public static final String READER_KEY =
+            shared("rewrite-radar-test.reader-key", () -> "reader-key-" + UUID.randomUUID());
+    public static final String ADMIN_KEY =
+            shared("rewrite-radar-test.admin-key", () -> "admin-key-" + UUID.randomUUID());
 
-    private static final KeyPair SERVICE_KEYS = rsa();
+    private static final KeyPair SERVICE_KEYS = sharedRsa("rewrite-radar-test.jwt-keys");
     private static final KeyPair STRANGER_KEYS = rsa();
     private static final Path PUBLIC_KEY = writePublicKey();
 
@@ -105,6 +114,36 @@ public final class TestCredentials {
 
     public static String bearer(String token) {
         return "Bearer " + token;
+    }
+
+    private static String shared(String property, java.util.function.Supplier<String> make) {
+        synchronized (System.getProperties()) {
+            String value = System.getProperty(property);
+            if (value == null) {
+                value = make.get();
+                System.setProperty(property, value);
+            }
+            return value;
+        }
+    }
+
+    private static KeyPair sharedRsa(String property) {
+        String encoded = shared(property, () -> {
+            KeyPair pair = rsa();
+            return Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + ":"
+                    + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+        });
+        try {
+            String[] parts = encoded.split(":");
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            return new KeyPair(
+                    rsa.generatePublic(
+                            new X509EncodedKeySpec(Base64.getDecoder().decode(parts[1]))),
+                    rsa.generatePrivate(
+                            new PKCS8EncodedKeySpec(Base64.getDecoder().decode(parts[0]))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static KeyPair rsa() {

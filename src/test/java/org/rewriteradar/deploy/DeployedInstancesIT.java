@@ -350,6 +350,29 @@ class DeployedInstancesIT {
         }
         // each id is held by one of the two: the other asked it over the headless Service's name
         assertThat(remote).isEqualTo(2);
+        // recent alerts are gathered from both instances (the hop to the other carries the caller's token)
+        for (Pod pod : pods) {
+            HttpResponse<String> r = get(pod, "/alerts?kind=SPUN_REWRITE");
+            assertThat(r.statusCode())
+                    .as("GET /alerts at %s: %s", pod.name, r.body())
+                    .isEqualTo(200);
+            assertThat(Manifests.MODEL.readTree(r.body()).path("alerts").findValuesAsText("alertId"))
+                    .hasSize(1);
+        }
+        // an API key from the Secret publishes through the KafkaUser's Write ACL on the input topic
+        HttpResponse<String> published = http.send(
+                HttpRequest.newBuilder(URI.create("http://" + pods.get(0).address + ":" + port + "/articles"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("X-API-Key", TestCredentials.INGEST_KEY)
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"id\":\"http-1\",\"body\":\"Published over HTTP.\",\"publishedAt\":\"2026-01-02T03:04:05Z\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(published.statusCode())
+                .as(published.body() + failureContext())
+                .isEqualTo(202);
         // security is on as deployed: no credentials, no article; a peer hop carries the caller's credentials
         for (Pod pod : pods) {
             HttpResponse<String> anonymous = http.send(
