@@ -3,6 +3,8 @@ package org.rewriteradar.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -38,6 +41,9 @@ class AlertStreamIT {
 
     @Inject
     AlertFeed feed;
+
+    @Inject
+    MeterRegistry registry;
 
     private String base;
 
@@ -102,6 +108,15 @@ class AlertStreamIT {
                         .anyMatch(a -> a.article().id().equals(copy)));
                 assertThat(alerts(resumed)).extracting(RewriteAlert::alertId).doesNotContain(alert.alertId());
             }
+            // what the feed consumer counts: alerts by kind, and the lag from the article's publication on the
+            // input topic to the alert's detection (seconds here, not the years since the seed's publishedAt)
+            assertThat(registry.counter("radar.alerts.out", "kind", "SPUN_REWRITE")
+                            .count())
+                    .isGreaterThanOrEqualTo(1);
+            Timer lag = registry.find("radar.alert.lag").timer();
+            assertThat(lag).isNotNull();
+            assertThat(lag.count()).isGreaterThanOrEqualTo(2);
+            assertThat(lag.max(TimeUnit.SECONDS)).isLessThan(120);
             // the filtered streams saw only their kind
             assertThat(alerts(spun)).allSatisfy(a -> assertThat(a.kind()).isEqualTo(RewriteKind.SPUN_REWRITE));
             assertThat(alerts(revised)).allSatisfy(a -> assertThat(a.kind()).isEqualTo(RewriteKind.REVISED));
