@@ -31,28 +31,49 @@ public class ArticleQueryService {
 
     /** The article with its versions and rewrites, wherever it is stored; empty when unknown. */
     public Optional<ArticleView> article(String articleId) {
-        KeyQueryMetadata owner = streams.queryMetadataForKey(
-                RadarTopology.ARTICLE_STORE, articleId, Serdes.String().serializer());
+        return article(articleId, PeerRequest.NONE);
+    }
+
+    /**
+     * As {@link #article(String)}, asking the owner with the caller's credentials and, when {@code
+     * request.withText()}, with the latest version's normalised text.
+     */
+    public Optional<ArticleView> article(String articleId, PeerRequest request) {
+        KeyQueryMetadata owner = owner(articleId);
         if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
             throw new QueryUnavailableException("no instance holds the article store yet (starting or rebalancing)");
         }
         if (self.equals(owner.activeHost())) {
-            return local(articleId, owner.partition());
+            return local(articleId, owner.partition(), request.withText());
         }
-        return remote.fetch(owner.activeHost(), articleId);
+        return remote.fetch(owner.activeHost(), articleId, request);
     }
 
     /** The article from this instance's stores only; empty when not held here. */
     public Optional<ArticleView> localArticle(String articleId) {
-        KeyQueryMetadata owner = streams.queryMetadataForKey(
-                RadarTopology.ARTICLE_STORE, articleId, Serdes.String().serializer());
+        return localArticle(articleId, false);
+    }
+
+    /** As {@link #localArticle(String)}, with the latest version's normalised text when {@code withText}. */
+    public Optional<ArticleView> localArticle(String articleId, boolean withText) {
+        KeyQueryMetadata owner = owner(articleId);
         if (owner == null || !self.equals(owner.activeHost())) {
             return Optional.empty();
         }
-        return local(articleId, owner.partition());
+        return local(articleId, owner.partition(), withText);
     }
 
-    private Optional<ArticleView> local(String articleId, int partition) {
+    private KeyQueryMetadata owner(String articleId) {
+        try {
+            return streams.queryMetadataForKey(
+                    RadarTopology.ARTICLE_STORE, articleId, Serdes.String().serializer());
+        } catch (InvalidStateStoreException e) {
+            // StreamsNotStartedException and the like: Streams is not (yet, or no longer) running
+            throw new QueryUnavailableException("Kafka Streams is not running (" + streams.state() + ")", e);
+        }
+    }
+
+    private Optional<ArticleView> local(String articleId, int partition, boolean withText) {
         try {
             StoredArticle stored = this.<StoredArticle>store(RadarTopology.ARTICLE_STORE, partition)
                     .get(articleId);
@@ -68,7 +89,8 @@ public class ArticleQueryService {
                     new ArticleView.FingerprintSummary(
                             fp.text().length(), fp.tokens(), Long.toHexString(fp.textHash()), fp.sentences()),
                     rewrites == null ? ArticleRewrites.EMPTY : rewrites,
-                    self.host() + ":" + self.port()));
+                    self.host() + ":" + self.port(),
+                    withText ? fp.text() : null));
         } catch (InvalidStateStoreException e) {
             throw new QueryUnavailableException("the article store is not queryable right now", e);
         }

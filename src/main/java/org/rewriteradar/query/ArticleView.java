@@ -1,5 +1,6 @@
 package org.rewriteradar.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.rewriteradar.model.ArticleRef;
 import org.rewriteradar.streams.ArticleRewrites;
@@ -14,13 +15,21 @@ import org.rewriteradar.streams.StoredArticle;
  * @param fingerprint a summary of the latest version's fingerprint
  * @param rewrites alerts naming this article, as the rewrite and as the original
  * @param servedBy the instance ({@code host:port}) whose state stores answered
+ * @param text the latest version's normalised text (the one alert offsets point into), only when asked for
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ArticleView(
         ArticleRef article,
         List<StoredArticle.Version> versions,
         FingerprintSummary fingerprint,
         ArticleRewrites rewrites,
-        String servedBy) {
+        String servedBy,
+        String text) {
+
+    /** This view without its text. */
+    public ArticleView withoutText() {
+        return text == null ? this : new ArticleView(article, versions, fingerprint, rewrites, servedBy, null);
+    }
 
     /**
      * A summary of a fingerprint.

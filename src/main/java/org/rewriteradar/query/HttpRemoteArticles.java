@@ -24,16 +24,11 @@ public class HttpRemoteArticles implements RemoteArticles {
     }
 
     @Override
-    public Optional<ArticleView> fetch(HostInfo owner, String articleId) {
+    public Optional<ArticleView> fetch(HostInfo owner, String articleId, PeerRequest peer) {
         URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + InternalArticleResource.PATH + "/"
-                + URLEncoder.encode(articleId, StandardCharsets.UTF_8).replace("+", "%20"));
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
+                + encode(articleId) + (peer.withText() ? "?text=true" : ""));
         try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = send(client, uri, timeout, peer);
             if (response.statusCode() == 404) {
                 return Optional.empty();
             }
@@ -48,5 +43,18 @@ public class HttpRemoteArticles implements RemoteArticles {
             Thread.currentThread().interrupt();
             throw new QueryUnavailableException("interrupted while asking " + owner, e);
         }
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A GET with the caller's credentials forwarded and the timeout set. */
+    static HttpResponse<byte[]> send(HttpClient client, URI uri, Duration timeout, PeerRequest peer)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+        peer.credentials().forEach(request::header);
+        return client.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

@@ -7,7 +7,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rewriteradar.config.RadarConfig;
 
-/** Wires the query service to the running Kafka Streams instance and this instance's advertised address. */
+/** Wires the query services to the running Kafka Streams instance and this instance's advertised address. */
 @ApplicationScoped
 public class QueryProducer {
 
@@ -21,5 +21,18 @@ public class QueryProducer {
                 streams,
                 HostInfo.buildFromEndpoint(applicationServer),
                 new HttpRemoteArticles(config.query().remoteTimeout()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    public AlertQueryService alerts(
+            KafkaStreams streams,
+            @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer,
+            RadarConfig config) {
+        return new AlertQueryService(
+                streams,
+                HostInfo.buildFromEndpoint(applicationServer),
+                config.topics().partitions(),
+                new HttpRemoteAlerts(config.query().remoteTimeout()));
     }
 }

@@ -7,5 +7,10 @@ import org.apache.kafka.streams.state.HostInfo;
 @FunctionalInterface
 public interface RemoteArticles {
 
-    Optional<ArticleView> fetch(HostInfo owner, String articleId);
+    Optional<ArticleView> fetch(HostInfo owner, String articleId, PeerRequest request);
+
+    /** Without credentials or text. */
+    default Optional<ArticleView> fetch(HostInfo owner, String articleId) {
+        return fetch(owner, articleId, PeerRequest.NONE);
+    }
 }

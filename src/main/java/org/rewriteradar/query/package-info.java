@@ -1,7 +1,7 @@
 /**
  * Interactive queries over the partitioned stores: answers for an article from the local stores or from
- * the instance that owns it, over HTTP.
+ * the instance that owns it, and recent alerts gathered from every instance, over HTTP between instances.
  *
- * <p>The top layer: may use every other package; nothing depends on it.
+ * <p>May use {@code streams} and below, and {@code security}'s roles; only {@code api} uses it.
  */
 package org.rewriteradar.query;

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering of the production code, bottom to top: {@code text} → {@code similarity} → {@code model} →
- * {@code config} → {@code streams} → {@code query}. Nothing depends upward, the engine packages use no
- * Kafka, Quarkus or service class, and the service reaches the engine only through its façade.
+ * {@code config} → {@code streams} → {@code query} → {@code api}, with {@code security} (who may call the HTTP
+ * API) beside them, used only by {@code query} and {@code api} and using none of them. Nothing depends upward,
+ * the engine packages use no Kafka, Quarkus or service class, and the service reaches the engine only through
+ * its façade.
  */
 class LayeringTest {
 
@@ -52,16 +54,24 @@ class LayeringTest {
                 .definedBy("org.rewriteradar.streams..")
                 .layer("query")
                 .definedBy("org.rewriteradar.query..")
-                .whereLayer("query")
+                .layer("security")
+                .definedBy("org.rewriteradar.security..")
+                .layer("api")
+                .definedBy("org.rewriteradar.api..")
+                .whereLayer("api")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("query")
+                .mayOnlyBeAccessedByLayers("api")
+                .whereLayer("security")
+                .mayOnlyBeAccessedByLayers("query", "api")
                 .whereLayer("streams")
-                .mayOnlyBeAccessedByLayers("query")
+                .mayOnlyBeAccessedByLayers("query", "api")
                 .whereLayer("config")
-                .mayOnlyBeAccessedByLayers("streams", "query")
+                .mayOnlyBeAccessedByLayers("streams", "query", "api")
                 .whereLayer("model")
-                .mayOnlyBeAccessedByLayers("config", "streams", "query")
+                .mayOnlyBeAccessedByLayers("config", "streams", "query", "api")
                 .whereLayer("similarity")
-                .mayOnlyBeAccessedByLayers("model", "config", "streams", "query")
+                .mayOnlyBeAccessedByLayers("model", "config", "streams", "query", "api")
                 .whereLayer("text")
                 .mayOnlyBeAccessedByLayers("similarity")
                 .check(PRODUCTION);
@@ -84,7 +94,27 @@ class LayeringTest {
                         "org.rewriteradar.model..",
                         "org.rewriteradar.config..",
                         "org.rewriteradar.streams..",
-                        "org.rewriteradar.query..")
+                        "org.rewriteradar.query..",
+                        "org.rewriteradar.security..",
+                        "org.rewriteradar.api..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void securityUsesNoServicePackage() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.rewriteradar.security..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.rewriteradar.model..",
+                        "org.rewriteradar.config..",
+                        "org.rewriteradar.streams..",
+                        "org.rewriteradar.query..",
+                        "org.rewriteradar.api..",
+                        "org.rewriteradar.similarity..",
+                        "org.rewriteradar.text..")
                 .check(PRODUCTION);
     }
 

@@ -43,6 +43,12 @@ final class AppFacts {
         return config().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
     }
 
+    /** Quarkus' management port (health and metrics): its default 9000 unless application.properties sets one. */
+    static int managementPort() {
+        return config().getOptionalValue("quarkus.management.port", Integer.class)
+                .orElse(9000);
+    }
+
     private static String nonApplicationRoot() {
         return "/"
                 + config().getOptionalValue("quarkus.http.non-application-root-path", String.class)
@@ -92,6 +98,11 @@ final class AppFacts {
             throw new UncheckedIOException(e);
         }
         radarProperties(RadarConfig.class, "radar", out);
+        radarProperties(org.rewriteradar.security.SecurityConfig.class, "radar.security", out);
+        radarProperties(org.rewriteradar.api.ApiConfig.class, "radar.api", out);
+        // SmallRye JWT's own settings (README, "Security")
+        out.add("MP_JWT_VERIFY_PUBLICKEY");
+        out.add("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
         for (Set<String> names :
                 Set.of(ProducerConfig.configNames(), ConsumerConfig.configNames(), AdminClientConfig.configNames())) {
             names.forEach(n -> out.add(env("kafka." + n)));
@@ -112,7 +123,10 @@ final class AppFacts {
             }
             String name = prefix + "." + kebab(m.getName());
             Class<?> type = m.getReturnType();
-            if (type.isInterface() && type.getDeclaringClass() == RadarConfig.class) {
+            Class<?> declaring = type.getDeclaringClass();
+            if (type.isInterface()
+                    && declaring != null
+                    && (declaring == mapping || declaring == mapping.getEnclosingClass())) {
                 radarProperties(type, name, out);
             } else if (!Map.class.isAssignableFrom(type)) {
                 out.add(env(name));

@@ -128,7 +128,7 @@ class ComposeAndImageTest {
             hostPorts.add(port.split(":")[1]);
             // readiness as health check
             assertThat(s.path("healthcheck").path("test").toString())
-                    .contains("http://localhost:" + AppFacts.httpPort() + AppFacts.readinessPath());
+                    .contains("http://localhost:" + AppFacts.managementPort() + AppFacts.readinessPath());
             // read-only root file system: state on a volume, /tmp on tmpfs
             assertThat(s.path("read_only").asBoolean()).isTrue();
             assertThat(s.path("tmpfs").toString()).contains("\"/tmp\"");
@@ -197,6 +197,7 @@ class ComposeAndImageTest {
         }
         assertThat(last).as("the image's final USER").isEqualTo(Long.toString(podSecurity.getRunAsUser()));
         assertThat(dockerfile).containsPattern("(?m)^EXPOSE " + AppFacts.httpPort() + "$");
+        assertThat(dockerfile).containsPattern("(?m)^EXPOSE " + AppFacts.managementPort() + "$");
         assertThat(dockerfile).contains("ENV RADAR_STATE_DIR=" + manifestValue("RADAR_STATE_DIR"));
         assertThat(dockerfile).contains("-Djava.io.tmpdir=/tmp");
         String stateRoot = manifestValue("RADAR_STATE_DIR")

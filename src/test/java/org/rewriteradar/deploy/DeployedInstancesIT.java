@@ -56,6 +56,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.rewriteradar.SharedData;
 import org.rewriteradar.StateDirs;
 import org.rewriteradar.TestConfig;
+import org.rewriteradar.api.TestCredentials;
 import org.rewriteradar.kafka.AppStreamsConfig;
 import org.rewriteradar.similarity.DetectionSettings;
 import org.rewriteradar.similarity.RewriteEngine;
@@ -68,7 +69,7 @@ import org.rewriteradar.streams.RadarTopology;
  * the packaged service, each with exactly the container's environment ({@link Pod}: the substitutions are
  * only what a cluster provides, and are printed). Then: both become ready, the seed pair's alert is
  * published once, each instance answers {@code GET /articles/{id}} for an article the other holds; a client
- * without credentials or with a wrong password is refused, the service's user may not read its alerts, and
+ * without credentials or with a wrong password is refused, the service's user may not read its dead letters, and
  * without the transactional-id ACL Streams fails with Kafka's clear message; a SIGTERM stops an instance
  * promptly and it leaves the group, and with the broker gone a SIGTERM still ends within the configured
  * close timeout.
@@ -89,6 +90,7 @@ class DeployedInstancesIT {
     static final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static int port;
+    static int managementPort;
     static final List<String> readinessSeen = new ArrayList<>();
 
     @BeforeAll
@@ -131,13 +133,25 @@ class DeployedInstancesIT {
         if (!addresses.stream().allMatch(a -> free(a, port))) {
             port = freePortOn(addresses);
         }
+        managementPort = AppFacts.managementPort();
+        if (!addresses.stream().allMatch(a -> free(a, managementPort))) {
+            managementPort = freePortOn(addresses);
+        }
         StringBuilder hosts = new StringBuilder("127.0.0.1 localhost\n");
         for (int i = 0; i < 2; i++) {
             Pod pod = Pod.of(
                     sts,
                     i,
                     addresses.get(i),
-                    Map.of(user + "/sasl.jaas.config", ScramKafka.scramJaas(user, password)),
+                    Map.of(
+                            user + "/sasl.jaas.config",
+                            ScramKafka.scramJaas(user, password),
+                            "rewrite-radar-api/jwt-issuer",
+                            TestCredentials.ISSUER,
+                            "rewrite-radar-api/jwt-public-key",
+                            TestCredentials.publicKeyPem(),
+                            "rewrite-radar-api/api-keys",
+                            TestCredentials.apiKeysSpec()),
                     Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
                     work);
             if (port != AppFacts.httpPort()) {
@@ -151,7 +165,7 @@ class DeployedInstancesIT {
         applicationId = pods.get(0).env.get("RADAR_APPLICATION_ID");
         for (Pod pod : pods) {
             System.out.println("[DeployedInstancesIT] " + pod.name + " substitutions: " + pod.substitutions());
-            pod.start(hostsFile, port);
+            pod.start(hostsFile, port, managementPort);
         }
     }
 
@@ -193,12 +207,19 @@ class DeployedInstancesIT {
         }
     }
 
+    /**
+     * GET on the pod: health and metrics ({@code /q/...}) on the management port without credentials, the API
+     * on its port with a reader's token (signed by the key whose public half the pods have from their Secret).
+     */
     static HttpResponse<String> get(Pod pod, String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://" + pod.address + ":" + port + path))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        boolean management = path.startsWith("/q/");
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://" + pod.address + ":" + (management ? managementPort : port) + path))
+                .timeout(Duration.ofSeconds(10));
+        if (!management) {
+            request.header("Authorization", TestCredentials.bearer(TestCredentials.token("reader")));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String failureContext() {
@@ -217,6 +238,9 @@ class DeployedInstancesIT {
     @Order(1)
     void bothPodsBecomeReadyWhenStreamsRuns() {
         for (Pod pod : pods) {
+            // the readiness answer that said 200 (asking again could meet the rebalance the other pod's join starts)
+            java.util.concurrent.atomic.AtomicReference<String> readyBody =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             Awaitility.await()
                     .atMost(START)
                     .pollInterval(Duration.ofMillis(500))
@@ -237,12 +261,11 @@ class DeployedInstancesIT {
                         assertThat(ready.statusCode())
                                 .as(pod.name + failureContext())
                                 .isEqualTo(200);
+                        readyBody.set(ready.body());
                     });
             JsonNode checks;
             try {
-                checks = Manifests.MODEL
-                        .readTree(get(pod, AppFacts.readinessPath()).body())
-                        .path("checks");
+                checks = Manifests.MODEL.readTree(readyBody.get()).path("checks");
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -285,13 +308,17 @@ class DeployedInstancesIT {
     }
 
     static KafkaConsumer<String, String> alertConsumer(Map<String, Object> client) {
+        return consumer(client, "rewrite-alerts");
+    }
+
+    static KafkaConsumer<String, String> consumer(Map<String, Object> client, String topic) {
         Map<String, Object> p = new HashMap<>(client);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
-        List<TopicPartition> partitions = consumer.partitionsFor("rewrite-alerts", Duration.ofSeconds(30)).stream()
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(i -> new TopicPartition(i.topic(), i.partition()))
                 .toList();
         consumer.assign(partitions);
@@ -325,6 +352,40 @@ class DeployedInstancesIT {
         }
         // each id is held by one of the two: the other asked it over the headless Service's name
         assertThat(remote).isEqualTo(2);
+        // recent alerts are gathered from both instances (the hop to the other carries the caller's token)
+        for (Pod pod : pods) {
+            HttpResponse<String> r = get(pod, "/alerts?kind=SPUN_REWRITE");
+            assertThat(r.statusCode())
+                    .as("GET /alerts at %s: %s", pod.name, r.body())
+                    .isEqualTo(200);
+            assertThat(Manifests.MODEL.readTree(r.body()).path("alerts").findValuesAsText("alertId"))
+                    .hasSize(1);
+        }
+        // an API key from the Secret publishes through the KafkaUser's Write ACL on the input topic
+        HttpResponse<String> published = http.send(
+                HttpRequest.newBuilder(URI.create("http://" + pods.get(0).address + ":" + port + "/articles"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("X-API-Key", TestCredentials.INGEST_KEY)
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"id\":\"http-1\",\"body\":\"Published over HTTP.\",\"publishedAt\":\"2026-01-02T03:04:05Z\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(published.statusCode())
+                .as(published.body() + failureContext())
+                .isEqualTo(202);
+        // security is on as deployed: no credentials, no article; a peer hop carries the caller's credentials
+        for (Pod pod : pods) {
+            HttpResponse<String> anonymous = http.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://" + pod.address + ":" + port + "/articles/" + SharedData.SEED_REWRITE_ID))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(anonymous.body()).doesNotContain("There is no positive reaction");
+        }
     }
 
     @Test
@@ -348,11 +409,11 @@ class DeployedInstancesIT {
                     .rootCause()
                     .hasMessageContaining("invalid credentials");
         }
-        // authenticated, not authorized: the service's user writes alerts, it may not read them
-        try (KafkaConsumer<String, String> consumer = alertConsumer(kafka.scramClient(user, password))) {
+        // authenticated, not authorized: the service's user writes dead letters, it may not read them
+        try (KafkaConsumer<String, String> consumer = consumer(kafka.scramClient(user, password), "articles-dlq")) {
             assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(10)))
                     .isInstanceOf(TopicAuthorizationException.class)
-                    .hasMessageContaining("rewrite-alerts");
+                    .hasMessageContaining("articles-dlq");
         }
     }
 

@@ -32,17 +32,23 @@ final class KafkaAcls {
                 .toList();
     }
 
-    /** The minimal ACLs of an exactly_once_v2 Streams application, in the form of {@link #describe}. */
-    static List<String> minimal(String applicationId, String input, String... outputs) {
+    /**
+     * The minimal ACLs of the service, in the form of {@link #describe}: those of an exactly_once_v2 Streams
+     * application, plus its HTTP edges' (POST /articles writes the input topic, the live feed reads the alert
+     * topic in a group of each instance's own, prefixed by the application id).
+     */
+    static List<String> minimal(String applicationId, String input, String alerts, String deadLetter) {
         List<String> out = new ArrayList<>();
         out.add("TOPIC LITERAL " + input + " READ");
+        out.add("TOPIC LITERAL " + input + " WRITE");
         out.add("TOPIC LITERAL " + input + " DESCRIBE");
-        for (String o : outputs) {
+        out.add("TOPIC LITERAL " + alerts + " READ");
+        for (String o : List.of(alerts, deadLetter)) {
             out.add("TOPIC LITERAL " + o + " WRITE");
             out.add("TOPIC LITERAL " + o + " DESCRIBE");
         }
         out.add("TOPIC PREFIXED " + applicationId + " ALL");
-        out.add("GROUP LITERAL " + applicationId + " READ");
+        out.add("GROUP PREFIXED " + applicationId + " READ");
         out.add("TRANSACTIONAL_ID PREFIXED " + applicationId + " WRITE");
         out.add("TRANSACTIONAL_ID PREFIXED " + applicationId + " DESCRIBE");
         return out;

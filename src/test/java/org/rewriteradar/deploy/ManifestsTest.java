@@ -179,10 +179,18 @@ class ManifestsTest {
         }
 
         // ports and probe paths: the application's own
-        assertThat(c.getPorts()).singleElement().satisfies(p -> {
+        // the API on http, health and metrics on Quarkus' management interface
+        assertThat(c.getPorts()).hasSize(2);
+        assertThat(c.getPorts()).anySatisfy(p -> {
             assertThat(p.getName()).isEqualTo("http");
             assertThat(p.getContainerPort()).isEqualTo(AppFacts.httpPort());
         });
+        assertThat(c.getPorts()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo("management");
+            assertThat(p.getContainerPort()).isEqualTo(AppFacts.managementPort());
+        });
+        assertThat(AppFacts.config().getValue("quarkus.management.enabled", Boolean.class))
+                .isTrue();
         assertProbe(c.getReadinessProbe(), AppFacts.readinessPath());
         assertProbe(c.getLivenessProbe(), AppFacts.livenessPath());
         assertProbe(c.getStartupProbe(), AppFacts.livenessPath());
@@ -190,7 +198,7 @@ class ManifestsTest {
                 sts.getSpec().getTemplate().getMetadata().getAnnotations();
         assertThat(annotations)
                 .containsEntry("prometheus.io/scrape", "true")
-                .containsEntry("prometheus.io/port", Integer.toString(AppFacts.httpPort()))
+                .containsEntry("prometheus.io/port", Integer.toString(AppFacts.managementPort()))
                 .containsEntry("prometheus.io/path", AppFacts.metricsPath());
 
         // graceful stop: the grace period outlasts the close timeout
@@ -243,7 +251,7 @@ class ManifestsTest {
     private static void assertProbe(Probe probe, String path) {
         assertThat(probe).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management");
     }
 
     @ParameterizedTest
@@ -414,12 +422,14 @@ class ManifestsTest {
         NetworkPolicy policy = m.one(NetworkPolicy.class);
         assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isEqualTo(podLabels);
         assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-        // ingress: the peers, the scraper's namespace, the ingress controller's namespace; all to the http port
+        // ingress: the peers and the ingress controller's namespace to the API port, the scraper's namespace to
+        // the management port (metrics)
         List<NetworkPolicyIngressRule> ingress = policy.getSpec().getIngress();
         assertThat(ingress).hasSize(3);
-        assertThat(ingress).allSatisfy(r -> assertThat(r.getPorts())
-                .singleElement()
-                .satisfies(p -> assertThat(p.getPort().getStrVal()).isEqualTo("http")));
+        assertThat(ingress)
+                .map(r -> r.getPorts().get(0).getPort().getStrVal())
+                .containsExactly("http", "management", "http");
+        assertThat(ingress).allSatisfy(r -> assertThat(r.getPorts()).hasSize(1));
         assertThat(ingress.get(0).getFrom().get(0).getPodSelector().getMatchLabels())
                 .isEqualTo(podLabels);
         assertThat(ingress.stream()

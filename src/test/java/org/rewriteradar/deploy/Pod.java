@@ -115,6 +115,8 @@ final class Pod {
         // the pod's network: its own address (a container listens on 0.0.0.0 of its own network namespace)
         env.put("QUARKUS_HTTP_HOST", address);
         substitutions.add("QUARKUS_HTTP_HOST: (0.0.0.0 in its pod) -> " + address);
+        env.put("QUARKUS_MANAGEMENT_HOST", address);
+        substitutions.add("QUARKUS_MANAGEMENT_HOST: (0.0.0.0 in its pod) -> " + address);
         Path logs = Path.of("target", "deployed-instances");
         try {
             Files.createDirectories(logs);
@@ -148,7 +150,7 @@ final class Pod {
         return env.get("RADAR_ADVERTISED_HOST");
     }
 
-    void start(Path hostsFile, int httpPort) throws IOException {
+    void start(Path hostsFile, int httpPort, int managementPort) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
@@ -166,6 +168,9 @@ final class Pod {
         }
         if (httpPort != 8080) {
             pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        }
+        if (managementPort != AppFacts.managementPort()) {
+            pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         }
         process = pb.start();
     }

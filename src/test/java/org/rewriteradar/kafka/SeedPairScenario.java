@@ -30,6 +30,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.rewriteradar.SharedData;
+import org.rewriteradar.api.TestCredentials;
 import org.rewriteradar.model.RewriteAlert;
 import org.rewriteradar.query.ArticleQueryService;
 import org.rewriteradar.query.ArticleView;
@@ -94,6 +95,7 @@ abstract class SeedPairScenario {
         HttpResponse<String> found = http.send(
                 HttpRequest.newBuilder(URI.create(
                                 "http://localhost:" + port + "/internal/articles/" + SharedData.SEED_REWRITE_ID))
+                        .header("Authorization", TestCredentials.bearer(TestCredentials.token("reader")))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(found.statusCode()).isEqualTo(200);
@@ -103,6 +105,7 @@ abstract class SeedPairScenario {
 
         HttpResponse<String> missing = http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/internal/articles/no-such-article"))
+                        .header("Authorization", TestCredentials.bearer(TestCredentials.token("reader")))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);

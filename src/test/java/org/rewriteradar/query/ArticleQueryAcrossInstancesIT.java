@@ -152,7 +152,8 @@ class ArticleQueryAcrossInstancesIT {
             String raw = exchange.getRequestURI().getRawPath().substring(InternalArticleResource.PATH.length() + 1);
             String id = URLDecoder.decode(raw, StandardCharsets.UTF_8);
             served.add(id);
-            Response response = resource.article(id);
+            Response response = resource.article(
+                    id, "text=true".equals(exchange.getRequestURI().getQuery()));
             byte[] body = JsonSerdes.MAPPER.writeValueAsBytes(response.getEntity());
             exchange.getResponseHeaders().add("Content-Type", String.valueOf(response.getMediaType()));
             exchange.sendResponseHeaders(response.getStatus(), body.length);
@@ -250,5 +251,41 @@ class ArticleQueryAcrossInstancesIT {
                 .hasMessageContaining("did not answer");
         // what the owner holds itself is still answered locally
         assertThat(second.queries().article(ofSecond)).isPresent();
+    }
+
+    @Test
+    @Order(3)
+    void whileTheOwnerLeavesAndItsPartitionsMoveTheQueryIsUnavailableNeverWrong() {
+        String ofSecond = java.util.stream.IntStream.range(0, PLACES.length)
+                .mapToObj(i -> "q-" + i)
+                .filter(second::owns)
+                .findFirst()
+                .orElseThrow();
+        // the owner stops for good: the group rebalances, the first instance restores the partition and
+        // takes it over; until then every answer is "unavailable" (503 upstream), never "no such article"
+        second.streams().close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+        List<String> outcomes = new ArrayList<>();
+        ArticleView answered = Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            try {
+                                var view = first.queries().article(ofSecond);
+                                outcomes.add(view.isPresent() ? "found" : "empty");
+                                return view.orElse(null);
+                            } catch (QueryUnavailableException e) {
+                                outcomes.add("unavailable");
+                                return null;
+                            }
+                        },
+                        v -> v != null);
+        System.out.println("[ArticleQueryAcrossInstancesIT] answers while the owner left: "
+                + outcomes.stream()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                o -> o, java.util.stream.Collectors.counting())));
+        assertThat(outcomes).doesNotContain("empty");
+        assertThat(answered.article().id()).isEqualTo(ofSecond);
+        assertThat(answered.servedBy()).isEqualTo(first.address());
     }
 }
