@@ -143,12 +143,14 @@ final class Scenario implements AutoCloseable {
     }
 
     /**
-     * Seconds from now until the group has consumed, and committed, every input record on the topic now
-     * (end offsets now) and every instance in {@code ready} answers ready, the condition holding at once.
+     * Seconds from now (the fault healed) until processing is back: every instance in {@code ready} answers
+     * ready and, on every input partition, the group has processed and committed the first record published
+     * after now (or, where none came, every record there is), all at once. Committed offsets alone would not
+     * do: a partition whose owner died with nothing left to process looks caught up while nobody owns it.
      */
     double awaitRecovery(Duration atMost, ServiceInstance... ready) {
         long t = System.nanoTime();
-        Map<TopicPartition, Long> target = endOffsets(ARTICLES, IsolationLevel.READ_UNCOMMITTED);
+        Map<TopicPartition, Long> atHeal = endOffsets(ARTICLES, IsolationLevel.READ_UNCOMMITTED);
         Awaitility.await("recovered")
                 .atMost(atMost)
                 .pollInterval(Duration.ofMillis(250))
@@ -162,9 +164,17 @@ final class Scenario implements AutoCloseable {
                             return false;
                         }
                     }
+                    boolean streaming = publisher != null && publisher.sent() < stream.records.size();
+                    Map<TopicPartition, Long> end = endOffsets(ARTICLES, IsolationLevel.READ_UNCOMMITTED);
                     Map<TopicPartition, Long> committed = committedInput();
-                    return target.entrySet().stream()
-                            .allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue());
+                    return atHeal.entrySet().stream().allMatch(e -> {
+                        long now = end.get(e.getKey());
+                        if (streaming && now == e.getValue()) {
+                            return false; // nothing published there since the heal yet
+                        }
+                        long target = Math.min(e.getValue() + 1, now);
+                        return committed.getOrDefault(e.getKey(), 0L) >= target;
+                    });
                 });
         return seconds(t);
     }

@@ -195,6 +195,24 @@ final class ServiceInstance implements AutoCloseable {
         }
     }
 
+    /** Characters in the log so far: a mark for {@link #transitionsSince}. */
+    int logMark() {
+        return logText().length();
+    }
+
+    /** How often Kafka Streams left RUNNING (state transitions logged) after {@code mark}. */
+    int leftRunningSince(int mark) {
+        String text = logText();
+        String after = text.substring(Math.min(mark, text.length()));
+        int n = 0;
+        for (int at = after.indexOf("State transition from RUNNING to");
+                at >= 0;
+                at = after.indexOf("State transition from RUNNING to", at + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     String logTail(int chars) {
         return Children.tail(log, chars);
     }
