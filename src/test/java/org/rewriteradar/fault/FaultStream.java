@@ -159,7 +159,7 @@ final class FaultStream {
             String kind = (String) p[1];
             Instant at = T0.plus(Duration.ofMinutes(2L * index));
             if (node == null) {
-                records.add(hostileRecord(index, kind, at));
+                records.add(hostileRecordAt(index, kind, at));
             } else {
                 String id = node.path("id").asText();
                 if (kind.equals("resend")) {
@@ -193,7 +193,7 @@ final class FaultStream {
         "hostile-invalid-utf8",
     };
 
-    private static Rec hostileRecord(int index, String kind, Instant at) {
+    static Rec hostileRecordAt(int index, String kind, Instant at) {
         String key = kind + "-" + index;
         String ok = "\"url\":null,\"source\":\"Hostile\",\"title\":\"t\",\"language\":\"en\"";
         byte[] value =

@@ -130,7 +130,7 @@ class FaultSuiteIT {
             a.start();
             double recovery = s.awaitRecovery(START, a);
             Restored r = restored(a.logText(), 2);
-            s.note("restored", "%d records in %s", r.records, r.describe());
+            s.note("restored", "%d records, %d bytes of changelog, in %s", r.records, r.bytes(s), r.describe());
             s.log("radar-a restored %s; ready and caught up after %.1f s", r, recovery);
             assertThat(r.records).as("records restored from the changelogs").isPositive();
             Scenario.Outcome o = s.verify(a);
@@ -165,7 +165,25 @@ class FaultSuiteIT {
             s.log("SIGKILLed radar-b at %d records sent (standby replicas %d)", s.publisher.sent(), standbys);
             double recovery = s.awaitRecovery(START, a);
             Restored r = restoredAfter(a.logText(), restoreLinesBefore);
-            s.note("restored by the survivor", "%d records (%s)", r.records, r.describe());
+            s.note(
+                    "restored by the survivor",
+                    "%d records, %d bytes of changelog (%s)",
+                    r.records,
+                    r.bytes(s),
+                    r.describe());
+            long changelogRecords = changelogRecords(s);
+            s.log("changelogs hold %d records in all", changelogRecords);
+            if (standbys > 0) {
+                assertThat(r.records)
+                        .as(
+                                "a standby takes over without a full restore (changelogs hold %d records)",
+                                changelogRecords)
+                        .isLessThan(changelogRecords / 10);
+            } else {
+                assertThat(r.records)
+                        .as("without a standby the survivor restores (changelogs hold %d records)", changelogRecords)
+                        .isGreaterThan(changelogRecords / 10);
+            }
             s.log("radar-a took over: restored %s, ready and caught up after %.1f s", r, recovery);
             Scenario.Outcome o = s.verify(a);
             s.report(
@@ -352,6 +370,23 @@ class FaultSuiteIT {
         }
     }
 
+    /** Records in all the application's changelog topics (end offsets). */
+    static long changelogRecords(Scenario s) throws Exception {
+        List<String> changelogs;
+        try (Admin admin = s.admin()) {
+            changelogs = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.startsWith(s.applicationId + "-") && t.endsWith("-changelog"))
+                    .toList();
+        }
+        long total = 0;
+        for (String t : changelogs) {
+            total += s.endOffsets(t, org.apache.kafka.common.IsolationLevel.READ_UNCOMMITTED).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+        }
+        return total;
+    }
+
     // -----------------------------------------------------------------------------------------------------
     // Restoration, from Kafka Streams' own log lines
 
@@ -360,9 +395,32 @@ class FaultSuiteIT {
         return Map.of("QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA_STREAMS_PROCESSOR_INTERNALS__LEVEL", "INFO");
     }
 
-    record Restored(long records, int changelogs, java.util.Map<String, Long> byStore) {
+    record Restored(
+            long records, int changelogs, java.util.Map<String, Long> byStore, java.util.Set<String> partitions) {
         String describe() {
             return changelogs + " changelog partitions";
+        }
+
+        /** Bytes on the broker of the changelog partitions restoration read records from. */
+        long bytes(Scenario s) {
+            if (partitions.isEmpty()) {
+                return 0;
+            }
+            try (Admin admin = s.admin()) {
+                long total = 0;
+                var dirs = admin.describeLogDirs(List.of(1)).allDescriptions().get(30, TimeUnit.SECONDS);
+                for (var dir : dirs.get(1).values()) {
+                    for (var e : dir.replicaInfos().entrySet()) {
+                        if (partitions.contains(
+                                e.getKey().topic() + "-" + e.getKey().partition())) {
+                            total += e.getValue().size();
+                        }
+                    }
+                }
+                return total;
+            } catch (Exception e) {
+                throw new IllegalStateException("could not describe the log dirs", e);
+            }
         }
     }
 
@@ -384,6 +442,7 @@ class FaultSuiteIT {
         int n = 0;
         int changelogs = 0;
         java.util.Map<String, Long> byStore = new java.util.TreeMap<>();
+        java.util.Set<String> partitions = new java.util.TreeSet<>();
         while (m.find()) {
             if (n++ < skip) {
                 continue;
@@ -392,8 +451,11 @@ class FaultSuiteIT {
             records += r;
             changelogs++;
             byStore.merge(m.group(2), r, Long::sum);
+            if (r > 0) {
+                partitions.add(m.group(1));
+            }
         }
-        return new Restored(records, changelogs, byStore);
+        return new Restored(records, changelogs, byStore, partitions);
     }
 
     /** Restoration logged in the {@code start}-th run of the instance's log (1-based). */

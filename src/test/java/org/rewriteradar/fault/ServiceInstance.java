@@ -65,6 +65,12 @@ final class ServiceInstance implements AutoCloseable {
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Dkafka-streams.consumer.session.timeout.ms=" + SESSION_TIMEOUT.toMillis());
         cmd.add("-Dkafka-streams.consumer.heartbeat.interval.ms=1500");
+        // for experiments only (e.g. showing the checks catch at_least_once): extra JVM arguments
+        for (String extra : System.getProperty("faults.instance.jvm-args", "").split("\\s+")) {
+            if (!extra.isBlank()) {
+                cmd.add(extra);
+            }
+        }
         cmd.add("-jar");
         cmd.add(JAR.toAbsolutePath().toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
