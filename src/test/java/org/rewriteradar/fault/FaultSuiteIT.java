@@ -23,20 +23,20 @@ import org.junit.jupiter.api.Timeout;
  * itself (bounded waits, a JUnit timeout, child processes killed at the end) and appends its row to {@code
  * target/faults/results.md}.
  *
- * <p>CI runs the short version (about 140 records at 8/s). The long version: {@code -Dfaults.scale=long}
+ * <p>CI runs the short version (about 110 records at 10/s). The long version: {@code -Dfaults.scale=long}
  * (README, Tests, "Faults").
  */
 class FaultSuiteIT {
 
     static final boolean LONG = "long".equals(System.getProperty("faults.scale"));
-    static final double RATE = Double.parseDouble(System.getProperty("faults.rate", LONG ? "20" : "8"));
+    static final double RATE = Double.parseDouble(System.getProperty("faults.rate", LONG ? "20" : "10"));
     static final Duration START = Scenario.START;
 
     static FaultStream stream;
 
     @BeforeAll
     static void stream() {
-        stream = LONG ? FaultStream.build(800, 40, 60, 17L) : FaultStream.build(80, 8, 12, 17L);
+        stream = LONG ? FaultStream.build(800, 40, 60, 17L) : FaultStream.build(60, 6, 12, 17L);
         FaultStream.Expected e = stream.expected;
         System.out.printf(
                 "[fault] stream: %d records, injected %s; reference: %d alerts (%d REVISED), %d dead letters %s,"
@@ -62,8 +62,11 @@ class FaultSuiteIT {
             s.awaitReady(START, a);
             s.publish(RATE);
             s.awaitPublished(0.3);
+            // kill it while a transaction holding alerts is open, so that they must be aborted and redone
+            boolean inFlight = s.awaitAlertsInFlight(Duration.ofSeconds(20));
             a.kill();
-            s.log("SIGKILLed radar-a at %d records sent", s.publisher.sent());
+            s.note("killed", inFlight ? "with alerts in an open transaction" : "(no alert in flight seen in 20 s)");
+            s.log("SIGKILLed radar-a at %d records sent, alerts in flight: %s", s.publisher.sent(), inFlight);
             Scenario.sleep(Duration.ofSeconds(2));
             a.start();
             double recovery = s.awaitRecovery(START, a);

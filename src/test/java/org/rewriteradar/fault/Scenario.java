@@ -228,6 +228,18 @@ final class Scenario implements AutoCloseable {
             alerts.put(a.alertId(), a);
         }
         int doubled = alertCounts.values().stream().mapToInt(c -> c - 1).sum();
+        // what a reader that ignores transactions would see: the fault's aborted writes, which
+        // read_committed must hide
+        Map<String, Integer> rawCounts = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : readAll(ALERTS, false)) {
+            rawCounts.merge(parse(r.value()).alertId(), 1, Integer::sum);
+        }
+        int rawDoubled = rawCounts.values().stream().mapToInt(c -> c - 1).sum();
+        note(
+                "aborted",
+                "%d alert records in aborted transactions (doubled if read uncommitted: %d)",
+                rawCounts.values().stream().mapToInt(Integer::intValue).sum() - alertRecords.size(),
+                rawDoubled);
         Set<String> missing = new TreeSet<>(expectedIds);
         missing.removeAll(alertCounts.keySet());
         Set<String> unexpected = new TreeSet<>(alertCounts.keySet());
@@ -353,6 +365,23 @@ final class Scenario implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits (at most {@code atMost}) until a transaction holding alerts is open: some partition of the alert
+     * topic has records past its last stable offset. True when it saw one; the moment to kill an instance so
+     * that its alerts in flight must be aborted and written again.
+     */
+    boolean awaitAlertsInFlight(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<TopicPartition, Long> stable = endOffsets(ALERTS, IsolationLevel.READ_COMMITTED);
+            Map<TopicPartition, Long> end = endOffsets(ALERTS, IsolationLevel.READ_UNCOMMITTED);
+            if (end.entrySet().stream().anyMatch(e -> e.getValue() > stable.getOrDefault(e.getKey(), 0L))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Waits until no transaction is open and every partition's stable offset is its end offset. */
     void awaitNoOpenTransactions(Duration atMost) {
         Awaitility.await("no open transaction")
@@ -425,12 +454,17 @@ final class Scenario implements AutoCloseable {
 
     /** Every committed record of a topic (read_committed, from the beginning to the end offsets). */
     List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        return readAll(topic, true);
+    }
+
+    /** Every record of a topic up to its end offsets, committed only or also those of aborted transactions. */
+    List<ConsumerRecord<byte[], byte[]>> readAll(String topic, boolean committedOnly) {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.bootstrap(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
+                committedOnly ? "read_committed" : "read_uncommitted",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
