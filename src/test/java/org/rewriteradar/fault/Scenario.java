@@ -215,11 +215,23 @@ final class Scenario implements AutoCloseable {
         double settle = awaitRecovery(SETTLE, running);
         log("input consumed and instances ready %.1f s after the stream ended", settle);
 
+        // the input consumed is not the end: records may still be on their way through the internal topics
+        double drained = awaitDrained(Duration.ofSeconds(60));
+        log("internal topics drained %.1f s later", drained);
         // no transaction left open: the last stable offset is the end of every partition the app writes
         awaitNoOpenTransactions(Duration.ofSeconds(90));
 
-        // alerts: committed records only (the stable offsets reached, so this reads all)
+        // alerts: committed records only; waiting (bounded) for the expected ones still on their way
         List<ConsumerRecord<byte[], byte[]>> alertRecords = readAll(ALERTS);
+        long alertsDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < alertsDeadline
+                && !alertRecords.stream()
+                        .map(r -> parse(r.value()).alertId())
+                        .collect(Collectors.toSet())
+                        .containsAll(expectedIds)) {
+            sleep(Duration.ofSeconds(1));
+            alertRecords = readAll(ALERTS);
+        }
         Map<String, Integer> alertCounts = new TreeMap<>();
         Map<String, RewriteAlert> alerts = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : alertRecords) {
@@ -340,6 +352,46 @@ final class Scenario implements AutoCloseable {
                 .filter(a -> ids.contains(a.alertId()))
                 .map(Scenario::finding)
                 .toList();
+    }
+
+    /**
+     * Waits (bounded, not failing) until the group has committed, on the input topic and on every internal
+     * repartition topic, offsets at or past each partition's last stable offset: everything published has
+     * been through every step. Returns the seconds it took.
+     */
+    double awaitDrained(Duration atMost) {
+        long t = System.nanoTime();
+        long deadline = t + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Admin admin = admin()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
+                        .partitionsToOffsetAndMetadata()
+                        .get(30, TimeUnit.SECONDS);
+                List<String> topics = new ArrayList<>(List.of(ARTICLES));
+                admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                        .filter(n -> n.startsWith(applicationId + "-") && n.endsWith("-repartition"))
+                        .forEach(topics::add);
+                boolean drained = true;
+                for (String topic : topics) {
+                    for (var e :
+                            endOffsets(topic, IsolationLevel.READ_COMMITTED).entrySet()) {
+                        OffsetAndMetadata c = committed.get(e.getKey());
+                        // a commit marker after the last record may not be committed past
+                        if (e.getValue() > 0 && (c == null || c.offset() < e.getValue() - 1)) {
+                            drained = false;
+                        }
+                    }
+                }
+                if (drained) {
+                    return seconds(t);
+                }
+            } catch (Exception e) {
+                // retry until the deadline
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        log("internal topics not drained after %s; the checks wait for what is missing", atMost);
+        return seconds(t);
     }
 
     /** Transactions of this application on the broker in a state other than settled. */
