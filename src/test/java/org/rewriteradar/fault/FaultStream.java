@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -79,10 +81,12 @@ final class FaultStream {
 
     final List<Rec> records;
     final Expected expected;
+    final Set<String> chainRoots;
 
-    private FaultStream(List<Rec> records, Expected expected) {
+    private FaultStream(List<Rec> records, Expected expected, Set<String> chainRoots) {
         this.records = records;
         this.expected = expected;
+        this.chainRoots = chainRoots;
     }
 
     /** Radar settings of the reference: the defaults, with the partitions the test topics have. */
@@ -95,11 +99,42 @@ final class FaultStream {
      * revision chains and {@code hostile} hostile records, from {@code seed}.
      */
     static FaultStream build(int bases, int chains, int hostile, long seed) {
+        Set<String> excluded = new TreeSet<>();
+        for (int round = 0; ; round++) {
+            FaultStream s = build(bases, chains, hostile, seed, excluded);
+            // A revised article that is also part of a rewrite pair makes the oracle depend on timing: which
+            // of its versions the pair is scored at depends on whether the next version arrived before the
+            // pair's candidates were gathered (a gathering of a superseded version is dropped, by design). The
+            // single-task reference cannot predict that, so such chains are left out of the stream.
+            Set<String> entangled = new TreeSet<>();
+            for (RewriteAlert a : s.expected.alerts()) {
+                if (!a.kind().name().equals("REVISED")
+                        && (s.chainRoots.contains(a.article().id())
+                                || s.chainRoots.contains(a.original().id()))) {
+                    entangled.add(
+                            s.chainRoots.contains(a.article().id())
+                                    ? a.article().id()
+                                    : a.original().id());
+                }
+            }
+            if (entangled.isEmpty() || round == 5) {
+                if (!excluded.isEmpty()) {
+                    s.expected.injected().put("revision chains left out (rewrites of other chains)", excluded.size());
+                }
+                return s;
+            }
+            excluded.addAll(entangled);
+        }
+    }
+
+    private static FaultStream build(int bases, int chains, int hostile, long seed, Set<String> excludedRoots) {
         Path data = SharedData.require("data");
         Random rnd = new Random(seed);
         List<ObjectNode> bbc = read(data.resolve("pool-bbc/articles.jsonl"));
         bbc.sort(Comparator.comparing(n -> n.path("id").asText()));
-        List<List<ObjectNode>> revisionChains = chains(data.resolve("revisions-reuters"));
+        List<List<ObjectNode>> revisionChains = new ArrayList<>(chains(data.resolve("revisions-reuters")));
+        revisionChains.removeIf(c -> excludedRoots.contains(c.get(0).path("id").asText()));
+        Set<String> roots = new TreeSet<>();
 
         // (send slot, record) pairs: slots order the stream
         TreeMap<Double, Object[]> plan = new TreeMap<>();
@@ -135,6 +170,7 @@ final class FaultStream {
         for (int c = 0; c < Math.min(chains, revisionChains.size()); c++) {
             List<ObjectNode> chain = revisionChains.get(c);
             String rootId = chain.get(0).path("id").asText();
+            roots.add(rootId);
             double at = span * c / Math.max(1, chains) + 1.5;
             for (int v = 0; v < chain.size(); v++) {
                 ObjectNode version = chain.get(v).deepCopy();
@@ -172,7 +208,7 @@ final class FaultStream {
             }
             index++;
         }
-        return new FaultStream(List.copyOf(records), reference(records, injected));
+        return new FaultStream(List.copyOf(records), reference(records, injected), roots);
     }
 
     // -----------------------------------------------------------------------------------------------------
