@@ -182,8 +182,14 @@ class SoakIT {
             s.log(
                     "live heap max middle %d, late %d; state max middle %d, late %d",
                     liveMid, liveLate, stateMid, stateLate);
-            assertThat((double) liveLate).as("live heap levels off").isLessThanOrEqualTo(liveMid * 1.5);
-            assertThat((double) stateLate).as("state levels off").isLessThanOrEqualTo(stateMid * 1.5);
+            // levelling is judged only when the retention is shorter than a third of the run (and RocksDB's
+            // figures, registered after about a minute, cover the middle third)
+            if (minutes * 60 >= 3 * java.time.Duration.parse(retention).toSeconds() + 60) {
+                assertThat((double) liveLate).as("live heap levels off").isLessThanOrEqualTo(liveMid * 1.5);
+                assertThat((double) stateLate).as("state levels off").isLessThanOrEqualTo(stateMid * 1.5);
+            } else {
+                s.log("run too short for retention %s to judge levelling off", retention);
+            }
         }
     }
 
