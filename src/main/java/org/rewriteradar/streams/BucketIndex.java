@@ -71,108 +71,109 @@ final class BucketIndex {
      * after the capacity was lowered, thus shrinks by one member per join.)
      */
     Joined join(long band, BucketMember member, int capacity, long cutoff, Consumer<BucketMember> others) {
-        List<Entry> cached = cacheMembers > 0 ? cache.get(band) : null;
-        return cached != null
-                ? joinCached(band, cached, member, capacity, cutoff, others)
-                : joinStored(band, member, capacity, cutoff, others);
-    }
-
-    private Joined joinStored(
-            long band, BucketMember member, int capacity, long cutoff, Consumer<BucketMember> others) {
-        List<Bytes> removed = new ArrayList<>();
-        // with a cache, the whole bucket is read (to be kept as the store has it), but answered as below
-        List<Entry> entries = cacheMembers > 0 ? new ArrayList<>() : null;
-        int expired = 0;
-        int evicted = 0;
-        int kept = 0;
-        long next = 0;
-        boolean full = false;
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(first(band), last(band))) {
-            while (it.hasNext()) {
-                KeyValue<Bytes, byte[]> entry = it.next();
-                long sequence = sequence(entry.key);
-                next = Math.max(next, sequence + 1);
-                BucketMember m = BinarySerdes.BUCKET_MEMBER.deserializer().deserialize(null, entry.value);
-                if (full) {
-                    entries.add(new Entry(sequence, m));
-                } else if (m.indexedAtMillis() < cutoff) {
-                    removed.add(entry.key);
-                    expired++;
-                } else if (m.articleId().equals(member.articleId())) {
-                    removed.add(entry.key);
-                } else if (kept + 1 < capacity) {
-                    kept++;
-                    others.accept(m);
-                    if (entries != null) {
-                        entries.add(new Entry(sequence, m));
-                    }
-                } else {
-                    // the oldest member of a full bucket: it was in the bucket when the article came
-                    others.accept(m);
-                    removed.add(entry.key);
-                    evicted++;
-                    if (entries == null) {
-                        break;
-                    }
-                    full = true;
-                }
+        List<Entry> removed = new ArrayList<>();
+        Outcome outcome;
+        List<Entry> entries = cacheMembers > 0 ? cache.get(band) : null;
+        boolean wasCached = entries != null;
+        if (entries == null && cacheMembers > 0) {
+            entries = entries(band); // the whole bucket, to be kept as the store has it
+        }
+        if (entries != null) {
+            outcome = decide(entries.iterator(), member, capacity, cutoff, others, removed);
+        } else {
+            try (KeyValueIterator<Bytes, byte[]> it = store.range(first(band), last(band))) {
+                outcome = decide(stored(it), member, capacity, cutoff, others, removed);
             }
         }
-        removed.forEach(store::delete);
-        store.put(key(band, next), BinarySerdes.BUCKET_MEMBER.serializer().serialize(null, member));
-        if (entries != null && !entries.isEmpty()) {
-            entries.add(0, new Entry(next, member));
-            cache.put(band, entries);
-            cachedMembers += entries.size();
-            trimCache();
-        }
-        return new Joined(expired, evicted);
-    }
-
-    /** {@link #join} on a bucket held in memory: the same answer and the same store changes. */
-    private Joined joinCached(
-            long band,
-            List<Entry> entries,
-            BucketMember member,
-            int capacity,
-            long cutoff,
-            Consumer<BucketMember> others) {
-        int expired = 0;
-        int evicted = 0;
-        int kept = 0;
-        long next = entries.isEmpty() ? 0 : entries.get(0).sequence() + 1;
-        int before = entries.size();
+        int before = wasCached ? entries.size() : 0;
         try {
-            for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
-                Entry e = it.next();
-                BucketMember m = e.member();
-                if (m.indexedAtMillis() < cutoff) {
-                    store.delete(key(band, e.sequence()));
-                    it.remove();
-                    expired++;
-                } else if (m.articleId().equals(member.articleId())) {
-                    store.delete(key(band, e.sequence()));
-                    it.remove();
-                } else if (kept + 1 < capacity) {
-                    kept++;
-                    others.accept(m);
-                } else {
-                    others.accept(m);
-                    store.delete(key(band, e.sequence()));
-                    it.remove();
-                    evicted++;
-                    break;
+            removed.forEach(e -> store.delete(key(band, e.sequence())));
+            store.put(
+                    key(band, outcome.next()),
+                    BinarySerdes.BUCKET_MEMBER.serializer().serialize(null, member));
+            if (entries != null) {
+                entries.removeAll(removed);
+                entries.add(0, new Entry(outcome.next(), member));
+                if (wasCached || entries.size() > 1) {
+                    cache.put(band, entries);
+                    cachedMembers += entries.size() - before;
+                    trimCache();
                 }
             }
-            store.put(key(band, next), BinarySerdes.BUCKET_MEMBER.serializer().serialize(null, member));
-            entries.add(0, new Entry(next, member));
-            cachedMembers += entries.size() - before;
-            trimCache();
         } catch (RuntimeException e) {
             forget(band);
             throw e;
         }
-        return new Joined(expired, evicted);
+        return new Joined(outcome.expired(), outcome.evicted());
+    }
+
+    /** A join's decisions: the sequence the joining member gets, and the members it removed. */
+    private record Outcome(long next, int expired, int evicted) {}
+
+    /**
+     * Walks a bucket's entries, newest first, passing members to {@code others} and adding to {@code removed}
+     * those that leave: the expired, the article's own earlier entry, and the oldest of a full bucket, where it
+     * stops.
+     */
+    private static Outcome decide(
+            Iterator<Entry> entries,
+            BucketMember member,
+            int capacity,
+            long cutoff,
+            Consumer<BucketMember> others,
+            List<Entry> removed) {
+        int expired = 0;
+        int evicted = 0;
+        int kept = 0;
+        long next = 0;
+        while (entries.hasNext()) {
+            Entry e = entries.next();
+            BucketMember m = e.member();
+            next = Math.max(next, e.sequence() + 1);
+            if (m.indexedAtMillis() < cutoff) {
+                removed.add(e);
+                expired++;
+            } else if (m.articleId().equals(member.articleId())) {
+                removed.add(e);
+            } else if (kept + 1 < capacity) {
+                kept++;
+                others.accept(m);
+            } else {
+                // the oldest member of a full bucket: it was in the bucket when the article came
+                others.accept(m);
+                removed.add(e);
+                evicted++;
+                break;
+            }
+        }
+        return new Outcome(next, expired, evicted);
+    }
+
+    /** The entries of a store range, read as they are asked for. */
+    private static Iterator<Entry> stored(KeyValueIterator<Bytes, byte[]> range) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return range.hasNext();
+            }
+
+            @Override
+            public Entry next() {
+                KeyValue<Bytes, byte[]> kv = range.next();
+                return new Entry(
+                        sequence(kv.key),
+                        BinarySerdes.BUCKET_MEMBER.deserializer().deserialize(null, kv.value));
+            }
+        };
+    }
+
+    /** Every entry of bucket {@code band} in the store, newest first. */
+    private List<Entry> entries(long band) {
+        List<Entry> entries = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(first(band), last(band))) {
+            stored(it).forEachRemaining(entries::add);
+        }
+        return entries;
     }
 
     private void forget(long band) {
@@ -193,10 +194,7 @@ final class BucketIndex {
     /** The members of bucket {@code band}, oldest first, expired ones included (tests, diagnostics). */
     List<BucketMember> members(long band) {
         List<BucketMember> members = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(first(band), last(band))) {
-            it.forEachRemaining(
-                    e -> members.add(BinarySerdes.BUCKET_MEMBER.deserializer().deserialize(null, e.value)));
-        }
+        entries(band).forEach(e -> members.add(e.member()));
         Collections.reverse(members);
         return members;
     }
