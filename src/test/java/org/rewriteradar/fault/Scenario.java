@@ -35,9 +35,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.awaitility.Awaitility;
 import org.rewriteradar.StateDirs;
+import org.rewriteradar.kafka.ByteConsumers;
 import org.rewriteradar.model.RewriteAlert;
 import org.rewriteradar.streams.JsonSerdes;
 import org.rewriteradar.streams.RadarTopology;
@@ -512,19 +512,9 @@ final class Scenario implements AutoCloseable {
     /** Every record of a topic up to its end offsets, committed only or also those of aborted transactions. */
     List<ConsumerRecord<byte[], byte[]>> readAll(String topic, boolean committedOnly) {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrap(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                committedOnly ? "read_committed" : "read_uncommitted",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                16 * 1024 * 1024,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class))) {
+        Map<String, Object> config = ByteConsumers.config(broker.bootstrap(), committedOnly);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();

@@ -1071,17 +1071,8 @@ public final class LoadBenchmark {
 
     /** Records committed to the topic (read_committed, from the start to the last stable offset). */
     private long countCommitted(String topic, Map<String, String> alertLines) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class))) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(org.rewriteradar.kafka.ByteConsumers.config(bootstrapServers, true))) {
             List<TopicPartition> tps = new ArrayList<>();
             for (int p = 0; p < partitions; p++) {
                 tps.add(new TopicPartition(topic, p));
