@@ -22,6 +22,8 @@ public interface RadarConfig {
 
     Shutdown shutdown();
 
+    Recovery recovery();
+
     /**
      * Overrides of the detection engine's settings, by group and setting of
      * {@link org.rewriteradar.similarity.DetectionSettings}, both in kebab-case, e.g.
@@ -176,6 +178,25 @@ public interface RadarConfig {
          */
         @WithDefault("true")
         boolean leaveGroup();
+    }
+
+    /**
+     * What happens when a stream thread dies of an exception no stage handled (a transaction that timed out
+     * while the broker was unreachable, a store that failed): {@code org.rewriteradar.streams.StreamThreadRecovery}
+     * replaces the thread, which resumes from the last committed offsets, up to {@link #maxThreadReplacements()}
+     * times within {@link #replacementWindow()}. Beyond that, and for failures that would fail again (an unknown
+     * record format, a JVM {@link Error}), it shuts the client down: Streams goes to {@code ERROR}, liveness to
+     * DOWN, and the orchestrator restarts the pod.
+     */
+    interface Recovery {
+
+        /** Stream threads replaced within {@link #replacementWindow()} before the client is shut down instead. */
+        @WithDefault("5")
+        int maxThreadReplacements();
+
+        /** The window over which {@link #maxThreadReplacements()} counts. */
+        @WithDefault("PT10M")
+        Duration replacementWindow();
     }
 
     /** Interactive queries across instances. */

@@ -2,14 +2,24 @@ package org.rewriteradar.streams;
 
 import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
 import org.rocksdb.CompactionStyle;
 import org.rocksdb.CompressionType;
+import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
+import org.rocksdb.WriteBufferManager;
 
 /**
  * RocksDB settings of the stores ({@code kafka-streams.rocksdb.config.setter}).
  *
  * <ul>
+ *   <li>Bounded memory. Kafka Streams gives every store of every task its own block cache and memtables
+ *       (about 100 MB each at most), so the off-heap memory of an instance grows with the number of stores it
+ *       hosts and the data they hold, beyond any pod limit. Here all stores of the process share one LRU
+ *       block cache of {@value #MEMORY_BYTES} bytes, which also holds their index and filter blocks and, by a
+ *       write buffer manager, charges their memtables ({@value #MEMTABLE_SHARE} of it). 0 or less keeps Kafka
+ *       Streams' own per-store memory.
  *   <li>LZ4 block compression, where Kafka Streams leaves RocksDB uncompressed. The articles' normalised
  *       text, the largest part of {@code article-store}, and the alerts' JSON in {@code rewrite-store}
  *       compress well; the fingerprints' hash sets hardly at all. LZ4 costs little CPU on writes and reads of
@@ -20,8 +30,31 @@ import org.rocksdb.Options;
  *       join stays nearly flat as the index grows, at the price of more compaction work on writes. The other
  *       stores are read by key, where bloom filters skip the runs that lack it.
  * </ul>
+ *
+ * <p>Kafka Streams creates this class by reflection and hands it its own configuration: the two memory
+ * settings are Streams properties ({@code kafka-streams.rewrite-radar.rocksdb.*} in {@code
+ * application.properties}).
  */
 public final class RadarRocksDbConfig implements RocksDBConfigSetter {
+
+    /** Streams property: bytes of off-heap memory all the stores of this process share, memtables included. */
+    public static final String MEMORY_BYTES = "rewrite-radar.rocksdb.memory-bytes";
+
+    /** Streams property: the share of {@link #MEMORY_BYTES} the memtables may take, between 0 and 1. */
+    public static final String MEMTABLE_SHARE = "rewrite-radar.rocksdb.memtable-share";
+
+    static final long DEFAULT_MEMORY_BYTES = 256L << 20;
+    static final double DEFAULT_MEMTABLE_SHARE = 0.25;
+
+    /** Memtable size and count per store: with shared memory, more and smaller memtables waste less of it. */
+    static final long MEMTABLE_BYTES = 8L << 20;
+
+    static final int MEMTABLES = 3;
+
+    private static SharedMemory shared;
+
+    /** The cache and write buffer manager every store of the process shares, made at the first store. */
+    record SharedMemory(long bytes, double memtableShare, Cache cache, WriteBufferManager writeBuffers) {}
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
@@ -30,10 +63,53 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
             options.setCompactionStyle(CompactionStyle.LEVEL);
             options.setLevelCompactionDynamicLevelBytes(true);
         }
+        SharedMemory memory = sharedMemory(configs);
+        if (memory != null) {
+            BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+            table.setBlockCache(memory.cache());
+            table.setCacheIndexAndFilterBlocks(true);
+            table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+            table.setPinTopLevelIndexAndFilter(true);
+            options.setWriteBufferManager(memory.writeBuffers());
+            options.setWriteBufferSize(MEMTABLE_BYTES);
+            options.setMaxWriteBufferNumber(MEMTABLES);
+            options.setTableFormatConfig(table);
+        }
     }
 
     @Override
     public void close(String storeName, Options options) {
-        // nothing allocated here
+        // the shared cache and write buffer manager outlive every store: they are never closed
+    }
+
+    /** The shared memory for these settings; null when memory is not bounded. */
+    static synchronized SharedMemory sharedMemory(Map<String, Object> configs) {
+        long bytes = longSetting(configs, MEMORY_BYTES, DEFAULT_MEMORY_BYTES);
+        double share = doubleSetting(configs, MEMTABLE_SHARE, DEFAULT_MEMTABLE_SHARE);
+        if (bytes <= 0) {
+            return null;
+        }
+        if (!(share > 0 && share < 1)) {
+            throw new IllegalArgumentException(MEMTABLE_SHARE + " must be between 0 and 1, was " + share);
+        }
+        if (shared == null || shared.bytes() != bytes || shared.memtableShare() != share) {
+            Cache cache = new LRUCache(bytes, -1, false, 0.1);
+            shared = new SharedMemory(bytes, share, cache, new WriteBufferManager((long) (bytes * share), cache));
+        }
+        return shared;
+    }
+
+    private static long longSetting(Map<String, Object> configs, String key, long fallback) {
+        Object value = configs.get(key);
+        return value == null || value.toString().isBlank()
+                ? fallback
+                : Long.parseLong(value.toString().trim());
+    }
+
+    private static double doubleSetting(Map<String, Object> configs, String key, double fallback) {
+        Object value = configs.get(key);
+        return value == null || value.toString().isBlank()
+                ? fallback
+                : Double.parseDouble(value.toString().trim());
     }
 }

@@ -42,6 +42,17 @@ public final class StreamFailures {
         return false;
     }
 
+    /** Whether {@code failure} or one of its causes is a record in a format this instance does not know. */
+    static boolean causedByUnsupportedFormat(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (isUnsupportedFormat(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isUnsupportedFormat(Throwable t) {
         String message = t.getMessage();
         return t instanceof IllegalArgumentException
