@@ -2,6 +2,7 @@ package org.rewriteradar.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,7 +48,8 @@ class CandidateCollectorTest {
     }
 
     private CandidateCollector newCollector(java.util.function.IntUnaryOperator minShared) {
-        CandidateCollector c = new CandidateCollector(MAX_CANDIDATES, MAX_LATER, minShared, PARTITIONS);
+        CandidateCollector c = new CandidateCollector(
+                MAX_CANDIDATES, MAX_LATER, minShared, PARTITIONS, ScoringMeters.of(new SimpleMeterRegistry()));
         c.init(context);
         return c;
     }
