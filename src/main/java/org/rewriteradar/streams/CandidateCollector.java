@@ -37,6 +37,7 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
     private final int maxLaterCandidates;
     private final IntUnaryOperator minShared;
     private final int partitions;
+    private final ScoringMeters meters;
     private KeyValueStore<String, byte[]> gathering;
     private KeyValueStore<String, StoredArticle> articles;
     private KeyValueStore<String, Long> pairs;
@@ -47,12 +48,19 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
      * @param minShared buckets a candidate must share, given how many band keys the article has ({@link
      *     org.rewriteradar.similarity.RewriteEngine#minSharedKeys})
      * @param partitions partitions of the internal topics (where candidates live: {@link Partitions})
+     * @param meters where the candidates chosen per article are recorded
      */
-    CandidateCollector(int maxCandidates, int maxLaterCandidates, IntUnaryOperator minShared, int partitions) {
+    CandidateCollector(
+            int maxCandidates,
+            int maxLaterCandidates,
+            IntUnaryOperator minShared,
+            int partitions,
+            ScoringMeters meters) {
         this.maxCandidates = maxCandidates;
         this.maxLaterCandidates = maxLaterCandidates;
         this.minShared = minShared;
         this.partitions = partitions;
+        this.meters = meters;
     }
 
     /**
@@ -158,6 +166,7 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
             later.keySet().removeAll(gathered.shared().keySet());
             chosen.addAll(CandidateRanking.best(later, min, maxLaterCandidates));
         }
+        meters.candidatesChosen(chosen.size());
         for (String candidate : chosen) {
             String mark = PairMarks.key(id, candidate);
             if (pairs.get(mark) != null) {

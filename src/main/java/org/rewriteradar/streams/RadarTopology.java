@@ -1,5 +1,7 @@
 package org.rewriteradar.streams;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +92,14 @@ public final class RadarTopology {
         }
     }
 
+    /** The topology, its meters ({@link ScoringMeters}) in Micrometer's global registry. */
     public static Topology build(RadarConfig config, RewriteEngine engine) {
-        return build(config, engine, engine::fingerprint, StoreKind.ROCKSDB);
+        return build(config, engine, Metrics.globalRegistry);
+    }
+
+    /** As {@link #build(RadarConfig, RewriteEngine)}, its meters registered in {@code registry}. */
+    public static Topology build(RadarConfig config, RewriteEngine engine, MeterRegistry registry) {
+        return build(config, engine, engine::fingerprint, StoreKind.ROCKSDB, ScoringMeters.of(registry));
     }
 
     /**
@@ -99,16 +107,20 @@ public final class RadarTopology {
      * serdes, caches and changelogs).
      */
     static Topology build(RadarConfig config, RewriteEngine engine, StoreKind stores) {
-        return build(config, engine, engine::fingerprint, stores);
+        return build(config, engine, engine::fingerprint, stores, ScoringMeters.of(Metrics.globalRegistry));
     }
 
     /** As {@link #build(RadarConfig, RewriteEngine)}, articles fingerprinted by {@code fingerprinter} (tests). */
     static Topology build(RadarConfig config, RewriteEngine engine, VersionProcessor.Fingerprinter fingerprinter) {
-        return build(config, engine, fingerprinter, StoreKind.ROCKSDB);
+        return build(config, engine, fingerprinter, StoreKind.ROCKSDB, ScoringMeters.of(Metrics.globalRegistry));
     }
 
     private static Topology build(
-            RadarConfig config, RewriteEngine engine, VersionProcessor.Fingerprinter fingerprinter, StoreKind stores) {
+            RadarConfig config,
+            RewriteEngine engine,
+            VersionProcessor.Fingerprinter fingerprinter,
+            StoreKind stores,
+            ScoringMeters meters) {
         RadarConfig.Topics topics = config.topics();
         int partitions = topics.partitions();
         StreamsBuilder builder = new StreamsBuilder();
@@ -203,7 +215,11 @@ public final class RadarTopology {
                         .withNumberOfPartitions(partitions))
                 .process(
                         () -> new CandidateCollector(
-                                maxCandidates, settings.candidates().maxLaterCandidates(), minSharedKeys, partitions),
+                                maxCandidates,
+                                settings.candidates().maxLaterCandidates(),
+                                minSharedKeys,
+                                partitions,
+                                meters),
                         Named.as("candidates"),
                         CANDIDATE_STORE,
                         ARTICLE_STORE,
@@ -212,7 +228,7 @@ public final class RadarTopology {
                         .withName(SCORING_REQUESTS)
                         .withNumberOfPartitions(partitions)
                         .withStreamPartitioner(Partitions.SCORING))
-                .process(() -> new ScoreProcessor(engine), Named.as("score"), ARTICLE_STORE, PAIR_STORE);
+                .process(() -> new ScoreProcessor(engine, meters), Named.as("score"), ARTICLE_STORE, PAIR_STORE);
 
         KStream<String, RewriteAlert> alerts = revisions.merge(rewrites, Named.as("all-alerts"));
         alerts.to(topics.alerts(), Produced.with(Serdes.String(), ALERT_SERDE));

@@ -24,11 +24,13 @@ final class ScoreProcessor extends ContextualProcessor<String, ScoringRequest, S
     private static final Logger LOG = Logger.getLogger(ScoreProcessor.class);
 
     private final RewriteEngine engine;
+    private final ScoringMeters meters;
     private KeyValueStore<String, StoredArticle> articles;
     private KeyValueStore<String, Long> pairs;
 
-    ScoreProcessor(RewriteEngine engine) {
+    ScoreProcessor(RewriteEngine engine, ScoringMeters meters) {
         this.engine = engine;
+        this.meters = meters;
     }
 
     @Override
@@ -69,16 +71,19 @@ final class ScoreProcessor extends ContextualProcessor<String, ScoringRequest, S
         ArticleRef original = candidateIsOriginal ? candidate : sent;
         ArticleRef rewrite = candidateIsOriginal ? sent : candidate;
         Optional<Detection> detection;
+        long start = System.nanoTime();
         try {
             detection = candidateIsOriginal
                     ? engine.compare(candidatePrint, sentPrint)
                     : engine.compare(sentPrint, candidatePrint);
         } catch (RuntimeException e) {
+            meters.scored(System.nanoTime() - start);
             // an engine defect on one pair must not stop the stream; the pair's alert is lost, and said so
             LOG.errorf(e, "Scoring article %s against %s failed; pair skipped", rewrite.id(), original.id());
             RadarCounters.dropped("score", "engine-failed");
             return;
         }
+        meters.scored(System.nanoTime() - start);
         detection.ifPresent(d -> context()
                 .forward(record.withKey(rewrite.id()).withValue(Alerts.of(d, rewrite, original, Instant.now()))));
     }

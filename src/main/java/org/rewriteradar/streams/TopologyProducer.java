@@ -1,5 +1,6 @@
 package org.rewriteradar.streams;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.Topology;
@@ -11,7 +12,7 @@ import org.rewriteradar.similarity.RewriteEngine;
 public class TopologyProducer {
 
     @Produces
-    public Topology topology(RadarConfig config, RewriteEngine engine) {
-        return RadarTopology.build(config, engine);
+    public Topology topology(RadarConfig config, RewriteEngine engine, MeterRegistry registry) {
+        return RadarTopology.build(config, engine, registry);
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -117,10 +119,33 @@ class AlertStreamIT {
             assertThat(lag).isNotNull();
             assertThat(lag.count()).isGreaterThanOrEqualTo(2);
             assertThat(lag.max(TimeUnit.SECONDS)).isLessThan(120);
+            // what the topology records, as Prometheus scrapes it from the management port
+            String scrape = given().port(managementPort())
+                    .get("/q/metrics")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertThat(sample(scrape, "radar_candidates_per_article_count")).isGreaterThanOrEqualTo(2);
+            assertThat(sample(scrape, "radar_candidates_per_article_max")).isGreaterThanOrEqualTo(1);
+            assertThat(sample(scrape, "radar_scoring_latency_seconds_count")).isGreaterThanOrEqualTo(1);
+            assertThat(sample(scrape, "radar_scoring_latency_seconds_sum")).isPositive();
+            assertThat(scrape).contains("radar_scoring_latency_seconds_bucket{");
             // the filtered streams saw only their kind
             assertThat(alerts(spun)).allSatisfy(a -> assertThat(a.kind()).isEqualTo(RewriteKind.SPUN_REWRITE));
             assertThat(alerts(revised)).allSatisfy(a -> assertThat(a.kind()).isEqualTo(RewriteKind.REVISED));
         }
+    }
+
+    private static int managementPort() {
+        return ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
+    }
+
+    /** The value of an untagged sample in a Prometheus scrape. */
+    private static double sample(String scrape, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? (\\S+)$").matcher(scrape);
+        assertThat(m.find()).as("%s in the scrape", name).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     private static List<RewriteAlert> alerts(SseClient client) {

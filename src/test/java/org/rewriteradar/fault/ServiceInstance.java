@@ -23,7 +23,7 @@ import org.rewriteradar.StateDirs;
  * as the cluster tests do: the consumer session (6 s instead of 45 s) and its heartbeat. Nothing else of
  * the service is replaced.
  */
-final class ServiceInstance implements AutoCloseable {
+public final class ServiceInstance implements AutoCloseable {
 
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
@@ -31,10 +31,10 @@ final class ServiceInstance implements AutoCloseable {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final String name;
-    final int httpPort;
+    public final String name;
+    public final int httpPort;
     /** Health and metrics ({@code /q/...}) are on the management port, apart from the API. */
-    final int managementPort;
+    public final int managementPort;
 
     final Path stateDir;
     final Path log;
@@ -42,7 +42,8 @@ final class ServiceInstance implements AutoCloseable {
     private Process process;
     private int starts;
 
-    ServiceInstance(String name, Path workDir, String bootstrap, String applicationId, Map<String, String> more) {
+    public ServiceInstance(
+            String name, Path workDir, String bootstrap, String applicationId, Map<String, String> more) {
         this.name = name;
         this.httpPort = Ports.free();
         this.managementPort = Ports.free();
@@ -61,7 +62,7 @@ final class ServiceInstance implements AutoCloseable {
     }
 
     /** Starts the process (again, after a stop or kill: same state directory, same member id). */
-    ServiceInstance start() {
+    public ServiceInstance start() {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " missing: the broker tier runs after `package`");
         }
@@ -101,12 +102,12 @@ final class ServiceInstance implements AutoCloseable {
         return process;
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process != null && process.isAlive();
     }
 
     /** {@code /q/health/ready} answers 200 (Kafka Streams RUNNING). */
-    boolean ready() {
+    public boolean ready() {
         return status("/q/health/ready") == 200;
     }
 
@@ -149,7 +150,7 @@ final class ServiceInstance implements AutoCloseable {
     }
 
     /** SIGKILL, and waits for the process to be gone. */
-    void kill() {
+    public void kill() {
         if (alive()) {
             Children.signal(process, "CONT");
             process.destroyForcibly();
@@ -166,11 +167,11 @@ final class ServiceInstance implements AutoCloseable {
         return waitFor(atMost);
     }
 
-    void pause() {
+    public void pause() {
         Children.signal(process, "STOP");
     }
 
-    void resume() {
+    public void resume() {
         Children.signal(process, "CONT");
     }
 
@@ -229,7 +230,7 @@ final class ServiceInstance implements AutoCloseable {
         return n;
     }
 
-    String logTail(int chars) {
+    public String logTail(int chars) {
         return Children.tail(log, chars);
     }
 

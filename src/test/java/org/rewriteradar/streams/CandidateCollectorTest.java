@@ -2,6 +2,8 @@ package org.rewriteradar.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +38,7 @@ class CandidateCollectorTest {
     private KeyValueStore<String, StoredArticle> articles;
     private KeyValueStore<String, Long> pairs;
     private CandidateCollector collector;
+    private SimpleMeterRegistry registry;
 
     @BeforeEach
     void setUp() {
@@ -43,11 +46,13 @@ class CandidateCollectorTest {
         gathering = MockStores.stringKeyed(context, RadarTopology.CANDIDATE_STORE, Serdes.ByteArray());
         articles = MockStores.stringKeyed(context, RadarTopology.ARTICLE_STORE, RadarTopology.STORED_ARTICLE_SERDE);
         pairs = MockStores.stringKeyed(context, RadarTopology.PAIR_STORE, Serdes.Long());
+        registry = new SimpleMeterRegistry();
         collector = newCollector(keys -> 2);
     }
 
     private CandidateCollector newCollector(java.util.function.IntUnaryOperator minShared) {
-        CandidateCollector c = new CandidateCollector(MAX_CANDIDATES, MAX_LATER, minShared, PARTITIONS);
+        CandidateCollector c =
+                new CandidateCollector(MAX_CANDIDATES, MAX_LATER, minShared, PARTITIONS, ScoringMeters.of(registry));
         c.init(context);
         return c;
     }
@@ -128,6 +133,27 @@ class CandidateCollectorTest {
                     .map(Map.Entry::getKey)
                     .toList();
         }
+    }
+
+    @Test
+    void recordsTheCandidatesChosenOncePerCompletedGathering() {
+        DistributionSummary chosen =
+                registry.get(ScoringMeters.CANDIDATES_PER_ARTICLE).summary();
+        stored("a", 1);
+        assertThat(process(reply("a", 1, 10, 2, "m1", "m2"))).isEmpty();
+        assertThat(chosen.count()).isZero();
+        assertThat(process(reply("a", 1, 10, 2, "m1", "m3"))).containsExactly("m1");
+        assertThat(chosen.count()).isEqualTo(1);
+        assertThat(chosen.totalAmount()).isEqualTo(1.0);
+
+        stored("b", 1);
+        String[] twice = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> "n" + i)
+                .flatMap(m -> java.util.stream.Stream.of(m, m))
+                .toArray(String[]::new);
+        assertThat(process(reply("b", 1, 10, 1, twice))).hasSize(MAX_CANDIDATES);
+        assertThat(chosen.count()).isEqualTo(2);
+        assertThat(chosen.max()).isEqualTo(MAX_CANDIDATES);
     }
 
     @Test

@@ -2,8 +2,11 @@ package org.rewriteradar.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -28,13 +31,15 @@ class ScoreProcessorTest {
     private KeyValueStore<String, StoredArticle> articles;
     private KeyValueStore<String, Long> pairs;
     private ScoreProcessor score;
+    private SimpleMeterRegistry registry;
 
     @BeforeEach
     void setUp() {
         context = new MockProcessorContext<>();
         articles = MockStores.stringKeyed(context, RadarTopology.ARTICLE_STORE, RadarTopology.STORED_ARTICLE_SERDE);
         pairs = MockStores.stringKeyed(context, RadarTopology.PAIR_STORE, Serdes.Long());
-        score = new ScoreProcessor(ENGINE);
+        registry = new SimpleMeterRegistry();
+        score = new ScoreProcessor(ENGINE, ScoringMeters.of(registry));
         score.init(context);
     }
 
@@ -92,6 +97,21 @@ class ScoreProcessorTest {
         article("b", "2024-03-02T10:00:00Z");
         assertThat(request(a, "b")).containsExactly("a <- b");
         assertThat(request(a, "b")).isEmpty();
+    }
+
+    @Test
+    void timesEachPairScoredAndNoPairLeftUnscored() {
+        StoredArticle a = article("a", "2024-03-01T10:00:00Z");
+        article("b", "2024-03-02T10:00:00Z");
+        article("c", "2024-03-03T10:00:00Z");
+        Timer latency = registry.get(ScoringMeters.SCORING_LATENCY).timer();
+        assertThat(latency.count()).isZero();
+
+        assertThat(request(a, "b", "gone", "c")).hasSize(2);
+        assertThat(request(a, "b")).isEmpty();
+
+        assertThat(latency.count()).isEqualTo(2);
+        assertThat(latency.totalTime(TimeUnit.NANOSECONDS)).isPositive();
     }
 
     @Test

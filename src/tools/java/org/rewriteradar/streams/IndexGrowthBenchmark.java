@@ -1,5 +1,6 @@
 package org.rewriteradar.streams;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,12 +116,14 @@ public final class IndexGrowthBenchmark {
                 sweep,
                 index.sweepBatch(),
                 index.bucketCacheMembers());
+        ScoringMeters meters = ScoringMeters.of(new SimpleMeterRegistry());
         collector = new CandidateCollector(
                 engine.settings().candidates().maxCandidates(),
                 engine.settings().candidates().maxLaterCandidates(),
                 keyCount -> engine.minSharedKeys(new long[keyCount]),
-                1);
-        score = new ScoreProcessor(engine);
+                1,
+                meters);
+        score = new ScoreProcessor(engine, meters);
         rewriteIndex = new RewriteIndexProcessor(50, RewriteIndexProcessor.maxBytes(8 * 1024 * 1024));
         versions.init((MockProcessorContext) byId);
         collector.init((MockProcessorContext) byId);
