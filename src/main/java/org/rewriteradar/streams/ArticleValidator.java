@@ -33,6 +33,11 @@ public final class ArticleValidator {
         PUBLISHED_IN_FUTURE,
         /** A field of the wrong JSON type, an id too long or with control characters, an optional field too long. */
         INVALID_FIELD,
+        /**
+         * A body with no text once HTML markup, scripts and page furniture are removed (e.g. an HTML page of
+         * navigation only): nothing to compare, so nothing is stored. Refused at the versions stage.
+         */
+        NO_TEXT,
         /** A valid event the engine failed on (a defect, not bad input): dead-lettered after validation. */
         UNPROCESSABLE
     }

@@ -92,7 +92,15 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
     }
 
     /** What one event does to the stores and what goes on: decided before anything is written. */
-    private record Outcome(String id, StoredArticle stored, StoredArticle previous, RewriteAlert revision) {}
+    private record Outcome(String id, StoredArticle stored, StoredArticle previous, RewriteAlert revision) {
+
+        /** A body with no text left to compare (markup or furniture only): nothing is stored. */
+        static final Outcome NO_TEXT = new Outcome(null, null, null, null);
+
+        boolean noText() {
+            return this == NO_TEXT;
+        }
+    }
 
     @Override
     public void process(Record<String, ArticleEvent> record) {
@@ -113,18 +121,37 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
                     "Article %s could not be processed; sent to the dead-letter topic",
                     StreamFailures.describe(event == null ? record.key() : event.id()));
             StreamFailures.record("guard", STAGE);
-            RadarCounters.deadLetter(ArticleValidator.Reason.UNPROCESSABLE.name(), STAGE);
-            Headers headers = record.headers();
-            IntakeProcessor.put(headers, IntakeProcessor.REASON_HEADER, ArticleValidator.Reason.UNPROCESSABLE.name());
-            IntakeProcessor.put(headers, IntakeProcessor.MESSAGE_HEADER, STAGE + " failed: " + e);
-            IntakeProcessor.put(headers, IntakeProcessor.STAGE_HEADER, STAGE);
-            context().forward(record.withValue(new Update(null, null, event, indexedAt)));
+            deadLetter(record, event, indexedAt, ArticleValidator.Reason.UNPROCESSABLE, STAGE + " failed: " + e);
+            return;
+        }
+        if (outcome.noText()) {
+            deadLetter(
+                    record,
+                    event,
+                    indexedAt,
+                    ArticleValidator.Reason.NO_TEXT,
+                    "the body has no text once markup and page furniture are removed");
             return;
         }
         // an identical re-send (no stored article) ends here by design: nothing changed, nothing to report
         if (outcome.stored() != null) {
             context().forward(record.withValue(new Update(outcome.stored(), outcome.revision(), indexedAt)));
         }
+    }
+
+    /** Sends the event on to the dead-letter topic with {@code reason}; nothing of it was stored. */
+    private void deadLetter(
+            Record<String, ArticleEvent> record,
+            ArticleEvent event,
+            long indexedAt,
+            ArticleValidator.Reason reason,
+            String message) {
+        RadarCounters.deadLetter(reason.name(), STAGE);
+        Headers headers = record.headers();
+        IntakeProcessor.put(headers, IntakeProcessor.REASON_HEADER, reason.name());
+        IntakeProcessor.put(headers, IntakeProcessor.MESSAGE_HEADER, message);
+        IntakeProcessor.put(headers, IntakeProcessor.STAGE_HEADER, STAGE);
+        context().forward(record.withValue(new Update(null, null, event, indexedAt)));
     }
 
     /**
@@ -158,6 +185,9 @@ final class VersionProcessor extends ContextualProcessor<String, ArticleEvent, S
             fingerprint = fingerprinter.fingerprint(event.id(), event.title(), event.body());
         } catch (RuntimeException e) {
             throw new IllegalStateException("fingerprinting failed: " + e, e);
+        }
+        if (fingerprint.text().isEmpty()) {
+            return Outcome.NO_TEXT;
         }
         StoredArticle previous = articles.get(event.id());
         if (previous == null) {

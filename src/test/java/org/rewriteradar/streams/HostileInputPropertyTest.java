@@ -160,6 +160,9 @@ class HostileInputPropertyTest {
                             result.event().body())
                     .textHash();
             assertThat(stored.fingerprint().textHash()).isEqualTo(textHash);
+            assertThat(stored.fingerprint().text())
+                    .as("text of stored %s (an empty one is refused as NO_TEXT)", record)
+                    .isNotEmpty();
             assertThat(stored.ref().publishedAt())
                     .as("publishedAt of %s", record)
                     .isBetween(ArticleValidator.EARLIEST_PUBLISHED_AT, latestAccepted());

@@ -197,6 +197,23 @@ class RadarTopologyTest {
     }
 
     @Test
+    void deadLettersHtmlBodyWithNoTextAndStoresNothing() {
+        String htmlOnly = ARTICLE.replace("\"a-1\"", "\"h-1\"")
+                .replaceFirst(
+                        "\"body\":\"[^\"]*\"",
+                        "\"body\":\"<html><head><script>var x=1;</script></head><body><nav></nav></body></html>\"");
+        publish("h-1", htmlOnly);
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("h-1");
+        assertThat(header(dead, "radar.dlq.reason")).isEqualTo("NO_TEXT");
+        assertThat(header(dead, "radar.dlq.stage")).isEqualTo(VersionProcessor.STAGE);
+        assertThat(driver.<String, StoredArticle>getKeyValueStore(RadarTopology.ARTICLE_STORE)
+                        .get("h-1"))
+                .isNull();
+    }
+
+    @Test
     void deadLettersAnArticleTheEngineFailsOnAndKeepsProcessing() {
         String poison =
                 ARTICLE.replace("\"a-1\"", "\"p-1\"").replace("The city council", ENGINE_DEFECT + " The city council");
