@@ -70,7 +70,11 @@ class ReviewAcrossInstancesIT {
                 "RADAR_TOPICS_PARTITIONS", Integer.toString(PARTITIONS),
                 "RADAR_QUERY_REMOTE_TIMEOUT", HOP_TIMEOUT.toString());
         for (String name : List.of("one", "two")) {
-            instances.add(new ServiceInstance(name, work, kafka.bootstrapServers(), applicationId, env).start());
+            // a session timeout well above the frozen owner's two hop timeouts: the group must not rebalance
+            // meanwhile, or the front answers "rebalancing" instead of the hop's timeout
+            instances.add(new ServiceInstance(name, work, kafka.bootstrapServers(), applicationId, env)
+                    .sessionTimeout(Duration.ofSeconds(30))
+                    .start());
         }
         for (ServiceInstance i : instances) {
             Awaitility.await(i.name + " ready")

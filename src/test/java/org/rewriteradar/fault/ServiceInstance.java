@@ -41,6 +41,7 @@ public final class ServiceInstance implements AutoCloseable {
     private final Map<String, String> env = new LinkedHashMap<>();
     private Process process;
     private int starts;
+    private Duration sessionTimeout = SESSION_TIMEOUT;
 
     public ServiceInstance(
             String name, Path workDir, String bootstrap, String applicationId, Map<String, String> more) {
@@ -61,6 +62,15 @@ public final class ServiceInstance implements AutoCloseable {
         env.putAll(more);
     }
 
+    /**
+     * The consumer session timeout of the next start ({@link #SESSION_TIMEOUT} unless set): longer where a
+     * test freezes the instance and must not see the group rebalance meanwhile.
+     */
+    public ServiceInstance sessionTimeout(Duration timeout) {
+        this.sessionTimeout = timeout;
+        return this;
+    }
+
     /** Starts the process (again, after a stop or kill: same state directory, same member id). */
     public ServiceInstance start() {
         if (!Files.isRegularFile(JAR)) {
@@ -70,7 +80,7 @@ public final class ServiceInstance implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx384m");
         cmd.add("-XX:+UseSerialGC");
-        cmd.add("-Dkafka-streams.consumer.session.timeout.ms=" + SESSION_TIMEOUT.toMillis());
+        cmd.add("-Dkafka-streams.consumer.session.timeout.ms=" + sessionTimeout.toMillis());
         cmd.add("-Dkafka-streams.consumer.heartbeat.interval.ms=1500");
         // for experiments only (e.g. showing the checks catch at_least_once): extra JVM arguments
         for (String extra : System.getProperty("faults.instance.jvm-args", "").split("\\s+")) {
