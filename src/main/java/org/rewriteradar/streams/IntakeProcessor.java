@@ -91,6 +91,7 @@ final class IntakeProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        RadarCounters.articleIn();
         long keyBytes = record.key() == null ? 0 : record.key().length;
         long valueBytes = record.value() == null ? 0 : record.value().length;
         long headerBytes = headerBytes(record.headers());

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
  * not a failure ({@link StreamFailures} counts those), so that nothing leaves without a trace:
  *
  * <ul>
+ *   <li>{@value #ARTICLES_IN}: every record read from the articles topic, valid or not (those refused are
+ *       also in {@value #DEAD_LETTERS});
  *   <li>{@value #DEAD_LETTERS} (tags {@code reason}, {@code stage}): records sent to the dead-letter topic,
  *       e.g. {@code reason=PUBLISHED_IN_FUTURE} or {@code INVALID_PUBLISHED_AT}, the refusals for time;
  *   <li>{@value #EXPIRED} (tag {@code store}: {@code article-store}, {@code bucket-store}): articles and
@@ -26,6 +28,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class RadarCounters {
 
+    public static final String ARTICLES_IN = "radar.articles.in";
     public static final String DEAD_LETTERS = "radar.dead.letters";
     public static final String EXPIRED = "radar.index.expired";
     public static final String DROPPED = "radar.stream.dropped";
@@ -35,6 +38,11 @@ public final class RadarCounters {
     private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
 
     private RadarCounters() {}
+
+    /** One record read from the articles topic: {@value #ARTICLES_IN}. */
+    static void articleIn() {
+        increment(ARTICLES_IN, 1);
+    }
 
     static void deadLetter(String reason, String stage) {
         increment(DEAD_LETTERS, 1, "reason", reason, "stage", stage);

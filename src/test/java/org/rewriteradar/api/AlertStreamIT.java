@@ -126,6 +126,7 @@ class AlertStreamIT {
                     .statusCode(200)
                     .extract()
                     .asString();
+            assertThat(sample(scrape, "radar_articles_in_total")).isGreaterThanOrEqualTo(2);
             assertThat(sample(scrape, "radar_candidates_per_article_count")).isGreaterThanOrEqualTo(2);
             assertThat(sample(scrape, "radar_candidates_per_article_max")).isGreaterThanOrEqualTo(1);
             assertThat(sample(scrape, "radar_scoring_latency_seconds_count")).isGreaterThanOrEqualTo(1);

@@ -182,6 +182,16 @@ class RadarTopologyTest {
     }
 
     @Test
+    void countsEveryRecordReadFromArticlesValidOrNot() {
+        long before = RadarCounters.count(RadarCounters.ARTICLES_IN);
+
+        publish("a-1", ARTICLE);
+        publish("a-2", "{not json");
+
+        assertThat(RadarCounters.count(RadarCounters.ARTICLES_IN) - before).isEqualTo(2);
+    }
+
+    @Test
     void sendsOversizedBodyToDeadLetterTopic() {
         String json = ARTICLE.replace("The city council", "x".repeat(5000));
         publish("a-1", json);
