@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.errors.StreamsException;
 
 /**
@@ -30,23 +31,19 @@ public final class StreamFailures {
 
     /** Whether the failure must stop the stream rather than be skipped or dead-lettered. */
     public static boolean isFatal(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-            if (t instanceof StreamsException || t instanceof Error) {
-                return true;
-            }
-            if (isUnsupportedFormat(t)) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(failure, t -> t instanceof StreamsException || t instanceof Error || isUnsupportedFormat(t));
     }
 
     /** Whether {@code failure} or one of its causes is a record in a format this instance does not know. */
     static boolean causedByUnsupportedFormat(Throwable failure) {
+        return causedBy(failure, StreamFailures::isUnsupportedFormat);
+    }
+
+    /** Whether {@code failure} or one of its causes (32 deep at most, a cycle-safe bound) matches. */
+    static boolean causedBy(Throwable failure, Predicate<Throwable> matches) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-            if (isUnsupportedFormat(t)) {
+            if (matches.test(t)) {
                 return true;
             }
         }

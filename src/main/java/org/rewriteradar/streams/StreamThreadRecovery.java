@@ -102,12 +102,6 @@ public class StreamThreadRecovery implements StreamsUncaughtExceptionHandler {
     }
 
     private static boolean hasError(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-            if (t instanceof Error) {
-                return true;
-            }
-        }
-        return false;
+        return StreamFailures.causedBy(failure, t -> t instanceof Error);
     }
 }
