@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rewriteradar.SharedData;
 
 /**
@@ -49,6 +52,27 @@ final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         return driver;
+    }
+
+    /** Waits for the feed to show an alert of {@code kind} (up to 2 minutes) and returns its list item. */
+    static WebElement feedItem(ChromeDriver driver, String kind) {
+        return new WebDriverWait(driver, Duration.ofSeconds(120))
+                .until(d -> d.findElements(By.cssSelector("#feed li")).stream()
+                        .filter(li -> li.getText().contains(kind))
+                        .findFirst()
+                        .orElse(null));
+    }
+
+    /**
+     * Waits for the side-by-side view to mark {@code text} as a quote on the candidate's side (up to 30 s) and
+     * returns that mark.
+     */
+    static WebElement candidateQuote(ChromeDriver driver, String text) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("[data-side=candidate] mark.quote")).stream()
+                        .filter(m -> m.getText().contains(text))
+                        .findFirst()
+                        .orElse(null));
     }
 
     /** Keeps a screenshot under target/. */

@@ -164,19 +164,11 @@ class ReviewAcrossInstancesIT {
                     .then()
                     .statusCode(202);
 
-            WebElement item = new WebDriverWait(driver, Duration.ofSeconds(120))
-                    .until(d -> d.findElements(By.cssSelector("#feed li")).stream()
-                            .filter(li -> li.getText().contains("SPUN_REWRITE"))
-                            .findFirst()
-                            .orElse(null));
+            WebElement item = Browser.feedItem(driver, "SPUN_REWRITE");
             item.findElement(By.tagName("a")).click();
 
             // the rewrite's normalised text, with its quote marked, comes from the owner through the front
-            WebElement quote = new WebDriverWait(driver, Duration.ofSeconds(30))
-                    .until(d -> d.findElements(By.cssSelector("[data-side=candidate] mark.quote")).stream()
-                            .filter(m -> m.getText().contains("There is no positive reaction"))
-                            .findFirst()
-                            .orElse(null));
+            WebElement quote = Browser.candidateQuote(driver, "There is no positive reaction");
             assertThat(quote.isDisplayed()).isTrue();
             assertThat(driver.findElements(By.cssSelector("[data-side=original] mark.quote")))
                     .anySatisfy(m -> assertThat(m.getText()).contains("There is no positive reaction"));
