@@ -87,7 +87,19 @@ public record DetectionSettings(
      * @param lshRows components per LSH band ({@code lshBands * lshRows <= minHashComponents}) (default 4)
      * @param sentenceKeySeeds candidate keys per sentence: each is the pair of the sentence's content stems
      *     with the smallest seeded hashes (a bottom-2 sketch), so spun sentences that keep names and some
-     *     words share keys even when every 5-gram changed (default 2)
+     *     words share keys even when every 5-gram changed. Seed {@code k}'s keys do not depend on how many
+     *     seeds there are, so raising this adds keys and keeps every key an index already holds. Two sentences
+     *     sharing a fraction s of their content stems share at least one of n seeds' keys with probability
+     *     about 1 - (1 - s²)<sup>n</sup>. On METER, 27 of the rewrites the engine alerts on in pair mode were
+     *     lost in stream mode, 25 of them because the newspaper story shared no key with its wire original
+     *     (heavy condensation: each sentence merges words of several wire sentences; {@code
+     *     eval.MissAnalysis}); with 3 seeds 15 share none, with 4 nine. Stream recall on METER 0.422 (2
+     *     seeds) → 0.440 (3) → 0.453 (4), false alerts on SAME_EVENT 2.9% → 3.6% → 3.6% (the pair mode's
+     *     3.6%), spin 0.990 → 0.995 → 0.995, every other development set unchanged. Keys per article 29.5 →
+     *     36.4 → 43.2 on pool-reuters (50.9 → 68.5 → 86.0 on pool-bbc): one bucket-store entry each, a put
+     *     and a range read per key in the topology. 2 stays the default because the service's budgets (state
+     *     per article, articles per second) are nearer than the gain; 3 and 4 are an operator's choice
+     *     (default 2)
      * @param sentenceKeyMinTerms sentences with fewer distinct content stems get no sentence key (default 4)
      * @param skeletonSize length of the "skeleton" n-grams: function words, numbers and names literal,
      *     other words replaced by a wildcard (what synonym substitution leaves intact) (default 6)
@@ -444,29 +456,46 @@ public record DetectionSettings(
      *     0.9)
      * @param spunMinAlign minimum {@code alignCandidate} and {@code alignOriginal} for kind SPUN_REWRITE
      *     (default 0.6)
-     * @param spunMinSkeleton minimum {@code skeleton} for kind SPUN_REWRITE (default 0)
+     * @param spunMinSkeleton {@code skeleton} from which an aligned pair is SPUN_REWRITE: synonym substitution
+     *     keeps a sentence's function words, names and numbers in place. On the development sets every
+     *     aligned alert of the generated spin set has {@code skeleton} ≥ 0.511, while human rewrites that
+     *     align in order have it lower (METER's PARAPHRASE pairs: median 0.215, at most 0.504; clough's
+     *     revisions: median 0.304). 0 makes every aligned pair SPUN_REWRITE, as before 2026-12-03 (default 0.5)
+     * @param spunMaxNarrative5 {@code narrative5} up to which an aligned pair below {@code spunMinSkeleton} is
+     *     still SPUN_REWRITE: a spinner that also recasts clauses (the seed pair: {@code skeleton} 0.132) leaves
+     *     almost no narrative 5-gram of the original (the seed: 0.037), where a human rewrite that follows the
+     *     original sentence by sentence keeps some of its phrases (METER's aligned PARAPHRASE alerts: at least
+     *     0.056, median 0.262; clough's: at least 0.087). Between the two (default 0.045)
      */
     public record Kinds(
-            double nearDuplicateContainment, double verbatimJaccard, double spunMinAlign, double spunMinSkeleton) {
+            double nearDuplicateContainment,
+            double verbatimJaccard,
+            double spunMinAlign,
+            double spunMinSkeleton,
+            double spunMaxNarrative5) {
 
         public static Kinds defaults() {
-            return new Kinds(0.55, 0.9, 0.6, 0.0);
+            return new Kinds(0.55, 0.9, 0.6, 0.5, 0.045);
         }
 
         public Kinds withNearDuplicateContainment(double v) {
-            return new Kinds(v, verbatimJaccard, spunMinAlign, spunMinSkeleton);
+            return new Kinds(v, verbatimJaccard, spunMinAlign, spunMinSkeleton, spunMaxNarrative5);
         }
 
         public Kinds withVerbatimJaccard(double v) {
-            return new Kinds(nearDuplicateContainment, v, spunMinAlign, spunMinSkeleton);
+            return new Kinds(nearDuplicateContainment, v, spunMinAlign, spunMinSkeleton, spunMaxNarrative5);
         }
 
         public Kinds withSpunMinAlign(double v) {
-            return new Kinds(nearDuplicateContainment, verbatimJaccard, v, spunMinSkeleton);
+            return new Kinds(nearDuplicateContainment, verbatimJaccard, v, spunMinSkeleton, spunMaxNarrative5);
         }
 
         public Kinds withSpunMinSkeleton(double v) {
-            return new Kinds(nearDuplicateContainment, verbatimJaccard, spunMinAlign, v);
+            return new Kinds(nearDuplicateContainment, verbatimJaccard, spunMinAlign, v, spunMaxNarrative5);
+        }
+
+        public Kinds withSpunMaxNarrative5(double v) {
+            return new Kinds(nearDuplicateContainment, verbatimJaccard, spunMinAlign, spunMinSkeleton, v);
         }
     }
 

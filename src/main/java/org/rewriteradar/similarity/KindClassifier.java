@@ -9,8 +9,11 @@ package org.rewriteradar.similarity;
  *   <li>{@link RewriteKind#NEAR_DUPLICATE}: {@code c5} at least {@code nearDuplicateContainment} (such a pair
  *       alerts whatever its score);
  *   <li>{@link RewriteKind#SPUN_REWRITE}: {@code alignCandidate} and {@code alignOriginal} at least {@code
- *       spunMinAlign} and {@code skeleton} at least {@code spunMinSkeleton} (same sentences in the same
- *       order, words changed);
+ *       spunMinAlign} (same sentences in the same order), and either {@code skeleton} at least {@code
+ *       spunMinSkeleton} (words swapped, the sentence's function words, names and numbers kept) or {@code
+ *       narrative5} at most {@code spunMaxNarrative5} (every phrase of the narrative changed, as a spinner
+ *       that also recasts clauses leaves it); a human rewrite that follows the original sentence by sentence
+ *       changes the skeleton and keeps some phrases;
  *   <li>{@link RewriteKind#PARAPHRASE} otherwise.
  * </ol>
  */
@@ -37,7 +40,7 @@ final class KindClassifier {
         }
         if (f.alignCandidate() >= kinds.spunMinAlign()
                 && f.alignOriginal() >= kinds.spunMinAlign()
-                && f.skeleton() >= kinds.spunMinSkeleton()) {
+                && (f.skeleton() >= kinds.spunMinSkeleton() || f.narrative5() <= kinds.spunMaxNarrative5())) {
             return RewriteKind.SPUN_REWRITE;
         }
         return RewriteKind.PARAPHRASE;

@@ -28,6 +28,10 @@ class FingerprintGoldenTest {
 
     private final RewriteEngine engine = new RewriteEngine(DetectionSettings.defaults());
 
+    /** Three sentence keys per sentence ({@code fingerprinting.sentence-key-seeds=3}, an operator's choice). */
+    private final RewriteEngine threeKeys = new RewriteEngine(DetectionSettings.defaults()
+            .withFingerprinting(DetectionSettings.Fingerprinting.defaults().withSentenceKeySeeds(3)));
+
     /** Seed of the shingle window hashes (the MinHash input), as in the engine. */
     private static final long SHINGLE_SEED = 0x5348_494e_474cL;
 
@@ -140,6 +144,38 @@ class FingerprintGoldenTest {
                     .as(g.name() + " from version 2")
                     .usingRecursiveComparison()
                     .isEqualTo(fp);
+        }
+    }
+
+    /**
+     * Three sentence keys per sentence: every key of the default two-seed engine is still there (an index
+     * built with two keeps finding its articles after the switch), the fingerprint as stored is unchanged, and
+     * the keys are these.
+     */
+    @Test
+    void aThirdSentenceKeyKeepsEveryTwoSeedKey() {
+        long[][] expected = {
+            // keys, first, second, last
+            {55L, -8396572533115007018L, -8384978134174354879L, 8530238544700431009L},
+            {74L, -9062908681986944069L, -8542151460261536210L, 9078336602569805152L},
+            {34L, -8620808943270466362L, -7769562775174204074L, 9003051256031973566L},
+            {34L, -8048452449078769018L, -7990585576012612829L, 8725353950977522674L}
+        };
+        Golden[] goldens = goldens();
+        for (int i = 0; i < goldens.length; i++) {
+            Golden g = goldens[i];
+            ArticleFingerprint fp = threeKeys.fingerprint(g.name(), null, g.text());
+            long[] keys = threeKeys.candidateKeys(fp);
+            long[] twoSeeds = engine.candidateKeys(engine.fingerprint(g.name(), null, g.text()));
+
+            assertThat(keys).as(g.name()).contains(twoSeeds);
+            assertThat(new long[] {keys.length, keys[0], keys[1], keys[keys.length - 1]})
+                    .as(g.name())
+                    .containsExactly(expected[i]);
+            assertThat(FingerprintCodec.encode(fp.withoutKeys()))
+                    .as(g.name() + ": the stored fingerprint (keys stripped) is the two-seed engine's")
+                    .isEqualTo(FingerprintCodec.encode(
+                            engine.fingerprint(g.name(), null, g.text()).withoutKeys()));
         }
     }
 

@@ -84,6 +84,14 @@ public class EngineBenchmark {
     @Param({"0.8"})
     public double replace;
 
+    /**
+     * Sentence keys per sentence ({@code radar.detection.fingerprinting.sentence-key-seeds}), index and
+     * queries alike; 0 = the service's default. {@code -p sentenceKeySeeds=2,3} measures the cost of more keys
+     * in one run.
+     */
+    @Param({"0"})
+    public int sentenceKeySeeds;
+
     private List<EvalData.Article> articles;
     private List<EvalData.Article> queries;
     private InMemoryCandidateIndex index;
@@ -99,8 +107,12 @@ public class EngineBenchmark {
 
     @Setup(Level.Trial)
     public void setup(BenchmarkParams params) {
-        engine = new RewriteEngine(DetectionOverrides.apply(
-                DetectionSettings.defaults(), Map.of("candidates.max-candidates", Integer.toString(maxCandidates))));
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("candidates.max-candidates", Integer.toString(maxCandidates));
+        if (sentenceKeySeeds > 0) {
+            overrides.put("fingerprinting.sentence-key-seeds", Integer.toString(sentenceKeySeeds));
+        }
+        engine = new RewriteEngine(DetectionOverrides.apply(DetectionSettings.defaults(), overrides));
         boolean engineIndex = params.getBenchmark().endsWith("engineFingerprintAndScore");
         boolean baselineIndexNeeded = params.getBenchmark().endsWith("baselineFingerprintAndScore");
         Path pool = Path.of(System.getProperty("rr.pool", "/work/shared/data/pool-bbc"));

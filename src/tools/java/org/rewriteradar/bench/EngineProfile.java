@@ -19,6 +19,7 @@ import org.rewriteradar.text.TextNormalizer;
  * articles with bodies of {@code rr.minBytes}..{@code rr.maxBytes} characters (default 4096..6144);
  * {@code rr.replace} is {@link PerturbedPool}'s replaced share of content words (default 0.8). For
  * profiling with JFR; times are thread CPU times (robust to a loaded machine); the figures of record come from {@link EngineBenchmark}.
+ * {@code -Deval.settings=group.name=value,…} overrides engine settings as the evaluation does.
  */
 public final class EngineProfile {
 
@@ -33,7 +34,8 @@ public final class EngineProfile {
         double replace =
                 Double.parseDouble(System.getProperty("rr.replace", Double.toString(PerturbedPool.DEFAULT_REPLACE)));
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        RewriteEngine engine = new RewriteEngine(DetectionSettings.defaults());
+        RewriteEngine engine = new RewriteEngine(org.rewriteradar.eval.Evaluate.overridden(
+                DetectionSettings.defaults(), System.getProperty("eval.settings", "")));
         List<EvalData.Article> articles = EvalData.load(pool, "pool").articles();
         PerturbedPool perturbed = new PerturbedPool(articles, replace, PerturbedPool.DEFAULT_SEED);
         InMemoryCandidateIndex index =
