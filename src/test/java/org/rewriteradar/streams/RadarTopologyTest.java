@@ -340,6 +340,46 @@ class RadarTopologyTest {
         assertThat(alert.original().id()).isEqualTo("a-1");
     }
 
+    /**
+     * Issue 16: a story re-sent three times more under its id (Reuters' re-transmission chains, e.g.
+     * pool-reuters-13473 and its four successors) is one alert per version, each against the version before
+     * it. The same text sent under another id, never published before, is a new article: a rewrite of the
+     * story's latest version, not a revision (what {@code stream_eval.py}'s one-hop id mapping publishes for
+     * the third version of a chain).
+     */
+    @Test
+    void flagsEveryRevisionOfAChainAgainstTheVersionBeforeIt() {
+        String v2 = ARTICLE.replace("Work starts in May", "Work starts in September")
+                .replace("2024-03-05T10:00:00Z", "2024-03-05T11:00:00Z");
+        String v3 = v2.replace("two years", "three years").replace("2024-03-05T11:00:00Z", "2024-03-06T09:00:00Z");
+        String v4 = v3.replace("thousands of commuters", "tens of thousands of commuters")
+                .replace("2024-03-06T09:00:00Z", "2024-03-06T12:00:00Z");
+        publish("a-1", ARTICLE);
+        publish("a-1", v2);
+        publish("a-1", v3);
+        publish("a-1", v4);
+
+        assertThat(alerts.readValuesToList())
+                .extracting(a -> a.kind() + " " + a.original().id() + " v"
+                        + a.original().version() + " -> " + a.article().id() + " v"
+                        + a.article().version() + " " + a.article().publishedAt())
+                .containsExactly(
+                        "REVISED a-1 v1 -> a-1 v2 2024-03-05T11:00:00Z",
+                        "REVISED a-1 v2 -> a-1 v3 2024-03-06T09:00:00Z",
+                        "REVISED a-1 v3 -> a-1 v4 2024-03-06T12:00:00Z");
+
+        String underOtherId = v4.replace("\"a-1\"", "\"a-2\"").replace("2024-03-06T12:00:00Z", "2024-03-06T13:00:00Z");
+        publish("a-2", underOtherId);
+        List<RewriteAlert> asNewArticle = alerts.readValuesToList();
+        assertThat(asNewArticle).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.kind()).isNotEqualTo(RewriteKind.REVISED);
+            assertThat(a.article().id()).isEqualTo("a-2");
+            assertThat(a.article().version()).isEqualTo(1);
+            assertThat(a.original().id()).isEqualTo("a-1");
+            assertThat(a.original().version()).isEqualTo(4);
+        });
+    }
+
     @Test
     void doesNotAlertOnUnrelatedArticles() {
         publish("a-1", ARTICLE);
