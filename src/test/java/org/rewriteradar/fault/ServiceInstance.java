@@ -112,6 +112,32 @@ public final class ServiceInstance implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Asks the JVM for a full collection ({@code jcmd <pid> GC.run}), so that the live data after it (Micrometer's
+     * {@code jvm_gc_live_data_size_bytes}) measures what the process still holds, not what it held at the last
+     * major collection the heap happened to need.
+     */
+    void fullGc() {
+        try {
+            Process jcmd = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            Long.toString(process.pid()),
+                            "GC.run")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+                throw new IllegalStateException("jcmd GC.run on " + name + " did not finish in 30 s");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run jcmd on " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public boolean alive() {
         return process != null && process.isAlive();
     }
