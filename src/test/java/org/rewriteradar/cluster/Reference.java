@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -65,10 +64,7 @@ final class Reference {
     /** Every alert the single-task topology emits for the corpus, in order. */
     static List<RewriteAlert> alerts(Corpus corpus, Path stateDir) {
         RadarConfig config = config();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-cluster-reference");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties props = TestConfig.driverProperties("radar-cluster-reference", stateDir);
         try (TopologyTestDriver driver = new TopologyTestDriver(RadarTopology.build(config, engine()), props)) {
             TestInputTopic<byte[], byte[]> articles = driver.createInputTopic(
                     config.topics().articles(), new ByteArraySerializer(), new ByteArraySerializer());

@@ -24,7 +24,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -343,10 +342,7 @@ final class FaultStream {
     private static Expected reference(List<Rec> records, Map<String, Integer> injected) {
         RadarConfig config = config();
         Path dir = StateDirs.fresh("radar-fault-ref-");
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-fault-reference");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+        Properties props = TestConfig.driverProperties("radar-fault-reference", dir);
         try (TopologyTestDriver driver = new TopologyTestDriver(
                 RadarTopology.build(config, new RewriteEngine(DetectionSettings.defaults())), props)) {
             TestInputTopic<byte[], byte[]> in = driver.createInputTopic(

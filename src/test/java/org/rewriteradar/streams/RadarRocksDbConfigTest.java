@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.rewriteradar.StateDirs;
@@ -75,9 +74,7 @@ class RadarRocksDbConfigTest {
         Properties props = new Properties();
         props.putAll(AppStreamsConfig.streamsSettings());
         props.putAll(overrides);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rocksdb-config-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.putAll(TestConfig.driverProperties("rocksdb-config-test", stateDir));
         RewriteEngine engine = new RewriteEngine(DetectionSettings.defaults());
         try (TopologyTestDriver driver =
                 new TopologyTestDriver(RadarTopology.build(TestConfig.radar(), engine), props)) {

@@ -11,7 +11,6 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -55,10 +54,7 @@ class RadarTopologySettingsTest {
                     keys.get(id));
         });
         Path stateDir = StateDirs.fresh("radar-settings-test");
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-settings-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties props = TestConfig.driverProperties("radar-settings-test", stateDir);
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, props)) {
             publishAndCheck.accept(driver);
         } finally {

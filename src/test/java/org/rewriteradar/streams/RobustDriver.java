@@ -12,7 +12,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -51,10 +50,7 @@ final class RobustDriver implements AutoCloseable {
             VersionProcessor.Fingerprinter fingerprinter) {
         stateDir = StateDirs.fresh(name);
         config = TestConfig.radar(overrides);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, name);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties props = TestConfig.driverProperties(name, stateDir);
         props.putAll(serviceHandlers());
         driver = new TopologyTestDriver(RadarTopology.build(config, ENGINE, fingerprinter), props, wallClock);
         articles = driver.createInputTopic(

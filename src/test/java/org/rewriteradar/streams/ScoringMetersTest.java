@@ -11,7 +11,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
@@ -47,10 +46,7 @@ class ScoringMetersTest {
         assertThat(latency.count()).isZero();
 
         Path stateDir = StateDirs.fresh("radar-meters-test");
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-meters-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties props = TestConfig.driverProperties("radar-meters-test", stateDir);
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, props)) {
             TestInputTopic<byte[], byte[]> articles = driver.createInputTopic(
                     config.topics().articles(), new ByteArraySerializer(), new ByteArraySerializer());

@@ -32,6 +32,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.rewriteradar.StateDirs;
+import org.rewriteradar.TestConfig;
 import org.rewriteradar.similarity.ArticleFingerprint;
 
 /**
@@ -100,10 +101,7 @@ class StreamErrorHandlersTest {
         long production = StreamFailures.total("production");
 
         Path dir = StateDirs.fresh("radar-handlers");
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-handlers");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+        Properties props = TestConfig.driverProperties("radar-handlers", dir);
         props.putAll(RobustDriver.serviceHandlers());
         try (var driver = new TopologyTestDriver(builder.build(), props)) {
             var in = driver.createInputTopic("in", new StringSerializer(), new StringSerializer());
@@ -146,10 +144,7 @@ class StreamErrorHandlersTest {
         long before = StreamFailures.count("processing", "sweeping");
 
         Path dir = StateDirs.fresh("radar-punctuation");
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "radar-punctuation");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+        Properties props = TestConfig.driverProperties("radar-punctuation", dir);
         props.putAll(RobustDriver.serviceHandlers());
         try (var driver = new TopologyTestDriver(builder.build(), props)) {
             var in = driver.createInputTopic("in", new StringSerializer(), new StringSerializer());

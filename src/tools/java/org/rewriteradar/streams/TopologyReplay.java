@@ -13,7 +13,6 @@ import java.util.logging.Level;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -89,9 +88,7 @@ public final class TopologyReplay {
         Path stateDir = StateDirs.fresh(applicationId);
         Properties props = new Properties();
         props.putAll(AppStreamsConfig.streamsSettings());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.putAll(TestConfig.driverProperties(applicationId, stateDir));
         Instant latest = articles.stream()
                 .map(Published::publishedAt)
                 .max(Instant::compareTo)
