@@ -54,8 +54,10 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.rewriteradar.TestConfig;
+import org.rewriteradar.bench.PerturbedPool;
 import org.rewriteradar.config.DetectionOverrides;
 import org.rewriteradar.config.RadarConfig;
+import org.rewriteradar.eval.EvalData;
 import org.rewriteradar.kafka.AppStreamsConfig;
 import org.rewriteradar.kafka.InJvmKafka;
 import org.rewriteradar.similarity.DetectionSettings;
@@ -99,7 +101,10 @@ import org.rewriteradar.streams.RadarTopology;
  * DIR} writes each run's alerts (id, kind, article, original) sorted to {@code DIR/<label>.alerts}; {@code
  * --variants "a=k=v,k=v;b=..."} alternates named sets of Streams property overrides on top of the service's
  * (a key {@code sys.X} sets system property X for the run instead, a key {@code radar.X} the service setting
- * radar.X), for before/after in one command.
+ * radar.X), for before/after in one command; {@code --prefill N} indexes N articles before each measured run
+ * ({@link #withPrefill}; made from the real articles of {@code --prefill-data FOLDER}, default {@code
+ * ../shared/data/pool-bbc}, then synthetic ones from them), so the run's cost is measured against an index
+ * of that size.
  *
  * <p>Instances run with the service's own Streams settings ({@code kafka-streams.*} of application.properties,
  * read by {@link AppStreamsConfig}), only the bootstrap servers, application id, state directory, replication
@@ -164,7 +169,9 @@ public final class LoadBenchmark {
             boolean jfr,
             Path jfrDir,
             Path alertsDir,
-            Map<String, Map<String, String>> variants) {
+            Map<String, Map<String, String>> variants,
+            int prefill,
+            Path prefillData) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new HashMap<>();
@@ -188,7 +195,9 @@ public final class LoadBenchmark {
                     "jfr",
                     "jfr-dir",
                     "alerts-dir",
-                    "variants");
+                    "variants",
+                    "prefill",
+                    "prefill-data");
             for (String k : a.keySet()) {
                 if (!known.contains(k)) {
                     throw new IllegalArgumentException("unknown option --" + k + " (known: " + known + ")");
@@ -211,7 +220,9 @@ public final class LoadBenchmark {
                     Boolean.parseBoolean(a.getOrDefault("jfr", "false")) || a.containsKey("jfr-dir"),
                     a.containsKey("jfr-dir") ? Path.of(a.get("jfr-dir")) : null,
                     a.containsKey("alerts-dir") ? Path.of(a.get("alerts-dir")) : null,
-                    parseVariants(a.getOrDefault("variants", "base=")));
+                    parseVariants(a.getOrDefault("variants", "base=")),
+                    Integer.parseInt(a.getOrDefault("prefill", "0")),
+                    Path.of(a.getOrDefault("prefill-data", "../shared/data/pool-bbc")));
         }
 
         /**
@@ -259,6 +270,7 @@ public final class LoadBenchmark {
     private boolean jfr;
     private Path jfrDir;
     private Path alertsDir;
+    private List<Article> prefill = List.of();
 
     /**
      * @param commitMs commit interval of the instances, or 0 or less for the service's ({@code
@@ -287,6 +299,41 @@ public final class LoadBenchmark {
         this.jfr = on;
         this.jfrDir = dir;
         return this;
+    }
+
+    /**
+     * Measured runs first index {@code articles} (published flat out, processed to the end, not timed), then
+     * time the run's own articles against that index: CPU, topic bytes and records, commits and alerts are
+     * counted from the end of the pre-fill; state is what the stores hold at the end, pre-fill included.
+     */
+    public LoadBenchmark withPrefill(List<Article> articles) {
+        this.prefill = List.copyOf(articles);
+        return this;
+    }
+
+    /**
+     * {@code n} articles to pre-fill an index with, dated one every {@code spacing} up to a minute before
+     * {@code before}: the real articles of {@code pool} first, then synthetic ones made from them ({@link
+     * PerturbedPool}: real length, paragraphing, names and vocabulary, a fifth of the base article's words).
+     */
+    public static List<Article> prefillArticles(List<EvalData.Article> pool, int n, Instant before, Duration spacing) {
+        PerturbedPool synthetic = new PerturbedPool(pool, PerturbedPool.DEFAULT_REPLACE, PerturbedPool.DEFAULT_SEED);
+        Instant first = before.minus(Duration.ofMinutes(1)).minus(spacing.multipliedBy(n));
+        List<Article> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            EvalData.Article a = synthetic.indexArticle(k);
+            Instant published = first.plus(spacing.multipliedBy(k));
+            String id = "prefill-" + k;
+            com.fasterxml.jackson.databind.node.ObjectNode json = JsonSerdes.MAPPER.createObjectNode();
+            json.put("id", id);
+            json.put("source", "prefill");
+            json.put("title", a.title());
+            json.put("body", a.body());
+            json.put("publishedAt", published.toString());
+            json.put("language", "en");
+            out.add(new Article(id, published, json.toString()));
+        }
+        return out;
     }
 
     /** Writes each run's alerts (id, kind, article, original; sorted) to {@code <dir>/<label>.alerts}. */
@@ -374,6 +421,22 @@ public final class LoadBenchmark {
                 System.out.println("LOAD warmup (not counted) " + describe(w));
             }
             bench.withRate(o.rate()).withJfr(o.jfr(), o.jfrDir()).withAlertsDir(o.alertsDir());
+            if (o.prefill() > 0) {
+                if (o.prefillData().toAbsolutePath().normalize().toString().contains("/holdout/")) {
+                    throw new IllegalArgumentException("the hold-out data is not for benchmarks: " + o.prefillData());
+                }
+                List<EvalData.Article> pool = EvalData.load(
+                                o.prefillData(), o.prefillData().getFileName().toString())
+                        .articles();
+                bench.withPrefill(
+                        prefillArticles(pool, o.prefill(), articles.get(0).publishedAt(), Duration.ofSeconds(5)));
+                System.out.printf(
+                        Locale.ROOT,
+                        "LOAD prefill %d articles per measured run from %s (%d real, then synthetic)%n",
+                        o.prefill(),
+                        o.prefillData(),
+                        pool.size());
+            }
             for (int run = 1; run <= o.runs(); run++) {
                 for (int instances : o.configs()) {
                     for (Map.Entry<String, Map<String, String>> v : o.variants().entrySet()) {
@@ -476,6 +539,8 @@ public final class LoadBenchmark {
         RadarConfig config = TestConfig.radar(radarSettings);
         boolean paced = rate > 0 && !label.equals("warmup");
         boolean profiled = jfr && !label.equals("warmup");
+        boolean prefilled = !prefill.isEmpty() && !label.equals("warmup");
+        long expectedInput = articles.size() + (prefilled ? prefill.size() : 0);
 
         List<Path> stateDirs = new ArrayList<>();
         List<KafkaStreams> streams = new ArrayList<>();
@@ -490,9 +555,9 @@ public final class LoadBenchmark {
                 org.rewriteradar.streams.TopicCreator.create(
                         bootstrapServers, partitions, (short) 1, input, alertsTopic, dlq);
                 awaitLeaders(admin, List.of(input, alertsTopic, dlq));
-                if (!paced) {
+                if (!paced || prefilled) {
                     try {
-                        preload(input, articles, 0, null);
+                        preload(input, prefilled ? prefill : articles, 0, null);
                     } catch (Exception e) {
                         return failed(
                                 label,
@@ -502,6 +567,10 @@ public final class LoadBenchmark {
                     }
                 }
                 Map<String, Long> sharedBefore = sharedLogBytes(admin);
+                Map<String, Long> logsBefore = Map.of();
+                Map<String, Double> metricsBefore = Map.of();
+                long threadCpuBefore = 0;
+                long alertsBefore = 0;
 
                 List<String> sources = new ArrayList<>();
                 List<String> internal = new ArrayList<>();
@@ -534,10 +603,53 @@ public final class LoadBenchmark {
                     });
                 }
 
+                long prefillBegun = System.nanoTime();
+                if (prefilled) {
+                    streams.forEach(KafkaStreams::start);
+                    long prefillDeadline =
+                            prefillBegun + timeout.multipliedBy(20).toNanos();
+                    Map<String, Long> done = null;
+                    while (System.nanoTime() < prefillDeadline && failure.get() == null) {
+                        done = caughtUp(admin, appId, sources);
+                        if (done != null && done.getOrDefault(input, 0L) >= prefill.size()) {
+                            break;
+                        }
+                        done = null;
+                        Thread.sleep(POLL_MS);
+                    }
+                    if (done == null) {
+                        return failed(
+                                label,
+                                instances,
+                                articles.size(),
+                                "pre-fill of " + prefill.size() + " not processed: "
+                                        + (failure.get() != null ? failure.get() : lagReport(admin, appId, sources)));
+                    }
+                    double prefillS = (System.nanoTime() - prefillBegun) / 1e9;
+                    System.out.printf(
+                            Locale.ROOT,
+                            "LOAD prefill %s %d articles indexed in %.1f s (%.0f articles/s)%n",
+                            label,
+                            prefill.size(),
+                            prefillS,
+                            prefill.size() / prefillS);
+                    logsBefore = Breakdown.logBytes(admin);
+                    sharedBefore = sharedLogBytes(admin);
+                    metricsBefore = Breakdown.metricTotals(
+                            streams, Set.of("producer-topic-metrics", "producer-metrics", "stream-thread-metrics"));
+                    threadCpuBefore = Breakdown.streamThreadCpuOf(appId);
+                    alertsBefore = countCommitted(alertsTopic, null);
+                }
                 jdk.jfr.Recording recording = profiled ? Breakdown.startRecording(10) : null;
                 long cpu0 = Breakdown.jvmCpuNow();
                 long start = System.nanoTime();
-                streams.forEach(KafkaStreams::start);
+                if (prefilled) {
+                    if (!paced) {
+                        preload(input, articles, 0, null);
+                    }
+                } else {
+                    streams.forEach(KafkaStreams::start);
+                }
                 long deadline = start + timeout.toNanos();
                 AlertWatch watch = null;
                 if (paced) {
@@ -572,7 +684,7 @@ public final class LoadBenchmark {
                         }
                     }
                     Map<String, Long> done = caughtUp(admin, appId, sources);
-                    if (done != null && (!paced || done.getOrDefault(input, 0L) >= articles.size())) {
+                    if (done != null && done.getOrDefault(input, 0L) >= expectedInput) {
                         committedInput = done;
                         completed = true;
                         break;
@@ -581,7 +693,7 @@ public final class LoadBenchmark {
                 }
                 long end = System.nanoTime();
                 long cpu1 = Breakdown.jvmCpuNow();
-                long threadCpu = Breakdown.streamThreadCpuOf(appId);
+                long threadCpu = Breakdown.streamThreadCpuOf(appId) - threadCpuBefore;
                 if (!completed && failure.get() == null) {
                     failure.set(
                             "not caught up within " + timeout.toSeconds() + " s: " + lagReport(admin, appId, sources));
@@ -611,15 +723,16 @@ public final class LoadBenchmark {
                     Thread.sleep(300); // the last alerts' poll
                     latency = watch.stop(rate);
                 }
-                Map<String, Double> metrics = Breakdown.metricTotals(
-                        streams, Set.of("producer-topic-metrics", "producer-metrics", "stream-thread-metrics"));
+                Map<String, Double> metrics = new HashMap<>(Breakdown.metricTotals(
+                        streams, Set.of("producer-topic-metrics", "producer-metrics", "stream-thread-metrics")));
+                metricsBefore.forEach((k, v) -> metrics.computeIfPresent(k, (key, now) -> now - v));
                 Map<String, Map<String, Integer>> profile = Map.of();
                 if (recording != null) {
                     profile = Breakdown.profile(
                             recording, appId, jfrDir == null ? null : jfrDir.resolve(suffix + ".jfr"));
                 }
                 Map<String, String> alertLines = new TreeMap<>();
-                long alerts = countCommitted(alertsTopic, alertLines);
+                long alerts = countCommitted(alertsTopic, alertLines) - alertsBefore;
                 long dead = countCommitted(dlq, null);
                 if (alertsDir != null) {
                     Files.write(alertsDir.resolve(label + ".alerts"), alertLines.values());
@@ -642,6 +755,7 @@ public final class LoadBenchmark {
                         articles.size(),
                         metrics,
                         sharedBefore,
+                        logsBefore,
                         profile,
                         threadCpu,
                         cpu1 - cpu0,
@@ -704,17 +818,23 @@ public final class LoadBenchmark {
             int articles,
             Map<String, Double> metrics,
             Map<String, Long> sharedBefore,
+            Map<String, Long> logsBefore,
             Map<String, Map<String, Integer>> profile,
             long threadCpu,
             long processCpu,
             long wallNs) {
-        Map<String, Long> logs;
+        Map<String, Long> logs = new HashMap<>();
         try {
-            logs = Breakdown.logBytes(admin);
+            logs.putAll(Breakdown.logBytes(admin));
         } catch (Exception e) {
             System.out.println("LOAD warning: describeLogDirs failed: " + e);
-            logs = Map.of();
         }
+        // after a pre-fill: what the measured articles added (the shared topics are counted apart below)
+        logsBefore.forEach((t, before) -> {
+            if (!Breakdown.SHARED_TOPICS.contains(t)) {
+                logs.computeIfPresent(t, (k, now) -> now - before);
+            }
+        });
         Map<String, Breakdown.TopicFigures> topics = new LinkedHashMap<>();
         topics.put("articles (input)", new Breakdown.TopicFigures(articles, logs.getOrDefault(input, 0L), -1));
         List<String> outputs = new ArrayList<>(internal);
@@ -1281,7 +1401,7 @@ public final class LoadBenchmark {
     }
 
     static String describeState(RunResult r) {
-        double n = r.articles();
+        double n = Math.max(r.articles(), r.indexedArticles()); // per indexed article, a pre-fill included
         StringBuilder sb = new StringBuilder(String.format(
                 Locale.ROOT,
                 "instances=%d state_bytes=%d bytes_per_article=%.0f",

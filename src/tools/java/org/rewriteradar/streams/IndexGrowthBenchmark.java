@@ -56,6 +56,13 @@ import org.rewriteradar.similarity.RewriteEngine;
  * the generated spin set ({@code ./mvnw -Peval} writes it) are indexed; at each checkpoint the rewrites of
  * {@code --distant} of them are published and the alerts naming their original counted ({@code
  * distant_found}), so a bucket capacity that lets the index forget under a growing fill shows.
+ *
+ * <p>Neighbourhood against index size: with {@code --unseen-share F} (0 by default) a seeded fraction F of
+ * the pool is never a base of the fill. Each round then times probes of both kinds, reported apart: {@code
+ * probes=seen} (their base articles are in the fill, so every probe has checkpoint / (pool × (1 − F)) synthetic
+ * relatives sharing its names, numbers and a fifth of its words: its neighbourhood grows with the index) and
+ * {@code probes=unseen} (articles of the same pool, topics and vocabulary whose neighbourhood does not grow
+ * with the fill: what the index's size alone costs). Distant spun pairs are counted apart the same way.
  * {@code --settings} takes engine overrides as {@code -Deval.settings} does (e.g. {@code
  * candidates.index-bucket-capacity=16}); {@code --variants "a=radar.k=v,radar.k2=v;b="} names sets of
  * service settings ({@code radar.index.*}, on the defaults; other keys are Streams properties, e.g. {@code
@@ -164,6 +171,9 @@ public final class IndexGrowthBenchmark {
         byId.setCurrentSystemTimeMs(ts);
         byBand.setCurrentSystemTimeMs(ts);
         for (VersionProcessor.Update update : run(0, byId, versions, new Record<>(id, event, ts))) {
+            if (update.article() == null) {
+                continue; // a revision alert or a dead letter: not indexed, as in the topology
+            }
             for (var probe : RadarTopology.probes(engine, update, 1)) {
                 for (BucketReply reply : run(1, byBand, buckets, new Record<>(id, probe.value, ts))) {
                     members += reply.shared().size();
@@ -262,6 +272,7 @@ public final class IndexGrowthBenchmark {
         opts.put("--distant", "50");
         opts.put("--settings", "");
         opts.put("--variants", "service=");
+        opts.put("--unseen-share", "0");
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!opts.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + opts.keySet());
@@ -279,7 +290,15 @@ public final class IndexGrowthBenchmark {
 
         List<EvalData.Article> pool = EvalData.load(Path.of(opts.get("--shared"), "data", "pool-bbc"), "pool-bbc")
                 .articles();
-        PerturbedPool synthetic = new PerturbedPool(pool, PerturbedPool.DEFAULT_REPLACE, PerturbedPool.DEFAULT_SEED);
+        double unseenShare = Double.parseDouble(opts.get("--unseen-share"));
+        List<EvalData.Article> bases = new ArrayList<>(pool);
+        Collections.shuffle(bases, new Random(20_261_204L));
+        List<EvalData.Article> unseenPool = new ArrayList<>(
+                bases.subList(bases.size() - (int) Math.round(unseenShare * bases.size()), bases.size()));
+        bases.removeAll(unseenPool);
+        java.util.Set<String> unseenIds = new java.util.HashSet<>();
+        unseenPool.forEach(a -> unseenIds.add(a.id()));
+        PerturbedPool synthetic = new PerturbedPool(bases, PerturbedPool.DEFAULT_REPLACE, PerturbedPool.DEFAULT_SEED);
         RewriteEngine engine = new RewriteEngine(
                 org.rewriteradar.eval.Evaluate.overridden(DetectionSettings.defaults(), opts.get("--settings")));
         // spun rewrites whose originals are indexed before the fill and probed at each checkpoint
@@ -300,13 +319,30 @@ public final class IndexGrowthBenchmark {
         }
         java.util.Set<String> spunOriginals = new java.util.HashSet<>();
         spun.forEach(p -> spunOriginals.add(p.original()));
-        List<EvalData.Article> probes = new ArrayList<>(pool);
-        probes.removeIf(a -> spunOriginals.contains(a.id())); // a probe must not copy an indexed original
-        Collections.shuffle(probes, new Random(20_221_231L));
-        if (checkpoints.length * rounds * perRound > probes.size()) {
-            throw new IllegalArgumentException("checkpoints × rounds × probes exceeds the " + probes.size()
-                    + " pool-bbc articles: a probe must not meet an earlier copy of itself");
+        List<EvalData.Article> all = new ArrayList<>(pool);
+        all.removeIf(a -> spunOriginals.contains(a.id())); // a probe must not copy an indexed original
+        Collections.shuffle(all, new Random(20_221_231L));
+        // one list of probes per kind: "all", or "seen" (bases of the fill) and "unseen"
+        Map<String, List<EvalData.Article>> probeKinds = new LinkedHashMap<>();
+        if (unseenPool.isEmpty()) {
+            probeKinds.put("all", all);
+        } else {
+            probeKinds.put(
+                    "seen",
+                    all.stream().filter(a -> !unseenIds.contains(a.id())).toList());
+            probeKinds.put(
+                    "unseen",
+                    all.stream().filter(a -> unseenIds.contains(a.id())).toList());
         }
+        for (var kind : probeKinds.entrySet()) {
+            if (checkpoints.length * rounds * perRound > kind.getValue().size()) {
+                throw new IllegalArgumentException("checkpoints × rounds × probes exceeds the "
+                        + kind.getValue().size() + " " + kind.getKey()
+                        + " pool-bbc articles: a probe must not meet an earlier copy of itself");
+            }
+        }
+        String[] kinds = probeKinds.keySet().toArray(String[]::new);
+        int kindCount = kinds.length;
         // the baseline's fixed engine work: compare each probe with the same 8 stored fingerprints
         ArticleFingerprint[] fixed = new ArticleFingerprint[8];
         for (int k = 0; k < fixed.length; k++) {
@@ -315,13 +351,14 @@ public final class IndexGrowthBenchmark {
         }
 
         System.out.printf(
-                "GROWTH setup checkpoints=%s rounds=%d probes=%d warmup=%d pool=%d distant=%d settings=%s"
+                "GROWTH setup checkpoints=%s rounds=%d probes=%d warmup=%d pool=%d unseen=%d distant=%d settings=%s"
                         + " bucket_capacity=%d variants=%s cpus=%d%n",
                 Arrays.toString(checkpoints),
                 rounds,
                 perRound,
                 warmup,
                 pool.size(),
+                unseenPool.size(),
                 spun.size(),
                 opts.get("--settings"),
                 engine.settings().candidates().indexBucketCapacity(),
@@ -348,7 +385,7 @@ public final class IndexGrowthBenchmark {
         List<String> table = new ArrayList<>();
         long sink = 0;
         int indexed = 0;
-        int nextProbe = 0;
+        int[] nextProbe = new int[kindCount];
         long fillBegun = System.nanoTime();
         int fillFrom = 0;
         try {
@@ -383,99 +420,114 @@ public final class IndexGrowthBenchmark {
                         }
                     }
                 }
-                double[][] topo = new double[n][rounds];
-                double[] base = new double[rounds];
-                double[][][] stage = new double[n][STAGES.length][rounds];
-                long[] members = new long[n];
-                long[] candidates = new long[n];
-                long[] alerts = new long[n];
-                for (int r = 0; r < rounds; r++) {
-                    List<EvalData.Article> batch = probes.subList(nextProbe, nextProbe + perRound);
-                    nextProbe += perRound;
-                    chains.forEach(IndexGrowthBenchmark::resetCounters);
-                    long[] topoNanos = new long[n];
-                    long baseNanos = 0;
-                    for (int a = 0; a < batch.size(); a++) {
-                        EvalData.Article article = batch.get(a);
-                        for (int t = 0; t < n; t++) {
-                            int c = (a + t) % n; // alternate which chain goes first
-                            long begun = System.nanoTime();
-                            chains.get(c).process("probe-" + article.id(), article);
-                            topoNanos[c] += System.nanoTime() - begun;
+                int cols = n * kindCount;
+                double[][] topo = new double[cols][rounds];
+                double[][] base = new double[kindCount][rounds];
+                double[][][] stage = new double[cols][STAGES.length][rounds];
+                long[] members = new long[cols];
+                long[] candidates = new long[cols];
+                long[] alerts = new long[cols];
+                for (int r = 0; r < rounds; r++)
+                    for (int k = 0; k < kindCount; k++) {
+                        List<EvalData.Article> batch =
+                                probeKinds.get(kinds[k]).subList(nextProbe[k], nextProbe[k] + perRound);
+                        nextProbe[k] += perRound;
+                        chains.forEach(IndexGrowthBenchmark::resetCounters);
+                        long[] topoNanos = new long[n];
+                        long baseNanos = 0;
+                        for (int a = 0; a < batch.size(); a++) {
+                            EvalData.Article article = batch.get(a);
+                            for (int t = 0; t < n; t++) {
+                                int c = (a + t) % n; // alternate which chain goes first
+                                long begun = System.nanoTime();
+                                chains.get(c).process("probe-" + article.id(), article);
+                                topoNanos[c] += System.nanoTime() - begun;
+                            }
+                            long between = System.nanoTime();
+                            ArticleFingerprint fp =
+                                    engine.fingerprint("baseline-" + article.id(), article.title(), article.body());
+                            for (ArticleFingerprint f : fixed) {
+                                sink += engine.compare(f, fp).isPresent() ? 1 : 0;
+                            }
+                            baseNanos += System.nanoTime() - between;
                         }
-                        long between = System.nanoTime();
-                        ArticleFingerprint fp =
-                                engine.fingerprint("baseline-" + article.id(), article.title(), article.body());
-                        for (ArticleFingerprint f : fixed) {
-                            sink += engine.compare(f, fp).isPresent() ? 1 : 0;
+                        base[k][r] = baseNanos / 1e6 / perRound;
+                        for (int c = 0; c < n; c++) {
+                            IndexGrowthBenchmark chain = chains.get(c);
+                            int col = c * kindCount + k;
+                            topo[col][r] = topoNanos[c] / 1e6 / perRound;
+                            for (int s = 0; s < STAGES.length; s++) {
+                                stage[col][s][r] = chain.stageNanos[s] / 1e6 / perRound;
+                            }
+                            members[col] += chain.members;
+                            candidates[col] += chain.candidates;
+                            alerts[col] += chain.alerts;
                         }
-                        baseNanos += System.nanoTime() - between;
                     }
-                    base[r] = baseNanos / 1e6 / perRound;
-                    for (int c = 0; c < n; c++) {
-                        IndexGrowthBenchmark chain = chains.get(c);
-                        topo[c][r] = topoNanos[c] / 1e6 / perRound;
-                        for (int s = 0; s < STAGES.length; s++) {
-                            stage[c][s][r] = chain.stageNanos[s] / 1e6 / perRound;
-                        }
-                        members[c] += chain.members;
-                        candidates[c] += chain.candidates;
-                        alerts[c] += chain.alerts;
-                    }
-                }
-                indexed += rounds * perRound;
+                indexed += rounds * perRound * kindCount;
                 // spun rewrites of originals indexed before the whole fill: still found?
-                int[] found = new int[n];
+                int[][] found = new int[n][2]; // [chain][original seen, unseen]
+                int[] asked = new int[2];
                 List<EvalData.Pair> slice =
                         spun.subList(Math.min(nextDistant, spun.size()), Math.min(nextDistant + distant, spun.size()));
                 nextDistant += distant;
                 for (EvalData.Pair p : slice) {
                     String original = "distant-original-" + p.original();
+                    int side = unseenIds.contains(p.original()) ? 1 : 0;
+                    asked[side]++;
                     for (int c = 0; c < n; c++) {
                         IndexGrowthBenchmark chain = chains.get(c);
                         chain.resetCounters();
                         chain.process("distant-rewrite-" + p.candidate(), spinArticles.get(p.candidate()));
                         if (chain.recentAlerts.stream()
                                 .anyMatch(al -> al.original().id().equals(original))) {
-                            found[c]++;
+                            found[c][side]++;
                         }
                     }
                     indexed++;
                 }
-                for (int c = 0; c < n; c++) {
+                for (int col = 0; col < cols; col++) {
+                    int c = col / kindCount;
+                    int k = col % kindCount;
                     double[] ratio = new double[rounds];
                     for (int r = 0; r < rounds; r++) {
-                        ratio[r] = topo[c][r] / base[r];
+                        ratio[r] = topo[col][r] / base[k][r];
                     }
                     StringBuilder stages = new StringBuilder();
                     for (int s = 0; s < STAGES.length; s++) {
-                        stages.append(String.format(" %s=%.3f", STAGES[s], median(stage[c][s])));
+                        stages.append(String.format(" %s=%.3f", STAGES[s], median(stage[col][s])));
                     }
                     String line = String.format(
-                            "GROWTH indexed=%d variant=%s topology_ms=%.3f engine_baseline_ms=%.3f ratio=%.2f"
+                            "GROWTH indexed=%d variant=%s probes=%s topology_ms=%.3f engine_baseline_ms=%.3f ratio=%.2f"
                                     + " (rounds %s) members_per_article=%.0f candidates_per_article=%.2f"
-                                    + " alerts_per_article=%.3f distant_found=%d/%d fill_rate=%.0f/s stage_ms:%s",
+                                    + " alerts_per_article=%.3f distant_found=%s fill_rate=%.0f/s stage_ms:%s",
                             checkpoint,
                             names[c],
-                            median(topo[c]),
-                            median(base),
+                            kinds[k],
+                            median(topo[col]),
+                            median(base[k]),
                             median(ratio),
                             Arrays.toString(Arrays.stream(ratio)
                                     .map(x -> Math.round(x * 100) / 100.0)
                                     .toArray()),
-                            (double) members[c] / (rounds * perRound),
-                            (double) candidates[c] / (rounds * perRound),
-                            (double) alerts[c] / (rounds * perRound),
-                            found[c],
-                            slice.size(),
+                            (double) members[col] / (rounds * perRound),
+                            (double) candidates[col] / (rounds * perRound),
+                            (double) alerts[col] / (rounds * perRound),
+                            unseenPool.isEmpty()
+                                    ? found[c][0] + "/" + slice.size()
+                                    : String.format(
+                                            "seen:%d/%d,unseen:%d/%d", found[c][0], asked[0], found[c][1], asked[1]),
                             fillRate,
                             stages);
                     System.out.println(line);
+                    table.add(line);
+                    if (k != kindCount - 1) {
+                        continue;
+                    }
                     IndexGrowthBenchmark chain = chains.get(c);
                     chain.stores.forEach(StateStore::flush);
                     System.out.println("GROWTH state at " + checkpoint + " variant=" + names[c] + ": "
                             + sizes(chain.stateDir, indexed));
-                    table.add(line);
                 }
                 fillBegun = System.nanoTime();
                 fillFrom = indexed;
