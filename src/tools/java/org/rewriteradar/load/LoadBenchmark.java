@@ -170,7 +170,7 @@ public final class LoadBenchmark {
             Path jfrDir,
             Path alertsDir,
             Map<String, Map<String, String>> variants,
-            int prefill,
+            List<Integer> prefill,
             Path prefillData) {
 
         static Options parse(String[] args) {
@@ -221,7 +221,10 @@ public final class LoadBenchmark {
                     a.containsKey("jfr-dir") ? Path.of(a.get("jfr-dir")) : null,
                     a.containsKey("alerts-dir") ? Path.of(a.get("alerts-dir")) : null,
                     parseVariants(a.getOrDefault("variants", "base=")),
-                    Integer.parseInt(a.getOrDefault("prefill", "0")),
+                    Stream.of(a.getOrDefault("prefill", "0").split(","))
+                            .map(String::trim)
+                            .map(Integer::parseInt)
+                            .toList(),
                     Path.of(a.getOrDefault("prefill-data", "../shared/data/pool-bbc")));
         }
 
@@ -395,7 +398,9 @@ public final class LoadBenchmark {
         Map<String, List<RunResult>> byConfig = new LinkedHashMap<>();
         for (int c : o.configs()) {
             for (String v : o.variants().keySet()) {
-                byConfig.put(configName(c, v), new ArrayList<>());
+                for (int p : o.prefill()) {
+                    byConfig.put(configName(c, v, p), new ArrayList<>());
+                }
             }
         }
         if (o.alertsDir() != null) {
@@ -421,40 +426,46 @@ public final class LoadBenchmark {
                 System.out.println("LOAD warmup (not counted) " + describe(w));
             }
             bench.withRate(o.rate()).withJfr(o.jfr(), o.jfrDir()).withAlertsDir(o.alertsDir());
-            if (o.prefill() > 0) {
+            Map<Integer, List<Article>> prefills = new LinkedHashMap<>();
+            for (int p : o.prefill()) {
+                if (p == 0) {
+                    prefills.put(p, List.of());
+                    continue;
+                }
                 if (o.prefillData().toAbsolutePath().normalize().toString().contains("/holdout/")) {
                     throw new IllegalArgumentException("the hold-out data is not for benchmarks: " + o.prefillData());
                 }
                 List<EvalData.Article> pool = EvalData.load(
                                 o.prefillData(), o.prefillData().getFileName().toString())
                         .articles();
-                bench.withPrefill(
-                        prefillArticles(pool, o.prefill(), articles.get(0).publishedAt(), Duration.ofSeconds(5)));
+                prefills.put(p, prefillArticles(pool, p, articles.get(0).publishedAt(), Duration.ofSeconds(5)));
                 System.out.printf(
                         Locale.ROOT,
                         "LOAD prefill %d articles per measured run from %s (%d real, then synthetic)%n",
-                        o.prefill(),
+                        p,
                         o.prefillData(),
                         pool.size());
             }
             for (int run = 1; run <= o.runs(); run++) {
                 for (int instances : o.configs()) {
-                    for (Map.Entry<String, Map<String, String>> v : o.variants().entrySet()) {
-                        RunResult r = bench.run(
-                                "r" + run + "i" + instances + "-" + v.getKey(),
-                                instances,
-                                articles,
-                                v.getKey(),
-                                v.getValue());
-                        byConfig.get(configName(instances, v.getKey())).add(r);
-                        System.out.println("LOAD run " + run + " " + describe(r));
-                        System.out.println("LOAD state " + describeState(r));
-                        if (r.breakdown() != null) {
-                            r.breakdown()
-                                    .describe("LOAD breakdown " + r.label(), r.articles())
-                                    .forEach(System.out::println);
+                    for (Map.Entry<String, Map<String, String>> v : o.variants().entrySet())
+                        for (int p : o.prefill()) {
+                            bench.withPrefill(prefills.get(p));
+                            RunResult r = bench.run(
+                                    "r" + run + "i" + instances + "-" + v.getKey() + (p > 0 ? "-prefill" + p : ""),
+                                    instances,
+                                    articles,
+                                    v.getKey(),
+                                    v.getValue());
+                            byConfig.get(configName(instances, v.getKey(), p)).add(r);
+                            System.out.println("LOAD run " + run + " " + describe(r));
+                            System.out.println("LOAD state " + describeState(r));
+                            if (r.breakdown() != null) {
+                                r.breakdown()
+                                        .describe("LOAD breakdown " + r.label(), r.articles())
+                                        .forEach(System.out::println);
+                            }
                         }
-                    }
                 }
             }
         }
@@ -508,11 +519,14 @@ public final class LoadBenchmark {
         }
     }
 
-    static String configName(int instances, String variant) {
-        return instances + " " + variant;
+    static String configName(int instances, String variant, int prefill) {
+        return instances + " " + variant + (prefill > 0 ? " prefill=" + prefill : "");
     }
 
     private static final String PRELOAD_FAILED = "pre-load failed";
+
+    /** Records a flat-out pre-load sends before it waits for them to be acknowledged. */
+    private static final int PRELOAD_CHUNK = 2_000;
 
     private RunResult attempt(
             String label, int instances, List<Article> articles, String variant, Map<String, String> overrides)
@@ -1165,6 +1179,10 @@ public final class LoadBenchmark {
                     sentAt.putIfAbsent(a.id(), System.nanoTime());
                 }
                 sent.add(producer.send(new ProducerRecord<>(topic, a.id(), a.json())));
+                if (perSecond <= 0 && (i + 1) % PRELOAD_CHUNK == 0) {
+                    // a large pre-fill: bound what waits in the producer, or its batches expire before sending
+                    producer.flush();
+                }
             }
             producer.flush();
             for (java.util.concurrent.Future<?> f : sent) {
