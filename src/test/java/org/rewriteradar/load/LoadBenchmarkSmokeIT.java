@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.rewriteradar.eval.EvalData;
 import org.rewriteradar.kafka.InJvmKafka;
 import org.rewriteradar.streams.JsonSerdes;
 
@@ -96,6 +97,41 @@ class LoadBenchmarkSmokeIT {
             assertThat(b.topics().get("rewrite-alerts (output)").records()).isEqualTo(r.alerts());
             assertThat(b.commits()).isPositive();
             assertThat(b.streamThreadCpuNs()).isPositive();
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void prefilledRunCountsOnlyItsOwnArticlesAgainstTheFilledIndex() throws Exception {
+        List<LoadBenchmark.Article> measured = generate(20, 5, new Random(20240502L));
+        List<EvalData.Article> pool = new ArrayList<>();
+        for (LoadBenchmark.Article a : generate(40, 0, new Random(20240503L))) {
+            var node = JsonSerdes.MAPPER.readTree(a.json());
+            pool.add(new EvalData.Article(
+                    a.id(), node.get("title").asText(), node.get("body").asText(), a.publishedAt()));
+        }
+        List<LoadBenchmark.Article> prefill =
+                LoadBenchmark.prefillArticles(pool, 100, measured.get(0).publishedAt(), Duration.ofSeconds(5));
+        assertThat(prefill).hasSize(100);
+        assertThat(prefill.get(99).publishedAt()).isBefore(measured.get(0).publishedAt());
+        try (InJvmKafka kafka = InJvmKafka.start()) {
+            LoadBenchmark bench = new LoadBenchmark(kafka.bootstrapServers(), 3, 200, Duration.ofSeconds(60), true)
+                    .withPrefill(prefill);
+            LoadBenchmark.RunResult r = bench.run("prefilled", 1, measured);
+            System.out.println("LOAD prefilled " + LoadBenchmark.describe(r));
+
+            assertThat(r.failure()).isNull();
+            assertThat(r.completed()).isTrue();
+            assertThat(r.articles()).isEqualTo(25);
+            // the pre-fill went through the same service and stays indexed
+            assertThat(r.processedInput()).isEqualTo(125);
+            assertThat(r.indexedArticles() + r.deadLetters()).isEqualTo(125);
+            assertThat(r.alerts()).isGreaterThanOrEqualTo(5);
+            // bytes count from the end of the pre-fill: the input topic holds four times more than was measured
+            long measuredJson =
+                    measured.stream().mapToLong(a -> a.json().length()).sum();
+            assertThat(r.breakdown().topics().get("articles (input)").logBytes())
+                    .isBetween(measuredJson * 8 / 10, measuredJson * 3 / 2);
         }
     }
 
