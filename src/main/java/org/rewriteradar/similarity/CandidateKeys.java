@@ -20,7 +20,9 @@ import org.rewriteradar.text.AnalyzedText;
  * sentence. For each of {@code sentenceKeySeeds} seeds, a sentence's key is the pair of its two content
  * stems (function words excluded, quoted ones included) with the smallest seeded hashes (a bottom-2 sketch):
  * two sentences sharing a fraction s of their distinct content stems share it with probability about s².
- * Sentences with fewer than {@code sentenceKeyMinTerms} distinct content stems get none.
+ * Sentences with fewer than {@code sentenceKeyMinTerms} distinct content stems get none. The {@code
+ * sentenceKeyCommonStems} commonest stems of news ({@link CommonStems}) can be left out of the sketch: a key
+ * of two of them is shared by unrelated sentences far more often than chance.
  */
 final class CandidateKeys {
 
@@ -30,11 +32,14 @@ final class CandidateKeys {
     private final DetectionSettings.Fingerprinting settings;
     private final DetectionSettings.Candidates candidates;
     private final SimilarityHashPolicy minHashPolicy;
+    private final CommonStems common;
 
     CandidateKeys(DetectionSettings.Fingerprinting settings, DetectionSettings.Candidates candidates) {
         this.settings = settings;
         this.candidates = candidates;
         this.minHashPolicy = SimilarityHashing.superMinHash(settings.minHashComponents(), 16);
+        this.common =
+                settings.sentenceKeyCommonStems() > 0 ? CommonStems.first(settings.sentenceKeyCommonStems()) : null;
     }
 
     /**
@@ -70,6 +75,7 @@ final class CandidateKeys {
         }
         // each sentence's content tokens, compacted without a branch, so the seeds' scans have none either
         byte[] flags = at.flags();
+        int[] terms = at.terms();
         int[] ss = at.sentenceStarts();
         long[] contentMixed = new long[at.size()];
         int[] contentStart = new int[at.sentences() + 1];
@@ -78,7 +84,7 @@ final class CandidateKeys {
             contentStart[s] = c;
             for (int i = ss[s]; i < ss[s + 1]; i++) {
                 contentMixed[c] = mixed[i];
-                c += (flags[i] & AnalyzedText.FUNCTION) == 0 ? 1 : 0;
+                c += (flags[i] & AnalyzedText.FUNCTION) == 0 && (common == null || !common.contains(terms[i])) ? 1 : 0;
             }
         }
         contentStart[at.sentences()] = c;

@@ -104,6 +104,12 @@ public record DetectionSettings(
      * @param skeletonSize length of the "skeleton" n-grams: function words, numbers and names literal,
      *     other words replaced by a wildcard (what synonym substitution leaves intact) (default 6)
      * @param skeletonMaxWildcards skeleton n-grams with more wildcards than this are ignored (default 3)
+     * @param sentenceKeyCommonStems how many of the commonest content stems of English news ({@link
+     *     CommonStems}, most frequent first) sentence keys leave out. A key of two such stems ("said", "year")
+     *     is shared by unrelated sentences far more often than chance, and every indexed article that has one
+     *     joins the same bucket: the members a probe meets, and the service's work per article, grow with the
+     *     index mostly through such keys. Changing it changes the sentence keys of sentences that hold such stems:
+     *     articles indexed before meet new ones through their other keys only, until they expire (default 300)
      */
     public record Fingerprinting(
             int shingleSize,
@@ -113,10 +119,11 @@ public record DetectionSettings(
             int sentenceKeySeeds,
             int sentenceKeyMinTerms,
             int skeletonSize,
-            int skeletonMaxWildcards) {
+            int skeletonMaxWildcards,
+            int sentenceKeyCommonStems) {
 
         public static Fingerprinting defaults() {
-            return new Fingerprinting(5, 64, 16, 4, 2, 4, 6, 3);
+            return new Fingerprinting(5, 64, 16, 4, 2, 4, 6, 3, 300);
         }
 
         public Fingerprinting withShingleSize(int v) {
@@ -128,7 +135,8 @@ public record DetectionSettings(
                     sentenceKeySeeds,
                     sentenceKeyMinTerms,
                     skeletonSize,
-                    skeletonMaxWildcards);
+                    skeletonMaxWildcards,
+                    sentenceKeyCommonStems);
         }
 
         public Fingerprinting withMinHashComponents(int v) {
@@ -140,7 +148,8 @@ public record DetectionSettings(
                     sentenceKeySeeds,
                     sentenceKeyMinTerms,
                     skeletonSize,
-                    skeletonMaxWildcards);
+                    skeletonMaxWildcards,
+                    sentenceKeyCommonStems);
         }
 
         public Fingerprinting withLshBands(int v) {
@@ -152,7 +161,8 @@ public record DetectionSettings(
                     sentenceKeySeeds,
                     sentenceKeyMinTerms,
                     skeletonSize,
-                    skeletonMaxWildcards);
+                    skeletonMaxWildcards,
+                    sentenceKeyCommonStems);
         }
 
         public Fingerprinting withLshRows(int v) {
@@ -164,7 +174,8 @@ public record DetectionSettings(
                     sentenceKeySeeds,
                     sentenceKeyMinTerms,
                     skeletonSize,
-                    skeletonMaxWildcards);
+                    skeletonMaxWildcards,
+                    sentenceKeyCommonStems);
         }
 
         public Fingerprinting withSentenceKeySeeds(int v) {
@@ -176,7 +187,8 @@ public record DetectionSettings(
                     v,
                     sentenceKeyMinTerms,
                     skeletonSize,
-                    skeletonMaxWildcards);
+                    skeletonMaxWildcards,
+                    sentenceKeyCommonStems);
         }
 
         public Fingerprinting withSentenceKeyMinTerms(int v) {
@@ -188,7 +200,8 @@ public record DetectionSettings(
                     sentenceKeySeeds,
                     v,
                     skeletonSize,
-                    skeletonMaxWildcards);
+                    skeletonMaxWildcards,
+                    sentenceKeyCommonStems);
         }
 
         public Fingerprinting withSkeletonSize(int v) {
@@ -200,7 +213,8 @@ public record DetectionSettings(
                     sentenceKeySeeds,
                     sentenceKeyMinTerms,
                     v,
-                    skeletonMaxWildcards);
+                    skeletonMaxWildcards,
+                    sentenceKeyCommonStems);
         }
 
         public Fingerprinting withSkeletonMaxWildcards(int v) {
@@ -212,6 +226,20 @@ public record DetectionSettings(
                     sentenceKeySeeds,
                     sentenceKeyMinTerms,
                     skeletonSize,
+                    v,
+                    sentenceKeyCommonStems);
+        }
+
+        public Fingerprinting withSentenceKeyCommonStems(int v) {
+            return new Fingerprinting(
+                    shingleSize,
+                    minHashComponents,
+                    lshBands,
+                    lshRows,
+                    sentenceKeySeeds,
+                    sentenceKeyMinTerms,
+                    skeletonSize,
+                    skeletonMaxWildcards,
                     v);
         }
     }

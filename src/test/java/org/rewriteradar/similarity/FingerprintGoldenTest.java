@@ -28,9 +28,18 @@ class FingerprintGoldenTest {
 
     private final RewriteEngine engine = new RewriteEngine(DetectionSettings.defaults());
 
+    /**
+     * The keys as pinned before common stems were left out of sentence keys ({@code
+     * fingerprinting.sentence-key-common-stems=0}); the goldens' {@code keys} fields are this engine's.
+     */
+    private final RewriteEngine noCommonStems = new RewriteEngine(DetectionSettings.defaults()
+            .withFingerprinting(DetectionSettings.Fingerprinting.defaults().withSentenceKeyCommonStems(0)));
+
     /** Three sentence keys per sentence ({@code fingerprinting.sentence-key-seeds=3}, an operator's choice). */
     private final RewriteEngine threeKeys = new RewriteEngine(DetectionSettings.defaults()
-            .withFingerprinting(DetectionSettings.Fingerprinting.defaults().withSentenceKeySeeds(3)));
+            .withFingerprinting(DetectionSettings.Fingerprinting.defaults()
+                    .withSentenceKeySeeds(3)
+                    .withSentenceKeyCommonStems(0)));
 
     /** Seed of the shingle window hashes (the MinHash input), as in the engine. */
     private static final long SHINGLE_SEED = 0x5348_494e_474cL;
@@ -119,10 +128,10 @@ class FingerprintGoldenTest {
     @Test
     void encodedFingerprintsAndCandidateKeysAreTheGoldenOnes() {
         for (Golden g : goldens()) {
-            ArticleFingerprint fp = engine.fingerprint(g.name(), null, g.text());
+            ArticleFingerprint fp = noCommonStems.fingerprint(g.name(), null, g.text());
             byte[] v2 = FingerprintCodecV2.encode(fp);
             byte[] encoded = FingerprintCodec.encode(fp);
-            long[] keys = engine.candidateKeys(fp);
+            long[] keys = noCommonStems.candidateKeys(fp);
 
             assertThat(sha256(v2)).as(g.name()).isEqualTo(g.v2Sha256());
             assertThat(v2).as(g.name()).hasSize(g.v2Length());
@@ -166,7 +175,7 @@ class FingerprintGoldenTest {
             Golden g = goldens[i];
             ArticleFingerprint fp = threeKeys.fingerprint(g.name(), null, g.text());
             long[] keys = threeKeys.candidateKeys(fp);
-            long[] twoSeeds = engine.candidateKeys(engine.fingerprint(g.name(), null, g.text()));
+            long[] twoSeeds = noCommonStems.candidateKeys(noCommonStems.fingerprint(g.name(), null, g.text()));
 
             assertThat(keys).as(g.name()).contains(twoSeeds);
             assertThat(new long[] {keys.length, keys[0], keys[1], keys[keys.length - 1]})
@@ -177,6 +186,35 @@ class FingerprintGoldenTest {
                     .isEqualTo(FingerprintCodec.encode(
                             engine.fingerprint(g.name(), null, g.text()).withoutKeys()));
         }
+    }
+
+    /**
+     * The default keys: the 300 commonest stems of news left out of sentence keys. The stored fingerprint
+     * (keys stripped) is unchanged, so stores and changelogs keep their format; only sentence keys whose
+     * sketch held such a stem differ, and no band key does.
+     */
+    @Test
+    void defaultSentenceKeysLeaveTheCommonestStemsOut() {
+        long[][] expected = {
+            // keys, first, second, last
+            {40L, -8936280970948231950L, -8396572533115007018L, 8984257582020125637L},
+            {54L, -9091577238854123763L, -8936280970948231950L, 8986128328694593093L},
+            {28L, -8620808943270466362L, -7592922048463081297L, 7426266506755271486L},
+            {28L, -8048452449078769018L, -7990585576012612829L, 8725353950977522674L}
+        };
+        Golden[] goldens = goldens();
+        long[][] actual = new long[goldens.length][];
+        for (int i = 0; i < goldens.length; i++) {
+            Golden g = goldens[i];
+            ArticleFingerprint fp = engine.fingerprint(g.name(), null, g.text());
+            long[] keys = engine.candidateKeys(fp);
+            actual[i] = new long[] {keys.length, keys[0], keys[1], keys[keys.length - 1]};
+            assertThat(FingerprintCodec.encode(fp.withoutKeys()))
+                    .as(g.name() + ": the stored fingerprint (keys stripped) is unchanged")
+                    .isEqualTo(FingerprintCodec.encode(
+                            noCommonStems.fingerprint(g.name(), null, g.text()).withoutKeys()));
+        }
+        assertThat(actual).isDeepEqualTo(expected);
     }
 
     @Test

@@ -14,13 +14,14 @@ import java.util.Set;
 import org.rewriteradar.bench.PerturbedPool;
 import org.rewriteradar.eval.EvalData;
 import org.rewriteradar.text.AnalyzedText;
+import org.rewriteradar.text.TextAnalyzer;
 import org.rewriteradar.text.TextNormalizer;
 
 /**
  * What the design of the sentence keys ({@link CandidateKeys}) costs and buys, in memory, without the
  * topology: a key is the bottom-{@code terms} sketch of a sentence's content stems under one of {@code seeds}
- * seeds ({@code terms} 2 and {@code seeds} 2 are the engine's defaults), optionally with the {@code stop}
- * stems of highest document frequency in {@code pool-reuters} left out.
+ * seeds, optionally with the first {@code stop} stems of {@link CommonStems}' list left out ({@code 2x2/300} is
+ * the engine's default).
  *
  * <ul>
  *   <li>{@code coverage}: per labelled set and label, the share of pairs whose two articles share at least
@@ -95,24 +96,6 @@ public final class SentenceKeyDesign {
             }
         }
         return keys;
-    }
-
-    /** Content stems of {@code articles} by document frequency, most frequent first. */
-    List<Integer> stemsByFrequency(List<EvalData.Article> articles) {
-        Map<Integer, Integer> df = new HashMap<>();
-        for (EvalData.Article a : articles) {
-            AnalyzedText at = analyze(a.body());
-            Set<Integer> seen = new HashSet<>();
-            for (int i = 0; i < at.size(); i++) {
-                if ((at.flags()[i] & AnalyzedText.FUNCTION) == 0) {
-                    seen.add(at.terms()[i]);
-                }
-            }
-            seen.forEach(t -> df.merge(t, 1, Integer::sum));
-        }
-        List<Integer> stems = new ArrayList<>(df.keySet());
-        stems.sort((x, y) -> df.get(y) - df.get(x));
-        return stems;
     }
 
     void coverage(Path data, List<Design> designs) {
@@ -200,7 +183,7 @@ public final class SentenceKeyDesign {
 
     public static void main(String[] args) {
         Map<String, String> opts = new LinkedHashMap<>();
-        opts.put("--variants", "2x2,2x3,3x3,3x4,3x6");
+        opts.put("--variants", "2x2,2x2/300,2x3,3x3,3x4,3x6");
         opts.put("--checkpoints", "10000,50000,100000");
         opts.put("--shared", "../shared");
         String mode = args.length == 0 ? "coverage" : args[0];
@@ -212,18 +195,16 @@ public final class SentenceKeyDesign {
         }
         Path data = Path.of(opts.get("--shared"), "data");
         SentenceKeyDesign probe = new SentenceKeyDesign();
-        List<Integer> frequent = null;
         List<Design> designs = new ArrayList<>();
         for (String v : opts.get("--variants").split(",")) {
             String[] parts = v.trim().split("/");
             String[] ts = parts[0].split("x");
             Set<Integer> stop = Set.of();
             if (parts.length > 1) {
-                if (frequent == null) {
-                    frequent = probe.stemsByFrequency(EvalData.load(data.resolve("pool-reuters"), "pool-reuters")
-                            .articles());
+                stop = new HashSet<>();
+                for (String stem : CommonStems.load().subList(0, Integer.parseInt(parts[1]))) {
+                    stop.add(TextAnalyzer.termHash(stem));
                 }
-                stop = new HashSet<>(frequent.subList(0, Math.min(Integer.parseInt(parts[1]), frequent.size())));
             }
             designs.add(new Design(v.trim(), Integer.parseInt(ts[0]), Integer.parseInt(ts[1]), stop));
         }
