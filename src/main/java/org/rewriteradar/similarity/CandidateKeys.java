@@ -27,7 +27,7 @@ import org.rewriteradar.text.AnalyzedText;
 final class CandidateKeys {
 
     private static final long BAND_SEED = 0x4241_4e44L;
-    private static final long SENTENCE_SEED = 0x5345_4e54L;
+    static final long SENTENCE_SEED = 0x5345_4e54L;
 
     private final DetectionSettings.Fingerprinting settings;
     private final DetectionSettings.Candidates candidates;

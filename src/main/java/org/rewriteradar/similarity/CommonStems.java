@@ -63,8 +63,16 @@ final class CommonStems {
         return sorted.length;
     }
 
-    /** The listed stems, most frequent first. */
+    /** The listed stems, most frequent first (read once per class loader). */
     static List<String> load() {
+        return Listed.STEMS;
+    }
+
+    private static final class Listed {
+        static final List<String> STEMS = read();
+    }
+
+    private static List<String> read() {
         try (InputStream in = CommonStems.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
@@ -76,7 +84,7 @@ final class CommonStems {
                     stems.add(line.split("\t", 2)[0].trim());
                 }
             }
-            return stems;
+            return List.copyOf(stems);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

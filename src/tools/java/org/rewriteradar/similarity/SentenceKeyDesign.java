@@ -63,7 +63,7 @@ public final class SentenceKeyDesign {
         long[] mins = new long[d.terms()];
         for (int s = 0; s < at.sentences(); s++) {
             for (int seed = 0; seed < d.seeds(); seed++) {
-                long salt = Mix.mix(0x5345_4e54L, seed); // CandidateKeys' sentence seed
+                long salt = Mix.mix(CandidateKeys.SENTENCE_SEED, seed);
                 Arrays.fill(mins, Long.MAX_VALUE);
                 int distinct = 0;
                 next:
