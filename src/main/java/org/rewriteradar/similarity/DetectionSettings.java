@@ -247,8 +247,8 @@ public record DetectionSettings(
     /**
      * How candidates are looked up and how many are scored per article.
      *
-     * @param indexBucketCapacity ids kept per candidate key in a candidate index (most recent first)
-     *     (default 64)
+     * @param indexBucketCapacity ids kept per candidate key in a candidate index (most recent first); a bucket
+     *     that holds this many is full (default 32)
      * @param maxCandidates candidates scored per article (those sharing most keys first); scoring cost is
      *     proportional. On the development sets in stream mode 8 loses one METER rewrite against 15 (recall
      *     0.414 → 0.412) and nothing elsewhere; 6 loses three METER rewrites, 4 loses four and two spun
@@ -267,36 +267,53 @@ public record DetectionSettings(
      *     otherwise crowd out of the {@code maxCandidates} places. Replayed in reverse or shuffled order
      *     through the topology, clough finds 24 of its 33 rewrites with 8, and with 16 the 30 it finds in
      *     date order; METER finds its date-order 213 with 16 (default 16)
+     * @param fullBucketMembers members a full bucket answers a lookup with, its newest: a key that {@code
+     *     indexBucketCapacity} or more indexed articles share is, like a stop word, evidence of nothing, and
+     *     what a lookup meets through such keys would otherwise grow with the index (two-stem sentence keys
+     *     of unrelated sentences collide more often the more articles are indexed). The newest members still
+     *     connect the copies of a story copied more often than a bucket holds. At or above {@code
+     *     indexBucketCapacity} a full bucket answers with all its members, as before 2026-12-04 (default 4)
      */
     public record Candidates(
             int indexBucketCapacity,
             int maxCandidates,
             int minSharedKeys,
             int minSharedKeysFrom,
-            int maxLaterCandidates) {
+            int maxLaterCandidates,
+            int fullBucketMembers) {
 
         public static Candidates defaults() {
-            return new Candidates(64, 8, 1, 24, 16);
+            return new Candidates(32, 8, 1, 24, 16, 4);
         }
 
         public Candidates withIndexBucketCapacity(int v) {
-            return new Candidates(v, maxCandidates, minSharedKeys, minSharedKeysFrom, maxLaterCandidates);
+            return new Candidates(
+                    v, maxCandidates, minSharedKeys, minSharedKeysFrom, maxLaterCandidates, fullBucketMembers);
         }
 
         public Candidates withMaxCandidates(int v) {
-            return new Candidates(indexBucketCapacity, v, minSharedKeys, minSharedKeysFrom, maxLaterCandidates);
+            return new Candidates(
+                    indexBucketCapacity, v, minSharedKeys, minSharedKeysFrom, maxLaterCandidates, fullBucketMembers);
         }
 
         public Candidates withMinSharedKeys(int v) {
-            return new Candidates(indexBucketCapacity, maxCandidates, v, minSharedKeysFrom, maxLaterCandidates);
+            return new Candidates(
+                    indexBucketCapacity, maxCandidates, v, minSharedKeysFrom, maxLaterCandidates, fullBucketMembers);
         }
 
         public Candidates withMinSharedKeysFrom(int v) {
-            return new Candidates(indexBucketCapacity, maxCandidates, minSharedKeys, v, maxLaterCandidates);
+            return new Candidates(
+                    indexBucketCapacity, maxCandidates, minSharedKeys, v, maxLaterCandidates, fullBucketMembers);
         }
 
         public Candidates withMaxLaterCandidates(int v) {
-            return new Candidates(indexBucketCapacity, maxCandidates, minSharedKeys, minSharedKeysFrom, v);
+            return new Candidates(
+                    indexBucketCapacity, maxCandidates, minSharedKeys, minSharedKeysFrom, v, fullBucketMembers);
+        }
+
+        public Candidates withFullBucketMembers(int v) {
+            return new Candidates(
+                    indexBucketCapacity, maxCandidates, minSharedKeys, minSharedKeysFrom, maxLaterCandidates, v);
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * An in-memory LSH candidate index: each candidate key ({@link RewriteEngine#candidateKeys}) maps to a
  * bounded bucket of article ids. A hot bucket (a key shared by very many articles, e.g. a common word
- * pair) keeps only its most recent {@code bucketCapacity} ids, so lookups stay bounded. Lookups rank ids
+ * pair) keeps only its most recent {@code bucketCapacity} ids, and once full answers a lookup with its newest
+ * {@code fullBucketMembers} ({@link DetectionSettings.Candidates#fullBucketMembers()}), so what a lookup meets
+ * does not grow with the index. Lookups rank ids
  * by {@link CandidateRanking} (most keys shared with the query, then id). Thread-safe (synchronised); the
  * Kafka topology mirrors this structure in a key-value store, with the same ranking.
  *
@@ -21,6 +23,7 @@ public final class InMemoryCandidateIndex {
     private static final int[][] NO_BUCKETS = new int[0][];
 
     private final int bucketCapacity;
+    private final int fullBucketMembers;
     private final Map<String, Integer> idOf = new HashMap<>();
     private String[] names = new String[1024];
     private ArticleFingerprint[] fingerprints = new ArticleFingerprint[1024];
@@ -46,11 +49,22 @@ public final class InMemoryCandidateIndex {
     private String[] metNames = new String[1024];
     private int[] metShared = new int[1024];
 
+    /** An index whose full buckets answer with all their members. */
     public InMemoryCandidateIndex(int bucketCapacity) {
-        if (bucketCapacity < 1) {
-            throw new IllegalArgumentException("bucketCapacity must be positive");
+        this(bucketCapacity, bucketCapacity);
+    }
+
+    public InMemoryCandidateIndex(int bucketCapacity, int fullBucketMembers) {
+        if (bucketCapacity < 1 || fullBucketMembers < 0) {
+            throw new IllegalArgumentException("bucketCapacity must be positive, fullBucketMembers not negative");
         }
         this.bucketCapacity = bucketCapacity;
+        this.fullBucketMembers = Math.min(fullBucketMembers, bucketCapacity);
+    }
+
+    /** An index with the bucket settings of {@code candidates}. */
+    public static InMemoryCandidateIndex of(DetectionSettings.Candidates candidates) {
+        return new InMemoryCandidateIndex(candidates.indexBucketCapacity(), candidates.fullBucketMembers());
     }
 
     public int bucketCapacity() {
@@ -220,11 +234,18 @@ public final class InMemoryCandidateIndex {
             if (v < 0) {
                 n = visit(~v, exclude, n);
             } else {
-                // a ring's entries fill its first count slots; their order does not matter to the ranking
+                // a ring's entries fill its first count slots; their order does not matter to the ranking,
+                // but a full ring answers with its newest, those before its next write position
                 int[] b = bucketsMet[i];
                 int count = sizes[i];
-                for (int x = 0; x < count; x++) {
-                    n = visit(b[2 + x], exclude, n);
+                if (count == bucketCapacity && fullBucketMembers < count) {
+                    for (int x = 1; x <= fullBucketMembers; x++) {
+                        n = visit(b[2 + Math.floorMod(b[1] - x, bucketCapacity)], exclude, n);
+                    }
+                } else {
+                    for (int x = 0; x < count; x++) {
+                        n = visit(b[2 + x], exclude, n);
+                    }
                 }
                 bucketsMet[i] = null;
             }

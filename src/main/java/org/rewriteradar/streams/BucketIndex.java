@@ -20,8 +20,8 @@ import org.rewriteradar.similarity.BinaryCodec.Out;
  * value would be rewritten, and sent to the changelog, on every join). Values: {@link
  * BinarySerdes#BUCKET_MEMBER}.
  *
- * <p>A bucket keeps at most {@code capacity} members (the member that joined first leaves a full bucket)
- * and a member past the retention cutoff is removed when its bucket is next read, or by the sweep ({@link
+ * <p>A bucket keeps at most {@code capacity} members (the member that joined first leaves a full bucket),
+ * a full bucket answers a join with its newest {@code fullAnswers} members only, and a member past the retention cutoff is removed when its bucket is next read, or by the sweep ({@link
  * #sweep}), which visits a bounded slice of the store per call and resumes where it stopped.
  *
  * <p>Buckets read again are read from memory: the entries of recently joined buckets of two or more members
@@ -62,15 +62,18 @@ final class BucketIndex {
 
     /**
      * Adds {@code member} to bucket {@code band} (replacing an earlier entry of the same article), passing
-     * each other member indexed at or after {@code cutoff} to {@code others}, newest first, before the join;
-     * removes the members indexed before the cutoff, and the oldest one a full bucket lets go.
+     * each other member indexed at or after {@code cutoff} to {@code others}, newest first, before the join
+     * (only the newest {@code fullAnswers} when the bucket is full: it holds {@code capacity} members besides
+     * the joining article); removes the members indexed before the cutoff, and the oldest one a full bucket
+     * lets go.
      *
      * <p>The bucket is read from its newest entry on, forwards, and no further than its {@code capacity}: the
      * entries of members that left a full bucket lie after that, as RocksDB tombstones until compaction drops
      * them, and a hot bucket would otherwise walk its whole history on every join. (A bucket over capacity,
      * after the capacity was lowered, thus shrinks by one member per join.)
      */
-    Joined join(long band, BucketMember member, int capacity, long cutoff, Consumer<BucketMember> others) {
+    Joined join(
+            long band, BucketMember member, int capacity, int fullAnswers, long cutoff, Consumer<BucketMember> others) {
         List<Entry> removed = new ArrayList<>();
         Outcome outcome;
         List<Entry> entries = cacheMembers > 0 ? cache.get(band) : null;
@@ -79,10 +82,10 @@ final class BucketIndex {
             entries = entries(band); // the whole bucket, to be kept as the store has it
         }
         if (entries != null) {
-            outcome = decide(entries.iterator(), member, capacity, cutoff, others, removed);
+            outcome = decide(entries.iterator(), member, capacity, fullAnswers, cutoff, others, removed);
         } else {
             try (KeyValueIterator<Bytes, byte[]> it = store.range(first(band), last(band))) {
-                outcome = decide(stored(it), member, capacity, cutoff, others, removed);
+                outcome = decide(stored(it), member, capacity, fullAnswers, cutoff, others, removed);
             }
         }
         int before = wasCached ? entries.size() : 0;
@@ -111,14 +114,15 @@ final class BucketIndex {
     private record Outcome(long next, int expired, int evicted) {}
 
     /**
-     * Walks a bucket's entries, newest first, passing members to {@code others} and adding to {@code removed}
-     * those that leave: the expired, the article's own earlier entry, and the oldest of a full bucket, where it
-     * stops.
+     * Walks a bucket's entries, newest first, passing members to {@code others} (all, or the newest {@code
+     * fullAnswers} of a full bucket) and adding to {@code removed} those that leave: the expired, the
+     * article's own earlier entry, and the oldest of a full bucket, where it stops.
      */
     private static Outcome decide(
             Iterator<Entry> entries,
             BucketMember member,
             int capacity,
+            int fullAnswers,
             long cutoff,
             Consumer<BucketMember> others,
             List<Entry> removed) {
@@ -126,6 +130,8 @@ final class BucketIndex {
         int evicted = 0;
         int kept = 0;
         long next = 0;
+        // the first fullAnswers members go out at once; the rest wait until the bucket proves not full
+        List<BucketMember> held = new ArrayList<>();
         while (entries.hasNext()) {
             Entry e = entries.next();
             BucketMember m = e.member();
@@ -137,15 +143,23 @@ final class BucketIndex {
                 removed.add(e);
             } else if (kept + 1 < capacity) {
                 kept++;
-                others.accept(m);
+                if (kept <= fullAnswers) {
+                    others.accept(m);
+                } else {
+                    held.add(m);
+                }
             } else {
                 // the oldest member of a full bucket: it was in the bucket when the article came
-                others.accept(m);
+                if (kept < fullAnswers) {
+                    others.accept(m);
+                }
                 removed.add(e);
                 evicted++;
+                held.clear();
                 break;
             }
         }
+        held.forEach(others);
         return new Outcome(next, expired, evicted);
     }
 

@@ -13,8 +13,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The LSH buckets of one partition ({@link BucketIndex}): each {@link BandProbe} joins the article to the
  * buckets of its band keys on this partition and gets one {@link BucketReply}, keyed by the article's id,
- * counting for every other member published within the retention of it the buckets they share, those
- * published after it apart (it arrived after them: {@link
+ * counting for every other member published within the retention of it the buckets they share (of a full
+ * bucket, only its newest members count), those published after it apart (it arrived after them: {@link
  * org.rewriteradar.similarity.DetectionSettings.Candidates#maxLaterCandidates()}). Buckets
  * are bounded (the member that joined first leaves a full bucket), and a member leaves once the
  * retention has passed, on the wall clock, since its article version was stored ({@link
@@ -26,6 +26,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class BucketProcessor extends ContextualProcessor<String, BandProbe, String, BucketReply> {
 
     private final int capacity;
+    private final int fullAnswers;
     private final Duration retention;
     private final long window;
     private final Duration sweepInterval;
@@ -35,14 +36,23 @@ final class BucketProcessor extends ContextualProcessor<String, BandProbe, Strin
 
     /**
      * @param capacity most members a bucket keeps
+     * @param fullAnswers members a full bucket answers with, its newest ({@link
+     *     org.rewriteradar.similarity.DetectionSettings.Candidates#fullBucketMembers()})
      * @param retention the pairwise window ({@code publishedAt}) and how long, on the wall clock, a member
      *     stays after it was indexed
      * @param sweepInterval how often (wall clock) the sweep runs
      * @param sweepBatch most bucket entries one sweep visits
      * @param cacheMembers most bucket members kept in memory ({@link BucketIndex})
      */
-    BucketProcessor(int capacity, Duration retention, Duration sweepInterval, int sweepBatch, long cacheMembers) {
+    BucketProcessor(
+            int capacity,
+            int fullAnswers,
+            Duration retention,
+            Duration sweepInterval,
+            int sweepBatch,
+            long cacheMembers) {
         this.capacity = capacity;
+        this.fullAnswers = fullAnswers;
         this.retention = retention;
         this.window = EventTime.millis(retention);
         this.sweepInterval = sweepInterval;
@@ -67,7 +77,7 @@ final class BucketProcessor extends ContextualProcessor<String, BandProbe, Strin
         Map<String, Integer> later = new HashMap<>();
         long expired = 0;
         for (long band : probe.keys()) {
-            BucketIndex.Joined joined = buckets.join(band, member, capacity, cutoff, other -> {
+            BucketIndex.Joined joined = buckets.join(band, member, capacity, fullAnswers, cutoff, other -> {
                 if (withinWindow(other.publishedAtMillis(), probe.publishedAtMillis())) {
                     (other.publishedAtMillis() > probe.publishedAtMillis() ? later : shared)
                             .merge(other.articleId(), 1, Integer::sum);

@@ -47,7 +47,8 @@ import org.rewriteradar.similarity.RewriteEngine;
  * id, so {@code article-store} is co-partitioned with the replies and requests that read it, and every
  * instance holds only its share of the index; band keys are partitioned by {@link Partitions#ofBand}. An
  * article costs one record per partition its keys or its candidates reach, not one per key or candidate.
- * The buckets keep {@link DetectionSettings.Candidates#indexBucketCapacity()} members, and the candidates
+ * The buckets keep {@link DetectionSettings.Candidates#indexBucketCapacity()} members, a full one answering
+ * with its newest {@link DetectionSettings.Candidates#fullBucketMembers()}, and the candidates
  * step applies {@link DetectionSettings.Candidates#maxCandidates()} and {@link RewriteEngine#minSharedKeys},
  * as the in-memory index does.
  */
@@ -204,6 +205,7 @@ public final class RadarTopology {
                 .process(
                         () -> new BucketProcessor(
                                 bucketCapacity,
+                                settings.candidates().fullBucketMembers(),
                                 index.retention(),
                                 index.sweepInterval(),
                                 index.sweepBatch(),

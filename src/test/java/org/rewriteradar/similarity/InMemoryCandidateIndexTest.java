@@ -35,6 +35,26 @@ class InMemoryCandidateIndexTest {
     }
 
     @Test
+    void aFullBucketAnswersWithItsNewestIdsOnly() {
+        InMemoryCandidateIndex index = new InMemoryCandidateIndex(3, 2);
+        long[] key = {42L};
+        for (String id : new String[] {"a", "b"}) {
+            put(index, id, 42L);
+        }
+        assertThat(index.candidates(key, 10, null)).containsExactly("a", "b"); // not full: all
+        for (String id : new String[] {"c", "d", "e"}) {
+            put(index, id, 42L);
+        }
+        // holds c, d, e (the ring overwrote a, then b): full, so the newest two
+        assertThat(index.candidates(key, 10, null)).containsExactly("d", "e");
+        put(index, "f", 42L, 7L);
+        assertThat(index.candidates(new long[] {42L, 7L}, 10, null)).containsExactly("f", "e");
+        assertThat(InMemoryCandidateIndex.of(DetectionSettings.defaults().candidates())
+                        .bucketCapacity())
+                .isEqualTo(DetectionSettings.defaults().candidates().indexBucketCapacity());
+    }
+
+    @Test
     void ranksByKeysSharedThenIdAndHonoursLimitMinimumAndExclusion() {
         InMemoryCandidateIndex index = new InMemoryCandidateIndex(4);
         put(index, "a", 1, 2);

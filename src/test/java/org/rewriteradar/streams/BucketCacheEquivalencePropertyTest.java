@@ -22,13 +22,13 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * A {@link BucketIndex} holding buckets in memory answers every join exactly as one reading the store, and
- * leaves the store exactly the same, whatever the joins, re-joins, expiries, evictions, lowered capacities
+ * leaves the store exactly the same, whatever the joins, re-joins, expiries, evictions, lowered capacities, full buckets' answers
  * and sweeps, and however small its cache.
  */
 class BucketCacheEquivalencePropertyTest {
 
-    /** A join (band, article, capacity, cutoff step) or, when {@code band} is negative, a sweep. */
-    record Step(int band, int article, int capacity, int cutoffStep, int sweepLimit) {}
+    /** A join (band, article, capacity, full answers, cutoff step) or, when {@code band} is negative, a sweep. */
+    record Step(int band, int article, int capacity, int fullAnswers, int cutoffStep, int sweepLimit) {}
 
     @Provide
     Arbitrary<Step> steps() {
@@ -36,6 +36,7 @@ class BucketCacheEquivalencePropertyTest {
                         Arbitraries.integers().between(-1, 4),
                         Arbitraries.integers().between(0, 11),
                         Arbitraries.integers().between(1, 6),
+                        Arbitraries.integers().between(0, 7),
                         Arbitraries.integers().between(0, 3),
                         Arbitraries.integers().between(1, 7))
                 .as(Step::new);
@@ -60,8 +61,10 @@ class BucketCacheEquivalencePropertyTest {
                 BucketMember member = new BucketMember("a" + step.article(), now, now);
                 List<BucketMember> plainOthers = new ArrayList<>();
                 List<BucketMember> cachedOthers = new ArrayList<>();
-                BucketIndex.Joined p = plain.join(step.band(), member, step.capacity(), cutoff, plainOthers::add);
-                BucketIndex.Joined c = cached.join(step.band(), member, step.capacity(), cutoff, cachedOthers::add);
+                BucketIndex.Joined p =
+                        plain.join(step.band(), member, step.capacity(), step.fullAnswers(), cutoff, plainOthers::add);
+                BucketIndex.Joined c = cached.join(
+                        step.band(), member, step.capacity(), step.fullAnswers(), cutoff, cachedOthers::add);
                 assertThat(cachedOthers).isEqualTo(plainOthers);
                 assertThat(c).isEqualTo(p);
             }

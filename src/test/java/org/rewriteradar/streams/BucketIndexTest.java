@@ -36,8 +36,18 @@ class BucketIndexTest {
     }
 
     List<String> join(long band, String id, long indexedAt, int capacity, long cutoff) {
+        return join(band, id, indexedAt, capacity, capacity, cutoff);
+    }
+
+    List<String> join(long band, String id, long indexedAt, int capacity, int fullAnswers, long cutoff) {
         List<String> others = new ArrayList<>();
-        buckets.join(band, new BucketMember(id, 0, indexedAt), capacity, cutoff, m -> others.add(m.articleId()));
+        buckets.join(
+                band,
+                new BucketMember(id, 0, indexedAt),
+                capacity,
+                fullAnswers,
+                cutoff,
+                m -> others.add(m.articleId()));
         return others;
     }
 
@@ -72,11 +82,33 @@ class BucketIndexTest {
         join(1, "a", 10, 2, 0);
         join(1, "b", 11, 2, 0);
         List<String> others = new ArrayList<>();
-        BucketIndex.Joined joined = buckets.join(1, new BucketMember("c", 0, 12), 2, 0, m -> others.add(m.articleId()));
+        BucketIndex.Joined joined =
+                buckets.join(1, new BucketMember("c", 0, 12), 2, 2, 0, m -> others.add(m.articleId()));
         assertThat(others).containsExactly("b", "a"); // "a" was in the bucket when "c" came
         assertThat(joined.evicted()).isOne();
         assertThat(members(1)).containsExactly("b", "c");
         assertThat(entries()).isEqualTo(2);
+    }
+
+    @Test
+    void aFullBucketAnswersWithItsNewestMembersOnly() {
+        assertThat(join(1, "a", 10, 3, 1, 0)).isEmpty();
+        assertThat(join(1, "b", 11, 3, 1, 0)).containsExactly("a");
+        assertThat(join(1, "c", 12, 3, 1, 0)).containsExactly("b", "a"); // two of three places: not full
+        assertThat(join(1, "d", 13, 3, 1, 0)).containsExactly("c"); // full: the newest only
+        assertThat(members(1)).containsExactly("b", "c", "d");
+        assertThat(join(1, "e", 14, 3, 0, 0)).isEmpty(); // full, answering none
+        assertThat(join(2, "a", 10, 3, 0, 0)).isEmpty();
+        assertThat(join(2, "b", 11, 3, 0, 0)).containsExactly("a"); // not full: all, whatever fullAnswers
+    }
+
+    @Test
+    void aFullBucketWithExpiredMembersIsNotFull() {
+        join(1, "a", 10, 3, 1, 0);
+        join(1, "b", 11, 3, 1, 0);
+        join(1, "c", 12, 3, 1, 0);
+        // "a" has expired: two members remain, the bucket is not full and answers with both
+        assertThat(join(1, "d", 13, 3, 1, 11)).containsExactly("c", "b");
     }
 
     @Test
@@ -104,7 +136,7 @@ class BucketIndexTest {
         join(1, "new", 100, 64, 0);
         List<String> others = new ArrayList<>();
         BucketIndex.Joined joined =
-                buckets.join(1, new BucketMember("x", 0, 200), 64, 50, m -> others.add(m.articleId()));
+                buckets.join(1, new BucketMember("x", 0, 200), 64, 64, 50, m -> others.add(m.articleId()));
         assertThat(others).containsExactly("new");
         assertThat(joined.expired()).isOne();
         assertThat(members(1)).containsExactly("new", "x");

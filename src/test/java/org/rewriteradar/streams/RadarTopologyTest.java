@@ -3,6 +3,7 @@ package org.rewriteradar.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -308,6 +309,40 @@ class RadarTopologyTest {
         assertThat(found).hasSize(1);
         assertThat(found.get(0).key()).isEqualTo(SharedData.SEED_REWRITE_ID);
         assertThat(found.get(0).value().original().id()).isEqualTo(SharedData.SEED_ORIGINAL_ID);
+    }
+
+    @Test
+    void alertsEveryCopyOfAStoryCopiedMoreOftenThanABucketHolds() {
+        int capacity = DetectionSettings.defaults().candidates().indexBucketCapacity();
+        int copies = capacity + 8;
+        for (int i = 0; i <= copies; i++) {
+            String id = i == 0 ? "wire-1" : "copy-" + i;
+            publish(
+                    id,
+                    ARTICLE.replace("\"a-1\"", "\"" + id + "\"")
+                            .replace("T10:00:00Z", String.format("T10:%02d:00Z", i % 60)));
+        }
+
+        // every copy is alerted as a copy of earlier ones; once its buckets are full (capacity members), a copy
+        // meets their newest members only, so it is alerted against the copies just before it
+        int newest = DetectionSettings.defaults().candidates().fullBucketMembers();
+        Map<String, List<RewriteAlert>> byCopy = new java.util.HashMap<>();
+        alerts.readRecordsToList().forEach(r -> byCopy.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                .add(r.value()));
+        assertThat(byCopy).hasSize(copies);
+        for (int i = 1; i <= copies; i++) {
+            List<RewriteAlert> found = byCopy.get("copy-" + i);
+            assertThat(found).isNotEmpty().allSatisfy(a -> {
+                assertThat(a.kind()).isEqualTo(RewriteKind.VERBATIM_COPY);
+                assertThat(a.original().publishedAt()).isBefore(a.article().publishedAt());
+            });
+            if (i > capacity) {
+                List<String> justBefore = java.util.stream.IntStream.range(i - newest, i)
+                        .mapToObj(k -> "copy-" + k)
+                        .toList();
+                assertThat(found).extracting(a -> a.original().id()).containsExactlyInAnyOrderElementsOf(justBefore);
+            }
+        }
     }
 
     @Test

@@ -123,7 +123,7 @@ public class EngineBenchmark {
         int indexSize = engineIndex || baselineIndexNeeded ? Integer.getInteger("rr.index.size", 100_000) : 0;
         articles = EvalData.load(pool, "pool").articles();
         PerturbedPool perturbed = new PerturbedPool(articles, replace, PerturbedPool.DEFAULT_SEED);
-        index = new InMemoryCandidateIndex(engine.settings().candidates().indexBucketCapacity());
+        index = InMemoryCandidateIndex.of(engine.settings().candidates());
         baselineIndex = new BaselineIndex(64);
         long t0 = System.nanoTime();
         for (int k = 0; k < indexSize; k++) {

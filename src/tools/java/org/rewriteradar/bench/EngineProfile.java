@@ -39,7 +39,7 @@ public final class EngineProfile {
         List<EvalData.Article> articles = EvalData.load(pool, "pool").articles();
         PerturbedPool perturbed = new PerturbedPool(articles, replace, PerturbedPool.DEFAULT_SEED);
         InMemoryCandidateIndex index =
-                new InMemoryCandidateIndex(engine.settings().candidates().indexBucketCapacity());
+                InMemoryCandidateIndex.of(engine.settings().candidates());
         long t0 = cpu.getCurrentThreadCpuTime();
         for (int k = 0; k < indexSize; k++) {
             EvalData.Article a = perturbed.indexArticle(k);

@@ -34,7 +34,7 @@ public final class SideBySideWorker {
         List<EvalData.Article> articles = EvalData.load(Path.of(pool), "pool").articles();
         PerturbedPool perturbed =
                 new PerturbedPool(articles, PerturbedPool.DEFAULT_REPLACE, PerturbedPool.DEFAULT_SEED);
-        index = new InMemoryCandidateIndex(engine.settings().candidates().indexBucketCapacity());
+        index = InMemoryCandidateIndex.of(engine.settings().candidates());
         for (int k = 0; k < size; k++) {
             EvalData.Article a = perturbed.indexArticle(k);
             ArticleFingerprint fp = engine.fingerprint(a.id(), a.title(), a.body());

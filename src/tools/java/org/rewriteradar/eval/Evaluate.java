@@ -113,7 +113,7 @@ public final class Evaluate {
 
         public Index<ArticleFingerprint> newIndex() {
             InMemoryCandidateIndex idx =
-                    new InMemoryCandidateIndex(engine.settings().candidates().indexBucketCapacity());
+                    InMemoryCandidateIndex.of(engine.settings().candidates());
             int limit = engine.settings().candidates().maxCandidates();
             return new Index<>() {
                 public void put(String id, ArticleFingerprint f, long[] keys) {

@@ -236,7 +236,7 @@ public final class MissAnalysis {
         }
         int places = engine.settings().candidates().maxCandidates();
         InMemoryCandidateIndex index =
-                new InMemoryCandidateIndex(engine.settings().candidates().indexBucketCapacity());
+                InMemoryCandidateIndex.of(engine.settings().candidates());
         Map<String, Integer> counts = new TreeMap<>();
         for (Article a : set.articles()) {
             ArticleFingerprint fp = fps.get(a.id());

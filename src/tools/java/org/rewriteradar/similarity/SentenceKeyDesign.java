@@ -42,11 +42,35 @@ import org.rewriteradar.text.TextNormalizer;
  */
 public final class SentenceKeyDesign {
 
-    private static final int BUCKET_CAPACITY = 64;
+    private static final int BUCKET_CAPACITY =
+            DetectionSettings.defaults().candidates().indexBucketCapacity();
     private static final int MIN_TERMS = 4;
 
-    /** One key design: bottom-{@code terms} of content stems, {@code seeds} seeds, {@code stop} stems left out. */
-    record Design(String name, int terms, int seeds, Set<Integer> stop) {}
+    /**
+     * One key design: bottom-{@code terms} of content stems, {@code seeds} seeds, {@code stop} stems left out;
+     * a two-stem key whose both stems are in {@code hot} takes the third-smallest stem too; buckets keep at
+     * most {@code capacity} members.
+     */
+    record Design(
+            String name,
+            int terms,
+            int seeds,
+            Set<Integer> stop,
+            Set<Integer> hot,
+            int capacity,
+            int silent,
+            int keep) {
+
+        /** Members a probe meets in a bucket that {@code count} articles joined before it. */
+        int met(int count) {
+            return silent > 0 && count >= silent ? Math.min(keep, count) : Math.min(capacity, count);
+        }
+
+        /** Whether a probe meets a member that {@code count} other articles followed into its bucket. */
+        boolean survives(int count) {
+            return count < capacity && (silent == 0 || count < silent);
+        }
+    }
 
     private final Workspace ws = new Workspace();
 
@@ -56,11 +80,17 @@ public final class SentenceKeyDesign {
 
     /** The distinct sentence keys of a text under a design. */
     Set<Long> keys(String body, Design d) {
-        AnalyzedText at = analyze(body);
+        return keys(analyze(body), d);
+    }
+
+    /** The distinct sentence keys of an analysed text under a design. */
+    static Set<Long> keys(AnalyzedText at, Design d) {
         long[] mixed = Mix.premix(at.terms());
         Set<Long> keys = new HashSet<>();
         int[] ss = at.sentenceStarts();
-        long[] mins = new long[d.terms()];
+        int width = d.hot().isEmpty() ? d.terms() : Math.max(3, d.terms());
+        long[] mins = new long[width];
+        int[] minTerms = new int[width];
         for (int s = 0; s < at.sentences(); s++) {
             for (int seed = 0; seed < d.seeds(); seed++) {
                 long salt = Mix.mix(CandidateKeys.SENTENCE_SEED, seed);
@@ -78,17 +108,26 @@ public final class SentenceKeyDesign {
                         }
                     }
                     distinct++;
-                    if (h < mins[mins.length - 1]) {
-                        int j = mins.length - 1;
+                    if (h < mins[width - 1]) {
+                        int j = width - 1;
                         for (; j > 0 && mins[j - 1] > h; j--) {
                             mins[j] = mins[j - 1];
+                            minTerms[j] = minTerms[j - 1];
                         }
                         mins[j] = h;
+                        minTerms[j] = at.terms()[i];
                     }
                 }
                 if (distinct >= Math.max(MIN_TERMS, d.terms())) {
+                    int used = d.terms();
+                    if (!d.hot().isEmpty()
+                            && d.hot().contains(minTerms[0])
+                            && d.hot().contains(minTerms[1])
+                            && distinct >= 3) {
+                        used = 3;
+                    }
                     long key = mins[0];
-                    for (int j = 1; j < mins.length; j++) {
+                    for (int j = 1; j < used; j++) {
                         key = Mix.mix(key, mins[j]);
                     }
                     keys.add(key);
@@ -139,6 +178,12 @@ public final class SentenceKeyDesign {
         });
     }
 
+    /**
+     * Members met by unseen probes as the synthetic index grows, and, at each size, the share of labelled
+     * pairs that still share a key whose bucket the original survives in: a bucket keeps its newest {@code
+     * capacity} members, so an original indexed before the whole fill is still there when fewer than that
+     * many fill articles joined the bucket after it.
+     */
     void collisions(Path data, List<Design> designs, int[] checkpoints) {
         List<EvalData.Article> bases = new ArrayList<>(
                 EvalData.load(data.resolve("pool-bbc"), "pool-bbc").articles());
@@ -146,28 +191,31 @@ public final class SentenceKeyDesign {
         List<EvalData.Article> unseen = new ArrayList<>(bases.subList(bases.size() / 2, bases.size()));
         bases.removeAll(unseen);
         PerturbedPool synthetic = new PerturbedPool(bases, PerturbedPool.DEFAULT_REPLACE, PerturbedPool.DEFAULT_SEED);
-        List<Map<Long, Integer>> buckets = new ArrayList<>();
-        designs.forEach(d -> buckets.add(new HashMap<>()));
+        List<LongCounts> buckets = new ArrayList<>();
+        designs.forEach(d -> buckets.add(new LongCounts(1 << 20)));
+        List<LabelledKeys> labelled = labelledKeys(data, designs);
         int indexed = 0;
         int probed = 0;
         for (int checkpoint : checkpoints) {
             for (; indexed < checkpoint; indexed++) {
-                String body = synthetic.article(indexed).body();
+                AnalyzedText at = analyze(synthetic.article(indexed).body());
                 for (int d = 0; d < designs.size(); d++) {
-                    for (long k : keys(body, designs.get(d))) {
-                        buckets.get(d).merge(k, 1, Integer::sum);
+                    for (long k : keys(at, designs.get(d))) {
+                        buckets.get(d).increment(k);
                     }
                 }
             }
             long[] keys = new long[designs.size()];
             long[] members = new long[designs.size()];
-            List<EvalData.Article> probes = unseen.subList(probed, probed + 200);
+            List<EvalData.Article> probes =
+                    unseen.subList(probed % (unseen.size() - 200), probed % (unseen.size() - 200) + 200);
             probed += 200;
             for (EvalData.Article p : probes) {
+                AnalyzedText at = analyze(p.body());
                 for (int d = 0; d < designs.size(); d++) {
-                    for (long k : keys(p.body(), designs.get(d))) {
+                    for (long k : keys(at, designs.get(d))) {
                         keys[d]++;
-                        members[d] += Math.min(BUCKET_CAPACITY, buckets.get(d).getOrDefault(k, 0));
+                        members[d] += designs.get(d).met(buckets.get(d).get(k));
                     }
                 }
             }
@@ -178,7 +226,127 @@ public final class SentenceKeyDesign {
                         designs.get(d).name(), keys[d] / (double) probes.size(), members[d] / (double) probes.size()));
             }
             System.out.println(out);
+            for (LabelledKeys set : labelled) {
+                StringBuilder line = new StringBuilder(String.format(
+                        "KEYS surviving indexed=%d %s %s pairs=%d",
+                        checkpoint, set.set(), set.label(), set.shared().size()));
+                for (int d = 0; d < designs.size(); d++) {
+                    int covered = 0;
+                    for (List<Set<Long>> pair : set.shared()) {
+                        for (long k : pair.get(d)) {
+                            int count = buckets.get(d).get(k);
+                            if (designs.get(d).survives(count)) {
+                                covered++;
+                                break;
+                            }
+                        }
+                    }
+                    line.append(String.format(
+                            " | %s %.3f",
+                            designs.get(d).name(),
+                            covered / (double) Math.max(1, set.shared().size())));
+                }
+                System.out.println(line);
+            }
         }
+    }
+
+    /** The keys each labelled pair of one set and label shares, per design. */
+    private record LabelledKeys(String set, String label, List<List<Set<Long>>> shared) {}
+
+    private List<LabelledKeys> labelledKeys(Path data, List<Design> designs) {
+        List<EvalData.LabelledSet> sets = new ArrayList<>();
+        for (String name : List.of("meter", "clough", "revisions-reuters")) {
+            sets.add(EvalData.load(data.resolve(name), name));
+        }
+        Path spin = Path.of("target/generated-sets/spin");
+        if (spin.toFile().isDirectory()) {
+            sets.add(EvalData.load(spin, "spin"));
+        }
+        List<LabelledKeys> out = new ArrayList<>();
+        for (EvalData.LabelledSet set : sets) {
+            Map<String, EvalData.Article> byId = new HashMap<>();
+            set.articles().forEach(a -> byId.put(a.id(), a));
+            Map<String, List<List<Set<Long>>>> byLabel = new LinkedHashMap<>();
+            for (EvalData.Pair p : set.pairs()) {
+                EvalData.Article o = byId.get(p.original());
+                EvalData.Article c = byId.get(p.candidate());
+                if (o == null || c == null || p.label().equals("UNRELATED")) {
+                    continue;
+                }
+                AnalyzedText ao = analyze(o.body());
+                AnalyzedText ac = analyze(c.body());
+                List<Set<Long>> perDesign = new ArrayList<>();
+                for (Design d : designs) {
+                    Set<Long> shared = keys(ao, d);
+                    shared.retainAll(keys(ac, d));
+                    perDesign.add(shared);
+                }
+                byLabel.computeIfAbsent(p.label(), k -> new ArrayList<>()).add(perDesign);
+            }
+            byLabel.forEach((label, shared) -> out.add(new LabelledKeys(set.name(), label, shared)));
+        }
+        return out;
+    }
+
+    /** Counts per long key, open addressing (a synthetic index of a million articles holds 30 million keys). */
+    static final class LongCounts {
+        private long[] keys;
+        private int[] counts;
+        private int size;
+
+        LongCounts(int capacity) {
+            keys = new long[capacity];
+            counts = new int[capacity];
+        }
+
+        void increment(long key) {
+            if (size * 2 >= keys.length) {
+                grow();
+            }
+            int i = slot(keys, key);
+            if (counts[i] == 0) {
+                keys[i] = key;
+                size++;
+            }
+            counts[i]++;
+        }
+
+        int get(long key) {
+            int i = slot(keys, key);
+            return counts[i];
+        }
+
+        private int slot(long[] table, long key) {
+            int mask = table.length - 1;
+            int i = (int) Mix.mix(key, 0x5EED) & mask;
+            while (counts[i] != 0 && table[i] != key) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldCounts = counts;
+            keys = new long[oldKeys.length * 2];
+            counts = new int[oldKeys.length * 2];
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldCounts[j] != 0) {
+                    int i = slot(keys, oldKeys[j]);
+                    keys[i] = oldKeys[j];
+                    counts[i] = oldCounts[j];
+                }
+            }
+        }
+    }
+
+    private static Set<Integer> firstStems(int n) {
+        Set<Integer> stems = new HashSet<>();
+        for (String stem : CommonStems.load().subList(0, n)) {
+            stems.add(TextAnalyzer.termHash(stem));
+        }
+        return stems;
     }
 
     public static void main(String[] args) {
@@ -197,16 +365,27 @@ public final class SentenceKeyDesign {
         SentenceKeyDesign probe = new SentenceKeyDesign();
         List<Design> designs = new ArrayList<>();
         for (String v : opts.get("--variants").split(",")) {
-            String[] parts = v.trim().split("/");
+            String[] options = v.trim().split(":");
+            String[] parts = options[0].split("/");
             String[] ts = parts[0].split("x");
-            Set<Integer> stop = Set.of();
-            if (parts.length > 1) {
-                stop = new HashSet<>();
-                for (String stem : CommonStems.load().subList(0, Integer.parseInt(parts[1]))) {
-                    stop.add(TextAnalyzer.termHash(stem));
+            Set<Integer> stop = parts.length > 1 ? firstStems(Integer.parseInt(parts[1])) : Set.of();
+            Set<Integer> hot = Set.of();
+            int capacity = BUCKET_CAPACITY;
+            int silent = 0;
+            int keep = 0;
+            for (int o = 1; o < options.length; o++) {
+                String[] kv = options[o].split("=");
+                switch (kv[0]) {
+                    case "hot" -> hot = firstStems(Integer.parseInt(kv[1]));
+                    case "cap" -> capacity = Integer.parseInt(kv[1]);
+                    case "silent" -> silent = Integer.parseInt(kv[1]);
+                    case "keep" -> keep = Integer.parseInt(kv[1]);
+                    default -> throw new IllegalArgumentException(
+                            "variant option hot=N, cap=N, silent=N or keep=N, not " + options[o]);
                 }
             }
-            designs.add(new Design(v.trim(), Integer.parseInt(ts[0]), Integer.parseInt(ts[1]), stop));
+            designs.add(new Design(
+                    v.trim(), Integer.parseInt(ts[0]), Integer.parseInt(ts[1]), stop, hot, capacity, silent, keep));
         }
         switch (mode) {
             case "coverage" -> probe.coverage(data, designs);

@@ -119,6 +119,7 @@ public final class IndexGrowthBenchmark {
         versions = new VersionProcessor(engine, engine::fingerprint, retention, sweep);
         buckets = new BucketProcessor(
                 engine.settings().candidates().indexBucketCapacity(),
+                engine.settings().candidates().fullBucketMembers(),
                 retention,
                 sweep,
                 index.sweepBatch(),
