@@ -6,6 +6,7 @@ import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.CompactionStyle;
 import org.rocksdb.CompressionType;
+import org.rocksdb.IndexType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.WriteBufferManager;
@@ -20,6 +21,12 @@ import org.rocksdb.WriteBufferManager;
  *       block cache of {@value #MEMORY_BYTES} bytes, which also holds their index and filter blocks and, by a
  *       write buffer manager, charges their memtables ({@value #MEMTABLE_SHARE} of it). 0 or less keeps Kafka
  *       Streams' own per-store memory.
+ *   <li>Partitioned index and bloom filters. With the index and filter blocks in the shared cache, a table's
+ *       whole filter (megabytes for a large table) is one block: once the index and filters of all tables
+ *       outgrow the cache's high-priority share, a point read evicts and reloads whole filters, and reads
+ *       slow down several times at once as the index grows past that point. Partitioned, a read loads
+ *       only the {@value #METADATA_BLOCK_BYTES}-byte partitions it needs, and the small top level of each
+ *       table stays pinned.
  *   <li>LZ4 block compression, where Kafka Streams leaves RocksDB uncompressed. The articles' normalised
  *       text, the largest part of {@code article-store}, and the alerts' JSON in {@code rewrite-store}
  *       compress well; the fingerprints' hash sets hardly at all. LZ4 costs little CPU on writes and reads of
@@ -51,6 +58,9 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
 
     static final int MEMTABLES = 3;
 
+    /** Size of one partition of a table's index and bloom filter, which the block cache holds like a data block. */
+    static final long METADATA_BLOCK_BYTES = 4096;
+
     private static SharedMemory shared;
 
     /** The cache and write buffer manager every store of the process shares, made at the first store. */
@@ -69,6 +79,9 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
             table.setBlockCache(memory.cache());
             table.setCacheIndexAndFilterBlocks(true);
             table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+            table.setIndexType(IndexType.kTwoLevelIndexSearch);
+            table.setPartitionFilters(true);
+            table.setMetadataBlockSize(METADATA_BLOCK_BYTES);
             table.setPinTopLevelIndexAndFilter(true);
             options.setWriteBufferManager(memory.writeBuffers());
             options.setWriteBufferSize(MEMTABLE_BYTES);

@@ -28,8 +28,10 @@ import org.rewriteradar.text.TextNormalizer;
  *       one and at least two sentence keys: a candidate needs one shared key to be met in stream mode.
  *   <li>{@code collisions}: an index of synthetic articles ({@link PerturbedPool} over half of {@code
  *       pool-bbc}) grows to each checkpoint; for 200 unseen articles of the other half at each, the bucket
- *       members their keys meet (at most 64 a bucket, as the service's buckets): random collisions, the work
- *       that grows with the index.
+ *       members their keys meet (at most the engine's bucket capacity a bucket, all of them unless the variant
+ *       says otherwise): random collisions, the work that grows with the index. At each checkpoint, {@code
+ *       KEYS surviving} lines give, per labelled set and label, the share of pairs that share a key whose
+ *       bucket would still answer with the original had the whole fill joined the index after it.
  * </ul>
  *
  * <pre>
@@ -38,7 +40,11 @@ import org.rewriteradar.text.TextNormalizer;
  * </pre>
  *
  * Variants: {@code --variants "2x2,2x3,3x4,2x2/300"} (terms × seeds, {@code /K} leaves the K most frequent
- * stems out); {@code --checkpoints 10000,50000,100000}. Lines start with {@code KEYS}.
+ * stems out), each optionally followed by {@code :hot=N} (a key whose two stems are both among the N commonest
+ * takes a third), {@code :cap=N} (buckets keep N members), {@code :silent=N} and {@code :keep=M} (a bucket
+ * that N or more articles joined answers with its newest M members only: the engine's default is {@code
+ * 2x2/300:silent=32:keep=4}, {@code candidates.index-bucket-capacity} and {@code
+ * candidates.full-bucket-members}); {@code --checkpoints 10000,50000,100000}. Lines start with {@code KEYS}.
  */
 public final class SentenceKeyDesign {
 
