@@ -21,8 +21,9 @@ import org.rewriteradar.similarity.BinaryCodec.Out;
  * BinarySerdes#BUCKET_MEMBER}.
  *
  * <p>A bucket keeps at most {@code capacity} members (the member that joined first leaves a full bucket),
- * a full bucket answers a join with its newest {@code fullAnswers} members only, and a member past the retention cutoff is removed when its bucket is next read, or by the sweep ({@link
- * #sweep}), which visits a bounded slice of the store per call and resumes where it stopped.
+ * a full bucket answers a join with its newest {@code fullAnswers} members only, and a member past the
+ * retention cutoff is removed when its bucket is next read, or by the sweep ({@link #sweep}), which visits a
+ * bounded slice of the store per call and resumes where it stopped.
  *
  * <p>Buckets read again are read from memory: the entries of recently joined buckets of two or more members
  * are kept, least recently joined leaving first, up to {@code cacheMembers} members in all. The cache is

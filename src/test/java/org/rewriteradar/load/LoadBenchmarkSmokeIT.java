@@ -94,7 +94,9 @@ class LoadBenchmarkSmokeIT {
             assertThat(b.topics().get("scoring-requests-repartition").records()).isPositive();
             assertThat(b.topics().get("scoring-requests-repartition").logBytes())
                     .isPositive();
-            assertThat(b.topics().get("rewrite-alerts (output)").records()).isEqualTo(r.alerts());
+            // records are the producers' sends, which under exactly-once include those of a transaction that
+            // aborted (a rebalance while the run starts) and were sent again: at least the committed alerts
+            assertThat(b.topics().get("rewrite-alerts (output)").records()).isGreaterThanOrEqualTo(r.alerts());
             assertThat(b.commits()).isPositive();
             assertThat(b.streamThreadCpuNs()).isPositive();
         }
