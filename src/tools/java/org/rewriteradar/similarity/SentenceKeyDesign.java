@@ -14,7 +14,6 @@ import java.util.Set;
 import org.rewriteradar.bench.PerturbedPool;
 import org.rewriteradar.eval.EvalData;
 import org.rewriteradar.text.AnalyzedText;
-import org.rewriteradar.text.TextAnalyzer;
 import org.rewriteradar.text.TextNormalizer;
 
 /**
@@ -54,18 +53,12 @@ public final class SentenceKeyDesign {
 
     /**
      * One key design: bottom-{@code terms} of content stems, {@code seeds} seeds, {@code stop} stems left out;
-     * a two-stem key whose both stems are in {@code hot} takes the third-smallest stem too; buckets keep at
-     * most {@code capacity} members.
+     * a two-stem key whose both stems are in {@code hot} takes the third-smallest stem too (either list null:
+     * none); buckets keep at most {@code capacity} members, and one that {@code silent} or more articles
+     * joined answers with its newest {@code keep} ({@code silent} 0: with all).
      */
     record Design(
-            String name,
-            int terms,
-            int seeds,
-            Set<Integer> stop,
-            Set<Integer> hot,
-            int capacity,
-            int silent,
-            int keep) {
+            String name, int terms, int seeds, CommonStems stop, CommonStems hot, int capacity, int silent, int keep) {
 
         /** Members a probe meets in a bucket that {@code count} articles joined before it. */
         int met(int count) {
@@ -84,17 +77,12 @@ public final class SentenceKeyDesign {
         return ws.analyzer.analyze(TextNormalizer.normalize(body == null ? "" : body));
     }
 
-    /** The distinct sentence keys of a text under a design. */
-    Set<Long> keys(String body, Design d) {
-        return keys(analyze(body), d);
-    }
-
     /** The distinct sentence keys of an analysed text under a design. */
     static Set<Long> keys(AnalyzedText at, Design d) {
         long[] mixed = Mix.premix(at.terms());
         Set<Long> keys = new HashSet<>();
         int[] ss = at.sentenceStarts();
-        int width = d.hot().isEmpty() ? d.terms() : Math.max(3, d.terms());
+        int width = d.hot() == null ? d.terms() : Math.max(3, d.terms());
         long[] mins = new long[width];
         int[] minTerms = new int[width];
         for (int s = 0; s < at.sentences(); s++) {
@@ -104,7 +92,8 @@ public final class SentenceKeyDesign {
                 int distinct = 0;
                 next:
                 for (int i = ss[s]; i < ss[s + 1]; i++) {
-                    if ((at.flags()[i] & AnalyzedText.FUNCTION) != 0 || d.stop().contains(at.terms()[i])) {
+                    if ((at.flags()[i] & AnalyzedText.FUNCTION) != 0
+                            || (d.stop() != null && d.stop().contains(at.terms()[i]))) {
                         continue;
                     }
                     long h = Mix.mixPremixed(salt, mixed[i]);
@@ -126,7 +115,7 @@ public final class SentenceKeyDesign {
                 }
                 if (distinct >= Math.max(MIN_TERMS, d.terms())) {
                     int used = d.terms();
-                    if (!d.hot().isEmpty()
+                    if (d.hot() != null
                             && d.hot().contains(minTerms[0])
                             && d.hot().contains(minTerms[1])
                             && distinct >= 3) {
@@ -165,9 +154,11 @@ public final class SentenceKeyDesign {
             }
             int[] row = rows.computeIfAbsent(p.label(), k -> new int[1 + 2 * designs.size()]);
             row[0]++;
+            AnalyzedText ao = analyze(o.body());
+            AnalyzedText ac = analyze(c.body());
             for (int d = 0; d < designs.size(); d++) {
-                Set<Long> shared = keys(o.body(), designs.get(d));
-                shared.retainAll(keys(c.body(), designs.get(d)));
+                Set<Long> shared = keys(ao, designs.get(d));
+                shared.retainAll(keys(ac, designs.get(d)));
                 row[1 + 2 * d] += shared.isEmpty() ? 0 : 1;
                 row[2 + 2 * d] += shared.size() >= 2 ? 1 : 0;
             }
@@ -347,14 +338,6 @@ public final class SentenceKeyDesign {
         }
     }
 
-    private static Set<Integer> firstStems(int n) {
-        Set<Integer> stems = new HashSet<>();
-        for (String stem : CommonStems.load().subList(0, n)) {
-            stems.add(TextAnalyzer.termHash(stem));
-        }
-        return stems;
-    }
-
     public static void main(String[] args) {
         Map<String, String> opts = new LinkedHashMap<>();
         opts.put("--variants", "2x2,2x2/300,2x3,3x3,3x4,3x6");
@@ -374,15 +357,15 @@ public final class SentenceKeyDesign {
             String[] options = v.trim().split(":");
             String[] parts = options[0].split("/");
             String[] ts = parts[0].split("x");
-            Set<Integer> stop = parts.length > 1 ? firstStems(Integer.parseInt(parts[1])) : Set.of();
-            Set<Integer> hot = Set.of();
+            CommonStems stop = parts.length > 1 ? CommonStems.first(Integer.parseInt(parts[1])) : null;
+            CommonStems hot = null;
             int capacity = BUCKET_CAPACITY;
             int silent = 0;
             int keep = 0;
             for (int o = 1; o < options.length; o++) {
                 String[] kv = options[o].split("=");
                 switch (kv[0]) {
-                    case "hot" -> hot = firstStems(Integer.parseInt(kv[1]));
+                    case "hot" -> hot = CommonStems.first(Integer.parseInt(kv[1]));
                     case "cap" -> capacity = Integer.parseInt(kv[1]);
                     case "silent" -> silent = Integer.parseInt(kv[1]);
                     case "keep" -> keep = Integer.parseInt(kv[1]);
