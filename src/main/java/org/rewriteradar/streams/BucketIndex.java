@@ -1,6 +1,7 @@
 package org.rewriteradar.streams;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -34,6 +35,12 @@ import org.rewriteradar.similarity.BinaryCodec.Out;
  * with the members a bucket holds until buckets are full.
  */
 final class BucketIndex {
+
+    /** Bytes of the band at the start of every key: the length of {@code bucket-store}'s prefix filter. */
+    static final int BAND_BYTES = 8;
+
+    /** Bytes of the sweep's cursor: shorter than a band, so outside the prefix filter's domain. */
+    static final int CURSOR_BYTES = BAND_BYTES - 1;
 
     private final KeyValueStore<Bytes, byte[]> store;
     private final long cacheMembers;
@@ -215,16 +222,32 @@ final class BucketIndex {
     }
 
     /**
-     * Visits up to {@code limit} entries from where the previous sweep stopped (from the start after the
+     * Visits about {@code limit} entries from where the previous sweep stopped (from the start after the
      * last entry, or in a new instance) and removes those indexed before {@code cutoff}; returns how many.
-     * Every entry is visited once per pass over the store, so a pass takes (entries / limit) sweeps.
+     * Every entry is visited once per pass over the store, so a pass takes about (entries / limit) sweeps.
+     *
+     * <p>The sweep is the one walk across buckets, and {@code bucket-store} has a prefix bloom filter on the
+     * {@value #BAND_BYTES}-byte band ({@link RadarRocksDbConfig}): a seek to a key of that length or longer
+     * leaves out every table whose filter lacks the key's band, so walking on from it could skip the entries
+     * of other bands. A sweep therefore resumes from a {@value #CURSOR_BYTES}-byte cursor, a key outside the
+     * prefix filter's domain, which RocksDB seeks in total order, and stops only where that cursor's group of
+     * bands ends (it may visit a little more than {@code limit}), so no entry lies between the cursor and the
+     * entries last visited.
      */
     int sweep(long cutoff, int limit) {
         List<Bytes> expired = new ArrayList<>();
         Bytes last = null;
         int visited = 0;
+        Bytes resume = null;
         try (KeyValueIterator<Bytes, byte[]> it = store.range(cursor, null)) {
-            while (visited < limit && it.hasNext()) {
+            while (it.hasNext()) {
+                if (visited >= limit && last != null) {
+                    Bytes group = group(it.peekNextKey());
+                    if (!group.equals(group(last))) {
+                        resume = group;
+                        break;
+                    }
+                }
                 KeyValue<Bytes, byte[]> entry = it.next();
                 visited++;
                 last = entry.key;
@@ -233,13 +256,18 @@ final class BucketIndex {
                     expired.add(entry.key);
                 }
             }
-            cursor = visited < limit || !it.hasNext() ? null : successor(last);
         }
+        cursor = resume;
         for (Bytes key : expired) {
             store.delete(key);
             forget(band(key));
         }
         return expired.size();
+    }
+
+    /** The first {@value #CURSOR_BYTES} bytes of a key: the sweep's cursor, outside the prefix filter's domain. */
+    private static Bytes group(Bytes key) {
+        return Bytes.wrap(Arrays.copyOf(key.get(), CURSOR_BYTES));
     }
 
     /** The key of the member that joined bucket {@code band} as its {@code sequence}-th. */
@@ -274,12 +302,5 @@ final class BucketIndex {
             v = (v << 8) | (b[k] & 0xff);
         }
         return v;
-    }
-
-    /** The smallest key after {@code key}: the key with a zero byte appended. */
-    private static Bytes successor(Bytes key) {
-        byte[] b = new byte[key.get().length + 1];
-        System.arraycopy(key.get(), 0, b, 0, b.length - 1);
-        return Bytes.wrap(b);
     }
 }

@@ -36,6 +36,12 @@ import org.rocksdb.WriteBufferManager;
  *       compaction keeps more of them as the store grows, levelled compaction one per level, so the cost of a
  *       join stays nearly flat as the index grows, at the price of more compaction work on writes. The other
  *       stores are read by key, where bloom filters skip the runs that lack it.
+ *   <li>A prefix bloom filter on the band of {@code bucket-store}'s keys ({@link BucketIndex#BAND_BYTES}
+ *       bytes), in its tables and memtables, instead of whole-key filters (the store is never read by whole
+ *       key). A join's seek into its bucket then skips every sorted run whose filter lacks the band, which
+ *       is most of them: most buckets hold few members, in one or two runs. Seeks with a key of the band's
+ *       length or longer are filtered so; {@link BucketIndex#sweep}, the one walk across bands, seeks with a
+ *       shorter key, outside the filter's domain, which RocksDB seeks in total order.
  * </ul>
  *
  * <p>Kafka Streams creates this class by reflection and hands it its own configuration: the two memory
@@ -61,6 +67,9 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
     /** Size of one partition of a table's index and bloom filter, which the block cache holds like a data block. */
     static final long METADATA_BLOCK_BYTES = 4096;
 
+    /** Share of a {@code bucket-store} memtable given to its prefix bloom filter. */
+    static final double MEMTABLE_PREFIX_BLOOM_SHARE = 0.1;
+
     private static SharedMemory shared;
 
     /** The cache and write buffer manager every store of the process shares, made at the first store. */
@@ -69,13 +78,16 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
         options.setCompressionType(CompressionType.LZ4_COMPRESSION);
+        BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
         if (storeName.equals(RadarTopology.BUCKET_STORE)) {
             options.setCompactionStyle(CompactionStyle.LEVEL);
             options.setLevelCompactionDynamicLevelBytes(true);
+            options.useFixedLengthPrefixExtractor(BucketIndex.BAND_BYTES);
+            options.setMemtablePrefixBloomSizeRatio(MEMTABLE_PREFIX_BLOOM_SHARE);
+            table.setWholeKeyFiltering(false);
         }
         SharedMemory memory = sharedMemory(configs);
         if (memory != null) {
-            BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
             table.setBlockCache(memory.cache());
             table.setCacheIndexAndFilterBlocks(true);
             table.setCacheIndexAndFilterBlocksWithHighPriority(true);
@@ -86,8 +98,8 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
             options.setWriteBufferManager(memory.writeBuffers());
             options.setWriteBufferSize(MEMTABLE_BYTES);
             options.setMaxWriteBufferNumber(MEMTABLES);
-            options.setTableFormatConfig(table);
         }
+        options.setTableFormatConfig(table);
     }
 
     @Override

@@ -18,6 +18,8 @@ import org.rewriteradar.TestConfig;
 import org.rewriteradar.kafka.AppStreamsConfig;
 import org.rewriteradar.similarity.DetectionSettings;
 import org.rewriteradar.similarity.RewriteEngine;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Options;
 
 /**
  * The RocksDB stores of the real topology, opened with the service's own Streams settings, share the bounded
@@ -59,6 +61,25 @@ class RadarRocksDbConfigTest {
 
         assertThat(RadarRocksDbConfig.sharedMemory(settings)).isSameAs(RadarRocksDbConfig.sharedMemory(settings));
         assertThat(RadarRocksDbConfig.sharedMemory(settings).cache()).isNotNull();
+    }
+
+    @Test
+    void bucketStoreFiltersByBandPrefixAndOtherStoresByWholeKey() {
+        try (Options buckets = new Options();
+                Options articles = new Options()) {
+            buckets.setTableFormatConfig(new BlockBasedTableConfig());
+            articles.setTableFormatConfig(new BlockBasedTableConfig());
+            RadarRocksDbConfig config = new RadarRocksDbConfig();
+            config.setConfig(RadarTopology.BUCKET_STORE, buckets, Map.of());
+            config.setConfig(RadarTopology.ARTICLE_STORE, articles, Map.of());
+
+            assertThat(((BlockBasedTableConfig) buckets.tableFormatConfig()).wholeKeyFiltering())
+                    .isFalse();
+            assertThat(buckets.memtablePrefixBloomSizeRatio()).isPositive();
+            assertThat(((BlockBasedTableConfig) articles.tableFormatConfig()).wholeKeyFiltering())
+                    .isTrue();
+            assertThat(articles.memtablePrefixBloomSizeRatio()).isZero();
+        }
     }
 
     @Test
