@@ -143,6 +143,10 @@ public record Breakdown(
     static Recording startRecording(int periodMs) {
         Recording r = new Recording();
         r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(periodMs));
+        // where threads wait (parked, on a monitor, on a socket), so stalls show beside CPU samples
+        r.enable("jdk.ThreadPark").withThreshold(Duration.ofMillis(20)).withStackTrace();
+        r.enable("jdk.JavaMonitorWait").withThreshold(Duration.ofMillis(20)).withStackTrace();
+        r.enable("jdk.SocketRead").withThreshold(Duration.ofMillis(20)).withStackTrace();
         r.setToDisk(true);
         r.start();
         return r;

@@ -95,8 +95,11 @@ import org.rewriteradar.streams.RadarTopology;
  * and broker log bytes per topic and per article, state bytes per store, transaction commits, stream-thread and
  * whole-JVM CPU per article, the producer's flush and transaction waits. More: {@code --rate R} sends the
  * articles at R per second once the instances run (instead of pre-loading them) and reports publish-to-alert
- * latency percentiles; {@code --jfr true} profiles the stream threads with JFR execution samples (every 10 ms)
- * and prints their shares by processor and kind ({@code --jfr-dir DIR} keeps the recordings; start the JVM with
+ * latency percentiles ({@code --latency-from-s S}: of the articles sent from S seconds on, the whole run's p99
+ * beside them, and the longest latency per second of sending; the broker's logs and the service's state go
+ * under {@code java.io.tmpdir}, the state under {@code -Dload.state.parent=DIR} instead when given, so either
+ * can be put on tmpfs apart); {@code --jfr true} profiles the stream threads
+ * with JFR execution samples (every 10 ms) and waits of 20 ms or more, and prints their shares by processor and kind ({@code --jfr-dir DIR} keeps the recordings; start the JVM with
  * {@code -XX:FlightRecorderOptions:stackdepth=256} so deep Streams stacks are not cut); {@code --alerts-dir
  * DIR} writes each run's alerts (id, kind, article, original) sorted to {@code DIR/<label>.alerts}; {@code
  * --variants "a=k=v,k=v;b=..."} alternates named sets of Streams property overrides on top of the service's
@@ -150,9 +153,20 @@ public final class LoadBenchmark {
 
     /**
      * Publish-to-alert latency of a paced run: from the send of an article to the moment a read_committed
-     * consumer in this JVM receives an alert keyed by it (every alert counted).
+     * consumer in this JVM receives an alert keyed by it (every alert counted). The percentiles count the
+     * articles sent from {@code fromSecond} seconds into the run on; {@code wholeRunP99Ms} counts them all, and
+     * {@code maxBySecond} holds the longest latency of the articles sent in each second of the run.
      */
-    public record Latency(double offeredPerSecond, int alerts, long p50Ms, long p95Ms, long p99Ms, long maxMs) {}
+    public record Latency(
+            double offeredPerSecond,
+            int fromSecond,
+            int alerts,
+            long p50Ms,
+            long p95Ms,
+            long p99Ms,
+            long maxMs,
+            long wholeRunP99Ms,
+            List<Long> maxBySecond) {}
 
     /** Settings of a whole benchmark. */
     public record Options(
@@ -171,7 +185,8 @@ public final class LoadBenchmark {
             Path alertsDir,
             Map<String, Map<String, String>> variants,
             List<Integer> prefill,
-            Path prefillData) {
+            Path prefillData,
+            int latencyFromS) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new HashMap<>();
@@ -197,7 +212,8 @@ public final class LoadBenchmark {
                     "alerts-dir",
                     "variants",
                     "prefill",
-                    "prefill-data");
+                    "prefill-data",
+                    "latency-from-s");
             for (String k : a.keySet()) {
                 if (!known.contains(k)) {
                     throw new IllegalArgumentException("unknown option --" + k + " (known: " + known + ")");
@@ -225,7 +241,8 @@ public final class LoadBenchmark {
                             .map(String::trim)
                             .map(Integer::parseInt)
                             .toList(),
-                    Path.of(a.getOrDefault("prefill-data", "../shared/data/pool-bbc")));
+                    Path.of(a.getOrDefault("prefill-data", "../shared/data/pool-bbc")),
+                    Integer.parseInt(a.getOrDefault("latency-from-s", "0")));
         }
 
         /**
@@ -270,6 +287,7 @@ public final class LoadBenchmark {
     private final Duration timeout;
     private final boolean deleteTopics;
     private double rate;
+    private int latencyFromS;
     private boolean jfr;
     private Path jfrDir;
     private Path alertsDir;
@@ -290,6 +308,15 @@ public final class LoadBenchmark {
 
     /** Paced runs: articles are sent at {@code perSecond} once the instances run (0: pre-loaded, drained). */
     public LoadBenchmark withRate(double perSecond) {
+        return withRate(perSecond, 0);
+    }
+
+    /**
+     * Paced at {@code perSecond}, the latency percentiles counting only the articles sent from {@code
+     * fromSecond} seconds into the run on (the whole run's p99 is printed beside them).
+     */
+    public LoadBenchmark withRate(double perSecond, int fromSecond) {
+        this.latencyFromS = fromSecond;
         this.rate = perSecond;
         return this;
     }
@@ -425,7 +452,9 @@ public final class LoadBenchmark {
                         first.getValue());
                 System.out.println("LOAD warmup (not counted) " + describe(w));
             }
-            bench.withRate(o.rate()).withJfr(o.jfr(), o.jfrDir()).withAlertsDir(o.alertsDir());
+            bench.withRate(o.rate(), o.latencyFromS())
+                    .withJfr(o.jfr(), o.jfrDir())
+                    .withAlertsDir(o.alertsDir());
             Map<Integer, List<Article>> prefills = new LinkedHashMap<>();
             for (int p : o.prefill()) {
                 if (p == 0) {
@@ -591,7 +620,9 @@ public final class LoadBenchmark {
                 AtomicReference<String> failure = new AtomicReference<>();
                 AtomicLong allRunningAt = new AtomicLong();
                 for (int i = 0; i < instances; i++) {
-                    Path dir = Files.createTempDirectory("radar-load-state-");
+                    Path dir = Files.createTempDirectory(
+                            Path.of(System.getProperty("load.state.parent", System.getProperty("java.io.tmpdir"))),
+                            "radar-load-state-");
                     stateDirs.add(dir);
                     RewriteEngine engine = new RewriteEngine(
                             DetectionOverrides.apply(DetectionSettings.defaults(), config.detection()));
@@ -735,7 +766,7 @@ public final class LoadBenchmark {
                 Latency latency = null;
                 if (watch != null) {
                     Thread.sleep(300); // the last alerts' poll
-                    latency = watch.stop(rate);
+                    latency = watch.stop(rate, latencyFromS);
                 }
                 Map<String, Double> metrics = new HashMap<>(Breakdown.metricTotals(
                         streams, Set.of("producer-topic-metrics", "producer-metrics", "stream-thread-metrics")));
@@ -913,7 +944,7 @@ public final class LoadBenchmark {
     /** Reads the alerts topic (read_committed) while a paced run goes, timing each alert from its article's send. */
     private final class AlertWatch {
         final Map<String, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
-        private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<long[]> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         private final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         private final Thread thread;
 
@@ -945,7 +976,7 @@ public final class LoadBenchmark {
                                     long now = System.nanoTime();
                                     Long sent = sentAt.get(r.key());
                                     if (sent != null) {
-                                        latencies.add(TimeUnit.NANOSECONDS.toMillis(now - sent));
+                                        latencies.add(new long[] {sent, TimeUnit.NANOSECONDS.toMillis(now - sent)});
                                     }
                                 }
                             }
@@ -957,23 +988,46 @@ public final class LoadBenchmark {
             ready.await(30, TimeUnit.SECONDS);
         }
 
-        Latency stop(double offered) throws InterruptedException {
+        Latency stop(double offered, int fromSecond) throws InterruptedException {
             stop.set(true);
             thread.join(10_000);
-            List<Long> s;
+            List<long[]> timed;
             synchronized (latencies) {
-                s = latencies.stream().sorted().toList();
+                timed = List.copyOf(latencies);
             }
+            if (timed.isEmpty()) {
+                return new Latency(offered, fromSecond, 0, -1, -1, -1, -1, -1, List.of());
+            }
+            // the longest latency among the alerts of the articles sent in each second of the run
+            long first = timed.stream().mapToLong(t -> t[0]).min().orElseThrow();
+            List<Long> maxBySecond = new ArrayList<>();
+            for (long[] t : timed) {
+                int second = (int) TimeUnit.NANOSECONDS.toSeconds(t[0] - first);
+                while (maxBySecond.size() <= second) {
+                    maxBySecond.add(0L);
+                }
+                maxBySecond.set(second, Math.max(maxBySecond.get(second), t[1]));
+            }
+            List<Long> whole = timed.stream().map(t -> t[1]).sorted().toList();
+            long from = first + TimeUnit.SECONDS.toNanos(fromSecond);
+            List<Long> s = timed.stream()
+                    .filter(t -> t[0] >= from)
+                    .map(t -> t[1])
+                    .sorted()
+                    .toList();
             if (s.isEmpty()) {
-                return new Latency(offered, 0, -1, -1, -1, -1);
+                return new Latency(offered, fromSecond, 0, -1, -1, -1, -1, percentile(whole, 0.99), maxBySecond);
             }
             return new Latency(
                     offered,
+                    fromSecond,
                     s.size(),
                     percentile(s, 0.50),
                     percentile(s, 0.95),
                     percentile(s, 0.99),
-                    s.get(s.size() - 1));
+                    s.get(s.size() - 1),
+                    percentile(whole, 0.99),
+                    maxBySecond);
         }
     }
 
@@ -1408,13 +1462,17 @@ public final class LoadBenchmark {
                         ? ""
                         : String.format(
                                 Locale.ROOT,
-                                " latency offered_per_s=%.0f alerts_timed=%d p50_ms=%d p95_ms=%d p99_ms=%d max_ms=%d",
+                                " latency offered_per_s=%.0f from_s=%d alerts_timed=%d p50_ms=%d p95_ms=%d p99_ms=%d"
+                                        + " max_ms=%d whole_run_p99_ms=%d max_ms_by_second_sent=%s",
                                 r.latency().offeredPerSecond(),
+                                r.latency().fromSecond(),
                                 r.latency().alerts(),
                                 r.latency().p50Ms(),
                                 r.latency().p95Ms(),
                                 r.latency().p99Ms(),
-                                r.latency().maxMs()),
+                                r.latency().maxMs(),
+                                r.latency().wholeRunP99Ms(),
+                                r.latency().maxBySecond().toString().replace(" ", "")),
                 r.failure() == null ? "" : " failure=\"" + r.failure() + "\"");
     }
 
