@@ -226,7 +226,8 @@ public interface RadarConfig {
         Duration sweepInterval();
 
         /**
-         * Most bucket entries (one per article and band key) one sweep visits per task; a pass over a task's
+         * Bucket entries (one per article and band key) one sweep visits per task, and then the rest of the
+         * buckets it is in ({@code BucketIndex#sweep}); a pass over a task's
          * buckets takes entries / this sweeps, so a cold bucket's expired members linger that long (a bucket
          * being read drops them at once). 50,000 entries at one sweep a minute: a task holding a million
          * articles' thirty bucket entries each is swept every ten hours.

@@ -41,7 +41,7 @@ final class BucketProcessor extends ContextualProcessor<String, BandProbe, Strin
      * @param retention the pairwise window ({@code publishedAt}) and how long, on the wall clock, a member
      *     stays after it was indexed
      * @param sweepInterval how often (wall clock) the sweep runs
-     * @param sweepBatch most bucket entries one sweep visits
+     * @param sweepBatch bucket entries one sweep visits before it finishes the buckets it is in
      * @param cacheMembers most bucket members kept in memory ({@link BucketIndex})
      */
     BucketProcessor(

@@ -45,7 +45,7 @@ import org.rocksdb.WriteBufferManager;
  * </ul>
  *
  * <p>Kafka Streams creates this class by reflection and hands it its own configuration: the two memory
- * settings are Streams properties ({@code kafka-streams.rewrite-radar.rocksdb.*} in {@code
+ * settings and {@link #BUCKET_PREFIX_FILTER} are Streams properties ({@code kafka-streams.rewrite-radar.rocksdb.*} in {@code
  * application.properties}).
  */
 public final class RadarRocksDbConfig implements RocksDBConfigSetter {
@@ -55,6 +55,12 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
 
     /** Streams property: the share of {@link #MEMORY_BYTES} the memtables may take, between 0 and 1. */
     public static final String MEMTABLE_SHARE = "rewrite-radar.rocksdb.memtable-share";
+
+    /**
+     * Streams property: whether {@code bucket-store} filters by the band prefix (true, the default) or, as
+     * Kafka Streams does, by whole key (for comparison).
+     */
+    public static final String BUCKET_PREFIX_FILTER = "rewrite-radar.rocksdb.bucket-prefix-filter";
 
     static final long DEFAULT_MEMORY_BYTES = 256L << 20;
     static final double DEFAULT_MEMTABLE_SHARE = 0.25;
@@ -82,9 +88,12 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
         if (storeName.equals(RadarTopology.BUCKET_STORE)) {
             options.setCompactionStyle(CompactionStyle.LEVEL);
             options.setLevelCompactionDynamicLevelBytes(true);
-            options.useFixedLengthPrefixExtractor(BucketIndex.BAND_BYTES);
-            options.setMemtablePrefixBloomSizeRatio(MEMTABLE_PREFIX_BLOOM_SHARE);
-            table.setWholeKeyFiltering(false);
+            if (!"false"
+                    .equals(String.valueOf(configs.get(BUCKET_PREFIX_FILTER)).trim())) {
+                options.useFixedLengthPrefixExtractor(BucketIndex.BAND_BYTES);
+                options.setMemtablePrefixBloomSizeRatio(MEMTABLE_PREFIX_BLOOM_SHARE);
+                table.setWholeKeyFiltering(false);
+            }
         }
         SharedMemory memory = sharedMemory(configs);
         if (memory != null) {

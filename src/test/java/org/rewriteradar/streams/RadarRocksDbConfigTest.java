@@ -83,6 +83,22 @@ class RadarRocksDbConfigTest {
     }
 
     @Test
+    void bucketStoreFiltersByWholeKeyWhenThePrefixFilterIsOff() {
+        try (Options buckets = new Options()) {
+            buckets.setTableFormatConfig(new BlockBasedTableConfig());
+            new RadarRocksDbConfig()
+                    .setConfig(
+                            RadarTopology.BUCKET_STORE,
+                            buckets,
+                            Map.of(RadarRocksDbConfig.BUCKET_PREFIX_FILTER, "false"));
+
+            assertThat(((BlockBasedTableConfig) buckets.tableFormatConfig()).wholeKeyFiltering())
+                    .isTrue();
+            assertThat(buckets.memtablePrefixBloomSizeRatio()).isZero();
+        }
+    }
+
+    @Test
     void refusesAMemtableShareOutsideZeroAndOne() {
         assertThatThrownBy(() -> RadarRocksDbConfig.sharedMemory(Map.of(RadarRocksDbConfig.MEMTABLE_SHARE, "1.5")))
                 .isInstanceOf(IllegalArgumentException.class)
