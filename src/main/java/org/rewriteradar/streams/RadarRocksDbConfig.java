@@ -45,8 +45,8 @@ import org.rocksdb.WriteBufferManager;
  * </ul>
  *
  * <p>Kafka Streams creates this class by reflection and hands it its own configuration: the two memory
- * settings and {@link #BUCKET_PREFIX_FILTER} are Streams properties ({@code kafka-streams.rewrite-radar.rocksdb.*} in {@code
- * application.properties}).
+ * settings and {@link #BUCKET_PREFIX_FILTER} are Streams properties ({@code
+ * kafka-streams.rewrite-radar.rocksdb.*} in {@code application.properties}).
  */
 public final class RadarRocksDbConfig implements RocksDBConfigSetter {
 
@@ -88,8 +88,7 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
         if (storeName.equals(RadarTopology.BUCKET_STORE)) {
             options.setCompactionStyle(CompactionStyle.LEVEL);
             options.setLevelCompactionDynamicLevelBytes(true);
-            if (!"false"
-                    .equals(String.valueOf(configs.get(BUCKET_PREFIX_FILTER)).trim())) {
+            if (booleanSetting(configs, BUCKET_PREFIX_FILTER, true)) {
                 options.useFixedLengthPrefixExtractor(BucketIndex.BAND_BYTES);
                 options.setMemtablePrefixBloomSizeRatio(MEMTABLE_PREFIX_BLOOM_SHARE);
                 table.setWholeKeyFiltering(false);
@@ -138,6 +137,13 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
         return value == null || value.toString().isBlank()
                 ? fallback
                 : Long.parseLong(value.toString().trim());
+    }
+
+    private static boolean booleanSetting(Map<String, Object> configs, String key, boolean fallback) {
+        Object value = configs.get(key);
+        return value == null || value.toString().isBlank()
+                ? fallback
+                : Boolean.parseBoolean(value.toString().trim());
     }
 
     private static double doubleSetting(Map<String, Object> configs, String key, double fallback) {

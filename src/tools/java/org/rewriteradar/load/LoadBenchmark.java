@@ -98,9 +98,10 @@ import org.rewriteradar.streams.RadarTopology;
  * latency percentiles ({@code --latency-from-s S}: of the articles sent from S seconds on, the whole run's p99
  * beside them, and the longest latency per second of sending; the broker's logs and the service's state go
  * under {@code java.io.tmpdir}, the state under {@code -Dload.state.parent=DIR} instead when given, so either
- * can be put on tmpfs apart); {@code --jfr true} profiles the stream threads
- * with JFR execution samples (every 10 ms) and waits of 20 ms or more, and prints their shares by processor and kind ({@code --jfr-dir DIR} keeps the recordings; start the JVM with
- * {@code -XX:FlightRecorderOptions:stackdepth=256} so deep Streams stacks are not cut); {@code --alerts-dir
+ * can be put on tmpfs apart); {@code --jfr true} profiles the stream threads with JFR execution samples
+ * (every 10 ms) and waits of 20 ms or more, and prints their shares by processor and kind ({@code --jfr-dir
+ * DIR} keeps the recordings; start the JVM with {@code -XX:FlightRecorderOptions:stackdepth=256} so deep
+ * Streams stacks are not cut); {@code --alerts-dir
  * DIR} writes each run's alerts (id, kind, article, original) sorted to {@code DIR/<label>.alerts}; {@code
  * --variants "a=k=v,k=v;b=..."} alternates named sets of Streams property overrides on top of the service's
  * (a key {@code sys.X} sets system property X for the run instead, a key {@code radar.X} the service setting
