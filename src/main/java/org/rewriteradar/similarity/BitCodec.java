@@ -6,7 +6,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Bit-level writer and reader behind {@link FingerprintCodec} (format 3 on). Pure Java. Bits are packed
+ * Bit-level writer and reader behind {@link FingerprintCodec} (formats 3 and 4). Pure Java. Bits are packed
  * most significant first: the first bit written is bit 7 of the first byte; the last byte is padded with
  * zero bits.
  *

@@ -6,14 +6,14 @@ import org.rewriteradar.similarity.BinaryCodec.Out;
 
 /**
  * Compact, versioned binary form of an {@link ArticleFingerprint} for state stores and repartition
- * topics. Writes version 3; reads versions 3 and 2; refuses any other ({@code unsupported fingerprint
+ * topics. Writes version 4; reads versions 4, 3 and 2; refuses any other ({@code unsupported fingerprint
  * format version N}) and malformed or truncated input ({@link IllegalArgumentException}).
  *
- * <p>Version 3: a byte part ({@link BinaryCodec}'s varints), then a bit part ({@link BitCodec}: most
+ * <p>Version 4: a byte part ({@link BinaryCodec}'s varints), then a bit part ({@link BitCodec}: most
  * significant bit first, the last byte padded with zero bits, nothing after it).
  *
  * <ol>
- *   <li>magic {@code 'F'}, version {@code 3};
+ *   <li>magic {@code 'F'}, version {@code 4};
  *   <li>{@code id} as a nullable string (UTF-8 length + 1, 0 = null, then the bytes);
  *   <li>{@code textHash}, 8 bytes big-endian; {@code tokens}, varint;
  *   <li>text header, varlong: 0 = null text, else {@code 2 × (UTF-8 length + 1) + coding}; coding 0 =
@@ -21,15 +21,19 @@ import org.rewriteradar.similarity.BinaryCodec.Out;
  *   <li>counts, varints: {@code contentTerms}, {@code shingles}, {@code skeleton}, sentences, {@code keys};
  *   <li>the text's UTF-8 bytes if raw;
  *   <li>bits: the text's codes if coded; each packed set that is not empty as a Rice parameter {@code k}
- *       (5 bits) and the Golomb–Rice codes of its gaps: values are mapped to their unsigned order
- *       ({@code u = (v ^ 0x8000_0000)} as an unsigned 32-bit number, so the ascending order of Java ints is
- *       kept) and coded as {@code u[i] - u[i - 1] - 1}, with {@code u[-1] = -1}; if there are sentences, a
+ *       (5 bits), its first value's unsigned order as 32 bits (values are mapped to their unsigned order, {@code
+ *       u = (v ^ 0x8000_0000)} as an unsigned 32-bit number, so the ascending order of Java ints is kept),
+ *       and the Golomb–Rice codes of the gaps after it, {@code u[i] - u[i - 1] - 1}; if there are sentences, a
  *       {@code k} and the Rice codes of each sentence's number of terms, then, if there are terms, a
  *       {@code k} and, per sentence, the Rice codes of {@code t[j] - t[j - 1] - 1} ({@code t[-1] = -1});
  *       each key as 64 bits. Every {@code k} is {@link BitCodec#riceParameter} of the block's sum and
- *       count (25 for a set of 100 hashes, each of which then takes about 27 bits, against the 32 of
- *       version 2's four-byte varint gaps).
+ *       count (25 for a set of 100 full-width hashes, each of which then takes about 27 bits; 14 for a set
+ *       of 100 phrase hashes, {@link PhraseHashes}).
  * </ol>
+ *
+ * <p>Version 3 (read only) is version 4 with each set's first value coded as a gap from {@code u[-1] = -1},
+ * and phrase sets of 31-bit hashes: they are read at today's width ({@link PhraseHashes#narrow}), so a
+ * fingerprint stored by version 3 compares exactly as the same text fingerprinted today.
  *
  * Sets must be ascending and distinct (as Java ints); sentence offsets must start at 0, not decrease and
  * end at the length of {@code sentenceTerms}, whose terms ascend within each sentence from 0 (encoding
@@ -39,17 +43,19 @@ import org.rewriteradar.similarity.BinaryCodec.Out;
  * <p>Version 2 (read only): magic, version, id and text as nullable strings, {@code textHash} (8 bytes),
  * {@code tokens} (varint), the three sets as count + first value (zig-zag varint) + ascending gaps
  * (varints), the sentences as count, per-sentence lengths and index gaps (varints), and the keys as count +
- * first (zig-zag varlong) + unsigned gaps (varlongs). Version 2 hashed shingles and skeleton n-grams with
+ * first (zig-zag varlong) + unsigned gaps (varlongs), phrase sets narrowed as for version 3. Version 2 hashed shingles and skeleton n-grams with
  * {@link Mix#windows} (version 1 chained a mix per token): state written by version 1 is refused and must be
  * rebuilt (reset the application's state and replay the input topic).
  */
 public final class FingerprintCodec {
 
     /** Format version written. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
-    /** The older format version still read. */
-    private static final int PREVIOUS_VERSION = 2;
+    /** The older format versions still read. */
+    private static final int V3 = 3;
+
+    private static final int V2 = 2;
 
     private static final int MAGIC = 'F';
 
@@ -150,11 +156,11 @@ public final class FingerprintCodec {
             throw new IllegalArgumentException("not an encoded fingerprint");
         }
         int version = in.read();
-        if (version == VERSION) {
-            return decodeV3(bytes, in);
+        if (version == VERSION || version == V3) {
+            return decodeBits(bytes, in, version);
         }
-        if (version == PREVIOUS_VERSION) {
-            return decodeV2(bytes, in);
+        if (version == V2) {
+            return narrowed(decodeV2(bytes, in));
         }
         throw new IllegalArgumentException("unsupported fingerprint format version " + version);
     }
@@ -187,7 +193,7 @@ public final class FingerprintCodec {
         }
     }
 
-    /** A Rice parameter, then the gaps of the values' unsigned order. */
+    /** A Rice parameter, the first value's unsigned order, then the gaps after it. */
     private static void writeSet(BitCodec.Writer bits, int[] a) {
         int n = a.length;
         if (n == 0) {
@@ -198,12 +204,13 @@ public final class FingerprintCodec {
                 throw new IllegalArgumentException("packed sets must be ascending and distinct");
             }
         }
-        long last = unsigned(a[n - 1]);
-        int k = BitCodec.riceParameter(last + 1 - n, n);
+        long first = unsigned(a[0]);
+        int k = BitCodec.riceParameter(unsigned(a[n - 1]) - first - (n - 1), n - 1);
         bits.bits(k, 5);
-        long prev = -1;
-        for (int v : a) {
-            long u = unsigned(v);
+        bits.bits(first, 32);
+        long prev = first;
+        for (int i = 1; i < n; i++) {
+            long u = unsigned(a[i]);
             bits.rice(u - prev - 1, k);
             prev = u;
         }
@@ -214,7 +221,23 @@ public final class FingerprintCodec {
         return (v ^ Integer.MIN_VALUE) & MAX_UNSIGNED_INT;
     }
 
-    private static ArticleFingerprint decodeV3(byte[] bytes, In in) {
+    /** A fingerprint of an older version with its phrase sets at today's width. */
+    private static ArticleFingerprint narrowed(ArticleFingerprint fp) {
+        return new ArticleFingerprint(
+                fp.id(),
+                fp.text(),
+                fp.textHash(),
+                fp.tokens(),
+                fp.contentTerms(),
+                PhraseHashes.narrow(fp.shingles()),
+                PhraseHashes.narrow(fp.skeleton()),
+                fp.sentenceTerms(),
+                fp.sentenceOffsets(),
+                fp.keys());
+    }
+
+    /** Versions 4 and 3: the byte part, then the bit part. */
+    private static ArticleFingerprint decodeBits(byte[] bytes, In in, int version) {
         String id = in.nullableString();
         long textHash = in.fixedLong();
         int tokens = in.varint();
@@ -247,9 +270,10 @@ public final class FingerprintCodec {
             bits.codes(utf8, textLength, TextCode.TABLE, TextCode.SINGLE, TextCode.MAX_LENGTH);
             text = new String(utf8, StandardCharsets.UTF_8);
         }
-        int[] contentTerms = readSet(bits, contentCount);
-        int[] shingles = readSet(bits, shingleCount);
-        int[] skeleton = readSet(bits, skeletonCount);
+        boolean v3 = version == V3;
+        int[] contentTerms = readSet(bits, contentCount, v3);
+        int[] shingles = readSet(bits, shingleCount, v3);
+        int[] skeleton = readSet(bits, skeletonCount, v3);
         int[] offsets = new int[checkedCount(bits, sentences, 1) + 1];
         int[] terms = new int[0];
         if (sentences > 0) {
@@ -285,8 +309,9 @@ public final class FingerprintCodec {
             keys[i] = (bits.bits(32) << 32) | bits.bits(32);
         }
         bits.end();
-        return new ArticleFingerprint(
+        ArticleFingerprint fp = new ArticleFingerprint(
                 id, text, textHash, tokens, contentTerms, shingles, skeleton, terms, offsets, keys);
+        return v3 ? narrowed(fp) : fp;
     }
 
     /** {@code n}, if {@code n} values of at least {@code minBits} bits each fit in what is left. */
@@ -297,16 +322,22 @@ public final class FingerprintCodec {
         return n;
     }
 
-    private static int[] readSet(BitCodec.Reader bits, int n) {
+    /** A set of {@code n} values: version 4's, or with {@code firstAsGap} version 3's. */
+    private static int[] readSet(BitCodec.Reader bits, int n, boolean firstAsGap) {
         if (n == 0) {
             return new int[0];
         }
         checkedCount(bits, n, 1);
         int k = (int) bits.bits(5);
-        int[] a = new int[checkedCount(bits, n, k + 1)];
-        bits.rices(a, 0, n, k, MAX_UNSIGNED_INT);
+        int from = firstAsGap ? 0 : 1;
         long prev = -1;
-        for (int i = 0; i < n; i++) {
+        int[] a = new int[checkedCount(bits, n - from, k + 1) + from];
+        if (!firstAsGap) {
+            prev = bits.bits(32);
+            a[0] = (int) prev ^ Integer.MIN_VALUE;
+        }
+        bits.rices(a, from, n, k, MAX_UNSIGNED_INT);
+        for (int i = from; i < n; i++) {
             prev += 1 + (a[i] & MAX_UNSIGNED_INT);
             if (prev > MAX_UNSIGNED_INT) {
                 throw new IllegalArgumentException("malformed fingerprint: set value out of range");

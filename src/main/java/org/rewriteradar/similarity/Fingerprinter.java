@@ -14,8 +14,8 @@ import org.rewriteradar.text.TextNormalizer;
  *   <li>{@code contentTerms}: the stem hashes of the non-function words, packed (31-bit hash, narrative bit
  *       set when any occurrence lies outside quotations).
  *   <li>{@code shingles}: hashes of every window of {@code shingleSize} consecutive stems ({@link
- *       Mix#windows}, a rolling polynomial hash of the premixed stems), narrative when all its tokens lie
- *       outside quotations.
+ *       Mix#windows}, a rolling polynomial hash of the premixed stems) cut to {@link PhraseHashes#BITS} bits,
+ *       narrative when all its tokens lie outside quotations.
  *   <li>{@code skeleton}: the same over the "skeleton" sequence, where function words, numbers and names
  *       (capitalised words) stay literal and every other stem becomes one wildcard symbol; windows of
  *       {@code skeletonSize} with more than {@code skeletonMaxWildcards} wildcards are dropped. Synonym
@@ -121,7 +121,7 @@ final class Fingerprinter {
         for (int i = 0; i < t.length; i++) {
             quoteRun = (f[i] & AnalyzedText.QUOTE) != 0 ? 0 : quoteRun + 1;
             if (i + 1 >= n) {
-                out[i + 1 - n] = pack((int) (h[i + 1 - n] >>> 32), quoteRun >= n);
+                out[i + 1 - n] = PhraseHashes.pack((int) (h[i + 1 - n] >>> 32), quoteRun >= n);
             }
         }
         return SortedSets.packedUnique(out, out.length, sorter);
@@ -151,7 +151,7 @@ final class Fingerprinter {
             }
             quoteRun = (f[i] & AnalyzedText.QUOTE) != 0 ? 0 : quoteRun + 1;
             if (i + 1 >= g && wild <= settings.skeletonMaxWildcards()) {
-                out[k++] = pack((int) (h[i + 1 - g] >>> 32), quoteRun >= g);
+                out[k++] = PhraseHashes.pack((int) (h[i + 1 - g] >>> 32), quoteRun >= g);
             }
         }
         return SortedSets.packedUnique(out, k, sorter);

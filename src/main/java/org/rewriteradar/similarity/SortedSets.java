@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Sort-and-deduplicate of hash arrays, the one place the engine makes its sorted sets: packed sets of
- * 31-bit hashes with a narrative bit (see {@link ArticleFingerprint}) and plain sorted sets of 64-bit keys.
+ * hashes with a narrative bit (see {@link ArticleFingerprint}) and plain sorted sets of 64-bit keys.
  */
 final class SortedSets {
 

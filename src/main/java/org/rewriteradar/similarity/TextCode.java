@@ -1,7 +1,7 @@
 package org.rewriteradar.similarity;
 
 /**
- * The static Huffman code of fingerprint texts (format 3): a fixed, complete prefix code over the 256 byte
+ * The static Huffman code of fingerprint texts (formats 3 and 4): a fixed, complete prefix code over the 256 byte
  * values of UTF-8, one to {@value #MAX_LENGTH} bits per byte, canonical (codes assigned in order of length,
  * then byte value, as DEFLATE's). Its lengths come from the byte frequencies of the normalised texts of
  * pool-bbc and pool-reuters plus one for every byte value ({@code bench.TextCodeLengths}); it codes English

@@ -25,6 +25,12 @@ class FingerprintCodecTest {
                     + "0000000800003f400000020007efd000000001fffbffee8fffffb520000130800001fc2e6b80080187c80192a00679c0"
                     + "000000000000007fffffffffffffff8000000000000000000000000000003f80000000000020003fffffffffffffff80";
 
+    /** Version 4 bytes of {@link HandBuiltFingerprint#of()}. */
+    static final String HAND_BUILT_V4 =
+            "460408c3bc6ec3af2d310123456789abcdef808001290803000306e56c8c49f76768ec2b4d8df6f4000000007ffffffd"
+                    + "0000000400000fd000000040007efd00000000fffefff8efffffda8587f85cd70010030f900325400cf38000000000"
+                    + "000000ffffffffffffffff0000000000000000000000000000007f00000000000040007fffffffffffffff";
+
     @Test
     void roundTripsEveryComponent() {
         ArticleFingerprint fp = engine.fingerprint("000", null, Fixtures.seedRewrite());
@@ -34,7 +40,7 @@ class FingerprintCodecTest {
 
         assertThat(back).usingRecursiveComparison().isEqualTo(fp);
         assertThat(bytes[1]).isEqualTo((byte) FingerprintCodec.VERSION);
-        assertThat(FingerprintCodec.VERSION).isEqualTo(3);
+        assertThat(FingerprintCodec.VERSION).isEqualTo(4);
         ArticleFingerprint original = engine.fingerprint("002", null, Fixtures.seedOriginal());
         assertThat(engine.compare(original, back)).map(Detection::kind).contains(RewriteKind.SPUN_REWRITE);
     }
@@ -73,9 +79,24 @@ class FingerprintCodecTest {
         String sha =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertThat(bytes.length + " " + sha)
-                .isEqualTo("144 eaf7370d7a3b0336d53b124300ab9661f1f97d7b64b8ceba6c6f0c88da84219e");
-        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(HAND_BUILT_V3);
+                .isEqualTo("138 31b4f25a3b3e3e3b80f03ef6cc5be0ceb1dec1d23f23424a22f2501e821b3094");
+        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(HAND_BUILT_V4);
         assertThat(FingerprintCodec.decode(bytes)).usingRecursiveComparison().isEqualTo(HandBuiltFingerprint.of());
+    }
+
+    @Test
+    void readsVersion3WithItsPhraseSetsNarrowed() throws Exception {
+        byte[] v3 = HexFormat.of().parseHex(HAND_BUILT_V3);
+        assertThat(v3.length + " "
+                        + HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("SHA-256").digest(v3)))
+                .isEqualTo("144 eaf7370d7a3b0336d53b124300ab9661f1f97d7b64b8ceba6c6f0c88da84219e");
+        ArticleFingerprint back = FingerprintCodec.decode(v3);
+        assertThat(back).usingRecursiveComparison().isEqualTo(HandBuiltFingerprint.narrowed());
+        // -300, 5, 133 as 31-bit hashes packed with a narrative bit, cut to their top 20 bits: 5 and 133 both
+        // become hash 0, narrative, and merge; -300 becomes the largest hash, not narrative
+        assertThat(back.shingles()).containsExactly(1, 0xFFFFF << 1);
+        assertThat(back.contentTerms()).isEqualTo(HandBuiltFingerprint.of().contentTerms());
     }
 
     @Test
@@ -85,14 +106,9 @@ class FingerprintCodecTest {
                         + HexFormat.of()
                                 .formatHex(MessageDigest.getInstance("SHA-256").digest(v2)))
                 .isEqualTo("117 8457b14166582b7ae19493ead558b31d0f9369b455cc427db7aae560e8079ce7");
-        assertThat(FingerprintCodec.decode(v2)).usingRecursiveComparison().isEqualTo(HandBuiltFingerprint.of());
+        assertThat(FingerprintCodec.decode(v2)).usingRecursiveComparison().isEqualTo(HandBuiltFingerprint.narrowed());
         // the frozen writer of the tests and benchmarks writes exactly these bytes
         assertThat(FingerprintCodecV2.encode(HandBuiltFingerprint.of())).isEqualTo(v2);
-        // and an engine fingerprint written by version 2 reads back as it is
-        ArticleFingerprint fp = engine.fingerprint("000", null, Fixtures.seedRewrite());
-        assertThat(FingerprintCodec.decode(FingerprintCodecV2.encode(fp)))
-                .usingRecursiveComparison()
-                .isEqualTo(fp);
     }
 
     /** The layout of the class Javadoc, bit by bit, on a small fingerprint worked out by hand. */
@@ -109,20 +125,20 @@ class FingerprintCodecTest {
                 new int[] {0, 2, 3, 1},
                 new int[] {0, 3, 3, 4},
                 new long[] {5L});
-        String header = "46" + "03" // magic, version
+        String header = "46" + "04" // magic, version
                 + "0261" // id "a": length + 1, UTF-8
                 + "0000000000000001" // text hash
                 + "02" // tokens
                 + "00" // no text
                 + "03" + "03" + "00" + "03" + "01"; // counts: content terms, shingles, skeleton, sentences, keys
         String bits =
-                // content terms: u = 0, 1, 5; gaps 0, 0, 3, sum 3 over 3 → k = 0
-                "00000" + "1" + "1" + "0001"
-                        // shingles: u = 2^31 - 1, 2^31, 2^31 + 7; gaps 2^31 - 1, 0, 6, sum (2^31 + 5) over 3 → k = 29
-                        + "11101"
-                        + "0001" + "1".repeat(29) // 2^31 - 1: quotient 3, remainder 2^29 - 1
-                        + "1" + "0".repeat(29) // 0
-                        + "1" + "0".repeat(26) + "110" // 6
+                // content terms: u = 0, 1, 5; first 0, gaps 0, 3, sum 3 over 2 → k = 0
+                "00000" + "0".repeat(32) + "1" + "0001"
+                        // shingles: u = 2^31 - 1, 2^31, 2^31 + 7; first 2^31 - 1, gaps 0, 6, sum 6 over 2 → k = 1
+                        + "00001"
+                        + "0" + "1".repeat(31) // 2^31 - 1
+                        + "1" + "0" // 0: quotient 0, remainder 0
+                        + "0001" + "0" // 6: quotient 3, remainder 0
                         // skeleton: empty, nothing
                         // sentence lengths 3, 0, 1: sum 4 over 3 → k = 0
                         + "00000" + "0001" + "1" + "01"
@@ -160,7 +176,7 @@ class FingerprintCodecTest {
     @Test
     void rejectsUnknownVersionAndGarbage() {
         byte[] bytes = FingerprintCodec.encode(engine.fingerprint("a", null, "Some text here."));
-        for (int version : new int[] {0, 1, 4, 99}) {
+        for (int version : new int[] {0, 1, 5, 99}) {
             bytes[1] = (byte) version;
             assertThatThrownBy(() -> FingerprintCodec.decode(bytes))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -179,6 +195,7 @@ class FingerprintCodecTest {
         for (byte[] bytes : new byte[][] {
             FingerprintCodec.encode(fp),
             FingerprintCodec.encode(HandBuiltFingerprint.of()),
+            HexFormat.of().parseHex(HAND_BUILT_V3),
             FingerprintCodecV2.encode(fp),
             FingerprintCodecV2.encode(HandBuiltFingerprint.of())
         }) {
@@ -189,8 +206,8 @@ class FingerprintCodecTest {
                         .isInstanceOf(IllegalArgumentException.class);
             }
         }
-        byte[] v3 = FingerprintCodec.encode(fp);
-        assertThatThrownBy(() -> FingerprintCodec.decode(Arrays.copyOf(v3, v3.length + 1)))
+        byte[] v4 = FingerprintCodec.encode(fp);
+        assertThatThrownBy(() -> FingerprintCodec.decode(Arrays.copyOf(v4, v4.length + 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("trailing");
     }

@@ -21,4 +21,20 @@ public final class HandBuiltFingerprint {
                 new int[] {0, 3, 3, 6},
                 new long[] {Long.MIN_VALUE, -1L, 0L, 127L, 16384L, Long.MAX_VALUE});
     }
+
+    /** {@link #of()} as read from format 3 or 2: its phrase sets cut to {@link PhraseHashes#BITS} bits. */
+    public static ArticleFingerprint narrowed() {
+        ArticleFingerprint fp = of();
+        return new ArticleFingerprint(
+                fp.id(),
+                fp.text(),
+                fp.textHash(),
+                fp.tokens(),
+                fp.contentTerms(),
+                PhraseHashes.narrow(fp.shingles()),
+                PhraseHashes.narrow(fp.skeleton()),
+                fp.sentenceTerms(),
+                fp.sentenceOffsets(),
+                fp.keys());
+    }
 }
