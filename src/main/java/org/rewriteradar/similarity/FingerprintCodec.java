@@ -27,13 +27,14 @@ import org.rewriteradar.similarity.BinaryCodec.Out;
  *       {@code k} and the Rice codes of each sentence's number of terms, then, if there are terms, a
  *       {@code k} and, per sentence, the Rice codes of {@code t[j] - t[j - 1] - 1} ({@code t[-1] = -1});
  *       each key as 64 bits. Every {@code k} is {@link BitCodec#riceParameter} of the block's sum and
- *       count (25 for a set of 100 full-width hashes, each of which then takes about 27 bits; 14 for a set
- *       of 100 phrase hashes, {@link PhraseHashes}).
+ *       count (14 for a set of 100 hashes of {@link PackedHashes#BITS} bits, each of which then takes about
+ *       16 bits; 25 and 27 for the 31-bit hashes of version 3).
  * </ol>
  *
  * <p>Version 3 (read only) is version 4 with each set's first value coded as a gap from {@code u[-1] = -1},
- * and phrase sets of 31-bit hashes: they are read at today's width ({@link PhraseHashes#narrow}), so a
- * fingerprint stored by version 3 compares exactly as the same text fingerprinted today.
+ * and packed sets of 31-bit hashes: they are read at today's width ({@link PackedHashes}: items cut, those
+ * that then coincide merged, sentence terms moved to the merged content terms), so a fingerprint stored by
+ * version 3 compares exactly as the same text fingerprinted today.
  *
  * Sets must be ascending and distinct (as Java ints); sentence offsets must start at 0, not decrease and
  * end at the length of {@code sentenceTerms}, whose terms ascend within each sentence from 0 (encoding
@@ -43,7 +44,7 @@ import org.rewriteradar.similarity.BinaryCodec.Out;
  * <p>Version 2 (read only): magic, version, id and text as nullable strings, {@code textHash} (8 bytes),
  * {@code tokens} (varint), the three sets as count + first value (zig-zag varint) + ascending gaps
  * (varints), the sentences as count, per-sentence lengths and index gaps (varints), and the keys as count +
- * first (zig-zag varlong) + unsigned gaps (varlongs), phrase sets narrowed as for version 3. Version 2 hashed shingles and skeleton n-grams with
+ * first (zig-zag varlong) + unsigned gaps (varlongs), packed sets narrowed as for version 3. Version 2 hashed shingles and skeleton n-grams with
  * {@link Mix#windows} (version 1 chained a mix per token): state written by version 1 is refused and must be
  * rebuilt (reset the application's state and replay the input topic).
  */
@@ -221,18 +222,20 @@ public final class FingerprintCodec {
         return (v ^ Integer.MIN_VALUE) & MAX_UNSIGNED_INT;
     }
 
-    /** A fingerprint of an older version with its phrase sets at today's width. */
+    /** A fingerprint of an older version with its packed sets at today's width ({@link PackedHashes}). */
     private static ArticleFingerprint narrowed(ArticleFingerprint fp) {
+        int[] offsets = fp.sentenceOffsets().clone();
+        int[][] terms = PackedHashes.narrowTerms(fp.contentTerms(), fp.sentenceTerms(), offsets);
         return new ArticleFingerprint(
                 fp.id(),
                 fp.text(),
                 fp.textHash(),
                 fp.tokens(),
-                fp.contentTerms(),
-                PhraseHashes.narrow(fp.shingles()),
-                PhraseHashes.narrow(fp.skeleton()),
-                fp.sentenceTerms(),
-                fp.sentenceOffsets(),
+                terms[0],
+                PackedHashes.narrow(fp.shingles()),
+                PackedHashes.narrow(fp.skeleton()),
+                terms[1],
+                offsets,
                 fp.keys());
     }
 

@@ -11,11 +11,10 @@ import org.rewriteradar.text.TextNormalizer;
  * and builds the fingerprint's sorted sets.
  *
  * <ul>
- *   <li>{@code contentTerms}: the stem hashes of the non-function words, packed (31-bit hash, narrative bit
- *       set when any occurrence lies outside quotations).
+ *   <li>{@code contentTerms}: the stem hashes of the non-function words, packed ({@link PackedHashes}: the
+ *       hash's top bits, narrative bit set when any occurrence lies outside quotations).
  *   <li>{@code shingles}: hashes of every window of {@code shingleSize} consecutive stems ({@link
- *       Mix#windows}, a rolling polynomial hash of the premixed stems) cut to {@link PhraseHashes#BITS} bits,
- *       narrative when all its tokens lie outside quotations.
+ *       Mix#windows}, a rolling polynomial hash of the premixed stems), packed the same way, narrative when all its tokens lie outside quotations.
  *   <li>{@code skeleton}: the same over the "skeleton" sequence, where function words, numbers and names
  *       (capitalised words) stay literal and every other stem becomes one wildcard symbol; windows of
  *       {@code skeletonSize} with more than {@code skeletonMaxWildcards} wildcards are dropped. Synonym
@@ -59,7 +58,7 @@ final class Fingerprinter {
         int c = 0;
         for (int i = 0; i < n; i++) {
             if ((flags[i] & AnalyzedText.FUNCTION) == 0) {
-                content[c++] = pack(terms[i], (flags[i] & AnalyzedText.QUOTE) == 0);
+                content[c++] = PackedHashes.pack(terms[i], (flags[i] & AnalyzedText.QUOTE) == 0);
             }
         }
         int[] contentTerms = SortedSets.packedUnique(content, c, ws.sorter);
@@ -94,7 +93,7 @@ final class Fingerprinter {
                     if (m == scratch.length) {
                         scratch = Arrays.copyOf(scratch, m * 2);
                     }
-                    scratch[m++] = ProbeSets.index(ProbeSets.entry(dict, dictBits, terms[i] >> 1));
+                    scratch[m++] = ProbeSets.index(ProbeSets.entry(dict, dictBits, PackedHashes.key(terms[i])));
                 }
             }
             Arrays.sort(scratch, 0, m);
@@ -108,11 +107,6 @@ final class Fingerprinter {
         return Arrays.copyOf(sentenceTerms, k);
     }
 
-    /** Packs a 32-bit hash into a packed-set item: upper 31 bits of the hash, bit 0 = narrative. */
-    private static int pack(int hash, boolean narrative) {
-        return (hash & ~1) | (narrative ? 1 : 0);
-    }
-
     /** Stem n-shingles ({@link Mix#windows}); narrative when all n tokens lie outside quotations. */
     private static int[] packedShingles(long[] t, byte[] f, int n, RadixSort sorter) {
         long[] h = Mix.windows(t, n, SHINGLE_SEED);
@@ -121,7 +115,7 @@ final class Fingerprinter {
         for (int i = 0; i < t.length; i++) {
             quoteRun = (f[i] & AnalyzedText.QUOTE) != 0 ? 0 : quoteRun + 1;
             if (i + 1 >= n) {
-                out[i + 1 - n] = PhraseHashes.pack((int) (h[i + 1 - n] >>> 32), quoteRun >= n);
+                out[i + 1 - n] = PackedHashes.pack((int) (h[i + 1 - n] >>> 32), quoteRun >= n);
             }
         }
         return SortedSets.packedUnique(out, out.length, sorter);
@@ -151,7 +145,7 @@ final class Fingerprinter {
             }
             quoteRun = (f[i] & AnalyzedText.QUOTE) != 0 ? 0 : quoteRun + 1;
             if (i + 1 >= g && wild <= settings.skeletonMaxWildcards()) {
-                out[k++] = PhraseHashes.pack((int) (h[i + 1 - g] >>> 32), quoteRun >= g);
+                out[k++] = PackedHashes.pack((int) (h[i + 1 - g] >>> 32), quoteRun >= g);
             }
         }
         return SortedSets.packedUnique(out, k, sorter);

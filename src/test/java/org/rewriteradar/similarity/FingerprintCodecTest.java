@@ -25,6 +25,18 @@ class FingerprintCodecTest {
                     + "0000000800003f400000020007efd000000001fffbffee8fffffb520000130800001fc2e6b80080187c80192a00679c0"
                     + "000000000000007fffffffffffffff8000000000000000000000000000003f80000000000020003fffffffffffffff80";
 
+    /** Version 2 bytes of {@link HandBuiltFingerprint#indexed()}, as commit b88eb5c wrote them. */
+    static final String INDEXED_V2 =
+            "460208c3bc6ec3af2d3114536f6d6520746578742e20416e6f746865722e0123456789abcdef80800108ffffffff0f"
+                    + "ffffffff07017f01ff7e01fffffeff0703d704b1028001000303000300010401010106ffffffffffffffffff01ffff"
+                    + "ffffffffffff7f017f817ffffffeffffffffff7f";
+
+    /** Version 3 bytes of {@link HandBuiltFingerprint#indexed()}, as commit b88eb5c wrote them. */
+    static final String INDEXED_V3 =
+            "460308c3bc6ec3af2d310123456789abcdef808001290803000306e56c8c49f76768ec2b4d8df6f2000000003ffffffd"
+                    + "0000000800003f400000020007efd000000001fffbffee8fffffb520000130800001fc2e60a15600000000000000"
+                    + "03fffffffffffffffc000000000000000000000000000001fc0000000000010001fffffffffffffffc";
+
     /** Version 4 bytes of {@link HandBuiltFingerprint#of()}. */
     static final String HAND_BUILT_V4 =
             "460408c3bc6ec3af2d310123456789abcdef808001290803000306e56c8c49f76768ec2b4d8df6f4000000007ffffffd"
@@ -85,18 +97,30 @@ class FingerprintCodecTest {
     }
 
     @Test
-    void readsVersion3WithItsPhraseSetsNarrowed() throws Exception {
-        byte[] v3 = HexFormat.of().parseHex(HAND_BUILT_V3);
-        assertThat(v3.length + " "
-                        + HexFormat.of()
-                                .formatHex(MessageDigest.getInstance("SHA-256").digest(v3)))
-                .isEqualTo("144 eaf7370d7a3b0336d53b124300ab9661f1f97d7b64b8ceba6c6f0c88da84219e");
-        ArticleFingerprint back = FingerprintCodec.decode(v3);
-        assertThat(back).usingRecursiveComparison().isEqualTo(HandBuiltFingerprint.narrowed());
-        // -300, 5, 133 as 31-bit hashes packed with a narrative bit, cut to their top 20 bits: 5 and 133 both
-        // become hash 0, narrative, and merge; -300 becomes the largest hash, not narrative
+    void readsVersion3WithItsPackedSetsNarrowed() {
+        ArticleFingerprint back = FingerprintCodec.decode(HexFormat.of().parseHex(INDEXED_V3));
+
+        assertThat(back)
+                .usingRecursiveComparison()
+                .isEqualTo(HandBuiltFingerprint.narrowed(HandBuiltFingerprint.indexed()));
+        // shingles -300, 5, 133 as 31-bit hashes packed with a narrative bit, cut to their top 20 bits: 5 and
+        // 133 both become hash 0, narrative, and merge; -300 becomes the largest hash, not narrative
         assertThat(back.shingles()).containsExactly(1, 0xFFFFF << 1);
-        assertThat(back.contentTerms()).isEqualTo(HandBuiltFingerprint.of().contentTerms());
+        // content terms MIN, -1, 0, 127, 128, 16383, 16384, MAX: 0, 127 and 128 merge, and the sentences'
+        // indices [0 2 7] [] [1 3 5] move with them
+        assertThat(back.contentTerms()).containsExactly(1, 7, 8, (0x7FFFF << 1) | 1, 0x80000 << 1, (0xFFFFF << 1) | 1);
+        assertThat(back.sentenceTerms()).containsExactly(0, 3, 4, 0, 1, 5);
+        assertThat(back.sentenceOffsets()).containsExactly(0, 3, 3, 6);
+    }
+
+    /** Sentence terms must index the content terms to be moved with them: format 3 and 2 refuse others. */
+    @Test
+    void refusesAnOlderVersionWhoseSentenceTermsLieBeyondItsContentTerms() {
+        for (String hex : new String[] {HAND_BUILT_V3, HAND_BUILT_V2}) {
+            assertThatThrownBy(() -> FingerprintCodec.decode(HexFormat.of().parseHex(hex)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("malformed fingerprint: sentence term beyond the content terms");
+        }
     }
 
     @Test
@@ -106,9 +130,13 @@ class FingerprintCodecTest {
                         + HexFormat.of()
                                 .formatHex(MessageDigest.getInstance("SHA-256").digest(v2)))
                 .isEqualTo("117 8457b14166582b7ae19493ead558b31d0f9369b455cc427db7aae560e8079ce7");
-        assertThat(FingerprintCodec.decode(v2)).usingRecursiveComparison().isEqualTo(HandBuiltFingerprint.narrowed());
         // the frozen writer of the tests and benchmarks writes exactly these bytes
         assertThat(FingerprintCodecV2.encode(HandBuiltFingerprint.of())).isEqualTo(v2);
+        byte[] indexed = HexFormat.of().parseHex(INDEXED_V2);
+        assertThat(FingerprintCodecV2.encode(HandBuiltFingerprint.indexed())).isEqualTo(indexed);
+        assertThat(FingerprintCodec.decode(indexed))
+                .usingRecursiveComparison()
+                .isEqualTo(HandBuiltFingerprint.narrowed(HandBuiltFingerprint.indexed()));
     }
 
     /** The layout of the class Javadoc, bit by bit, on a small fingerprint worked out by hand. */
@@ -195,7 +223,7 @@ class FingerprintCodecTest {
         for (byte[] bytes : new byte[][] {
             FingerprintCodec.encode(fp),
             FingerprintCodec.encode(HandBuiltFingerprint.of()),
-            HexFormat.of().parseHex(HAND_BUILT_V3),
+            HexFormat.of().parseHex(INDEXED_V3),
             FingerprintCodecV2.encode(fp),
             FingerprintCodecV2.encode(HandBuiltFingerprint.of())
         }) {

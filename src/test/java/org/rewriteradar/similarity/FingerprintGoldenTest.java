@@ -20,9 +20,9 @@ import org.rewriteradar.text.TextNormalizer;
 /**
  * Golden values of fingerprints and of the seed pair's detection under the default settings, pinned from the
  * engine of commit 4d54094 (fingerprints as their format v2 bytes, written by the frozen
- * {@link FingerprintCodecV2}; their format v3 bytes pinned since v3, v4 since phrase hashes were cut to 20
- * bits ({@link PhraseHashes}), when the v2 and v3 bytes were kept as files and the seed pair's {@code c5} and
- * {@code j5} gained one chance collision): what "stable across restarts and machines" means, tested; the
+ * {@link FingerprintCodecV2}; their format v3 bytes pinned since v3, v4 since the packed sets' hashes were cut
+ * to 20 bits ({@link PackedHashes}), when the v2 and v3 bytes were kept as files and the seed pair's {@code c5}
+ * and {@code j5} gained one chance collision): what "stable across restarts and machines" means, tested; the
  * stored bytes of earlier versions must still read as the same fingerprint. Fingerprints live in state stores and changelogs, and candidate keys in the index,
  * so a change to any value here is a change of the stored format (re-fingerprint everything, bump the codec
  * version) or of detections, never a refactoring. The MinHash signature is recomputed here from its
@@ -76,8 +76,8 @@ class FingerprintGoldenTest {
                     5734,
                     "ec6bc9eadbd8471052222770428d4e86ee7f4047289253e294c329e6224d9270",
                     4175,
-                    "479ad94519d536f2e08ecd936806795d687c03f6a5538000b5478f356042a2b0",
-                    3306,
+                    "daa3055151aacc7c1ff7a093a2a6164d149663dc174d7987ce16b8e3a92a15a2",
+                    3114,
                     355,
                     8026148710561876047L,
                     42,
@@ -93,8 +93,8 @@ class FingerprintGoldenTest {
                     7572,
                     "09c5c360b3da23508078dc48a4d042c67f55b9728e22a9c6763af1809d208be3",
                     5523,
-                    "c81a114a3b12665910f82833e1e16c2f0d478f3898a60f65800e4aa1bb5eeb16",
-                    4348,
+                    "0d2771f724e3bb5b95b3597bf0438216efa8e39c625a7480b1cc960a9c459262",
+                    4118,
                     476,
                     8231438703875458987L,
                     54,
@@ -110,8 +110,8 @@ class FingerprintGoldenTest {
                     2354,
                     "9139b676f0efbedcc1163452d993cc75eae997601b293cb7d1b4a8cf1bce5ea8",
                     1779,
-                    "d812504970f6de3884a483aa88684a1599d3bb870da29329d467c4b0b25abb7d",
-                    1467,
+                    "7b993a65211e1d0fc3cde0ea1a42a0d6d975471439a3f512363874020bbf6d07",
+                    1365,
                     132,
                     6766856956725477765L,
                     28,
@@ -127,8 +127,8 @@ class FingerprintGoldenTest {
                     2258,
                     "681cefd953c1e65724035d4b0ee6f2f98108d2f7a51673ada49c00a171f8ef99",
                     1704,
-                    "4ba4cf966fdf18bac7a168c530b19d01bbb24aa0bc7603703ffee9445025a851",
-                    1413,
+                    "db9e957e3aacc3189568e0d8368d00b50e1efc455386033728d84a7e91d983df",
+                    1315,
                     129,
                     -591592665699806776L,
                     28,
@@ -166,11 +166,11 @@ class FingerprintGoldenTest {
                     .usingRecursiveComparison()
                     .isEqualTo(fp);
             assertThat(FingerprintCodec.decode(v3))
-                    .as(g.name() + " from version 3, phrase sets narrowed")
+                    .as(g.name() + " from version 3, packed sets narrowed")
                     .usingRecursiveComparison()
                     .isEqualTo(fp);
             assertThat(FingerprintCodec.decode(v2))
-                    .as(g.name() + " from version 2, phrase sets narrowed")
+                    .as(g.name() + " from version 2, packed sets narrowed")
                     .usingRecursiveComparison()
                     .isEqualTo(fp);
         }

@@ -8,7 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-class PhraseHashesTest {
+class PackedHashesTest {
 
     /** A phrase set stored at full width (format 3) reads back as the set fingerprinting makes today. */
     @Property(tries = 500)
@@ -20,20 +20,20 @@ class PhraseHashesTest {
         for (int i = 0; i < n; i++) {
             boolean inNarrative = i < narrative.size() && narrative.get(i);
             wide[i] = (hashes.get(i) & ~1) | (inNarrative ? 1 : 0);
-            today[i] = PhraseHashes.pack(hashes.get(i), inNarrative);
+            today[i] = PackedHashes.pack(hashes.get(i), inNarrative);
         }
         RadixSort sorter = new RadixSort();
         int[] stored = SortedSets.packedUnique(wide, n, sorter);
 
-        assertThat(PhraseHashes.narrow(stored)).isEqualTo(SortedSets.packedUnique(today, n, sorter));
+        assertThat(PackedHashes.narrow(stored)).isEqualTo(SortedSets.packedUnique(today, n, sorter));
     }
 
     @Test
     void keepsTheTopBitsOfTheHashAndTheNarrativeBit() {
-        assertThat(PhraseHashes.pack(0xFFFF_FFFF, false)).isEqualTo((1 << (PhraseHashes.BITS + 1)) - 2);
-        assertThat(PhraseHashes.pack(0x8000_0000, true)).isEqualTo((1 << PhraseHashes.BITS) | 1);
-        assertThat(PhraseHashes.pack(0x0000_0FFF, true)).isEqualTo(1);
+        assertThat(PackedHashes.pack(0xFFFF_FFFF, false)).isEqualTo((1 << (PackedHashes.BITS + 1)) - 2);
+        assertThat(PackedHashes.pack(0x8000_0000, true)).isEqualTo((1 << PackedHashes.BITS) | 1);
+        assertThat(PackedHashes.pack(0x0000_0FFF, true)).isEqualTo(1);
         // two hashes that differ only below the kept bits merge, narrative if either is
-        assertThat(PhraseHashes.narrow(new int[] {0x1234_5000, 0x1234_5FFF})).containsExactly((0x12345 << 1) | 1);
+        assertThat(PackedHashes.narrow(new int[] {0x1234_5000, 0x1234_5FFF})).containsExactly((0x12345 << 1) | 1);
     }
 }
