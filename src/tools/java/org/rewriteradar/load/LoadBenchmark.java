@@ -367,6 +367,17 @@ public final class LoadBenchmark {
         return out;
     }
 
+    /**
+     * Time between pre-fill articles: 5 s, or less where {@code n} of them would span more than 20 days, so
+     * every pre-filled article lies within the default 30-day retention of the measured ones and each join
+     * of theirs counts its members as candidates (1M: 1.728 s apart).
+     */
+    static Duration prefillSpacing(int n) {
+        Duration span = Duration.ofDays(20);
+        Duration fiveSeconds = Duration.ofSeconds(5);
+        return n <= 0 || fiveSeconds.multipliedBy(n).compareTo(span) <= 0 ? fiveSeconds : span.dividedBy(n);
+    }
+
     /** Writes each run's alerts (id, kind, article, original; sorted) to {@code <dir>/<label>.alerts}. */
     public LoadBenchmark withAlertsDir(Path dir) {
         this.alertsDir = dir;
@@ -468,7 +479,7 @@ public final class LoadBenchmark {
                 List<EvalData.Article> pool = EvalData.load(
                                 o.prefillData(), o.prefillData().getFileName().toString())
                         .articles();
-                prefills.put(p, prefillArticles(pool, p, articles.get(0).publishedAt(), Duration.ofSeconds(5)));
+                prefills.put(p, prefillArticles(pool, p, articles.get(0).publishedAt(), prefillSpacing(p)));
                 System.out.printf(
                         Locale.ROOT,
                         "LOAD prefill %d articles per measured run from %s (%d real, then synthetic)%n",
