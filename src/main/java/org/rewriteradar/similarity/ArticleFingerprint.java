@@ -54,6 +54,13 @@ public record ArticleFingerprint(
                 newId, text, textHash, tokens, contentTerms, shingles, skeleton, sentenceTerms, sentenceOffsets, keys);
     }
 
+    /** The same fingerprint with other hash sets and sentences: id, text, counts and keys kept. */
+    public ArticleFingerprint withSets(
+            int[] contentTerms, int[] shingles, int[] skeleton, int[] sentenceTerms, int[] sentenceOffsets) {
+        return new ArticleFingerprint(
+                id, text, textHash, tokens, contentTerms, shingles, skeleton, sentenceTerms, sentenceOffsets, keys);
+    }
+
     /**
      * The same fingerprint without its LSH keys, which only indexing needs: what is stored and sent for
      * scoring once the article is indexed (the keys are about a tenth of the encoded size and do not

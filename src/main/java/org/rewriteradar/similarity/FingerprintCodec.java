@@ -161,7 +161,7 @@ public final class FingerprintCodec {
             return decodeBits(bytes, in, version);
         }
         if (version == V2) {
-            return narrowed(decodeV2(bytes, in));
+            return PackedHashes.narrowed(decodeV2(bytes, in));
         }
         throw new IllegalArgumentException("unsupported fingerprint format version " + version);
     }
@@ -220,23 +220,6 @@ public final class FingerprintCodec {
     /** {@code v}'s place in the ascending order of ints, as an unsigned 32-bit value. */
     private static long unsigned(int v) {
         return (v ^ Integer.MIN_VALUE) & MAX_UNSIGNED_INT;
-    }
-
-    /** A fingerprint of an older version with its packed sets at today's width ({@link PackedHashes}). */
-    private static ArticleFingerprint narrowed(ArticleFingerprint fp) {
-        int[] offsets = fp.sentenceOffsets().clone();
-        int[][] terms = PackedHashes.narrowTerms(fp.contentTerms(), fp.sentenceTerms(), offsets);
-        return new ArticleFingerprint(
-                fp.id(),
-                fp.text(),
-                fp.textHash(),
-                fp.tokens(),
-                terms[0],
-                PackedHashes.narrow(fp.shingles()),
-                PackedHashes.narrow(fp.skeleton()),
-                terms[1],
-                offsets,
-                fp.keys());
     }
 
     /** Versions 4 and 3: the byte part, then the bit part. */
@@ -314,7 +297,7 @@ public final class FingerprintCodec {
         bits.end();
         ArticleFingerprint fp = new ArticleFingerprint(
                 id, text, textHash, tokens, contentTerms, shingles, skeleton, terms, offsets, keys);
-        return v3 ? narrowed(fp) : fp;
+        return v3 ? PackedHashes.narrowed(fp) : fp;
     }
 
     /** {@code n}, if {@code n} values of at least {@code minBits} bits each fit in what is left. */

@@ -101,6 +101,16 @@ final class PackedHashes {
         return new int[][] {Arrays.copyOf(terms, u), Arrays.copyOf(sentences, k)};
     }
 
+    /**
+     * A fingerprint of format 3 or before with its packed sets at today's width: {@link #narrow} and {@link
+     * #narrowTerms}.
+     */
+    static ArticleFingerprint narrowed(ArticleFingerprint fp) {
+        int[] offsets = fp.sentenceOffsets().clone();
+        int[][] terms = narrowTerms(fp.contentTerms(), fp.sentenceTerms(), offsets);
+        return fp.withSets(terms[0], narrow(fp.shingles()), narrow(fp.skeleton()), terms[1], offsets);
+    }
+
     private static int narrowItem(int wide) {
         return (key(wide) << 1) | (wide & 1);
     }

@@ -100,9 +100,7 @@ class FingerprintCodecTest {
     void readsVersion3WithItsPackedSetsNarrowed() {
         ArticleFingerprint back = FingerprintCodec.decode(HexFormat.of().parseHex(INDEXED_V3));
 
-        assertThat(back)
-                .usingRecursiveComparison()
-                .isEqualTo(HandBuiltFingerprint.narrowed(HandBuiltFingerprint.indexed()));
+        assertThat(back).usingRecursiveComparison().isEqualTo(PackedHashes.narrowed(HandBuiltFingerprint.indexed()));
         // shingles -300, 5, 133 as 31-bit hashes packed with a narrative bit, cut to their top 20 bits: 5 and
         // 133 both become hash 0, narrative, and merge; -300 becomes the largest hash, not narrative
         assertThat(back.shingles()).containsExactly(1, 0xFFFFF << 1);
@@ -136,7 +134,7 @@ class FingerprintCodecTest {
         assertThat(FingerprintCodecV2.encode(HandBuiltFingerprint.indexed())).isEqualTo(indexed);
         assertThat(FingerprintCodec.decode(indexed))
                 .usingRecursiveComparison()
-                .isEqualTo(HandBuiltFingerprint.narrowed(HandBuiltFingerprint.indexed()));
+                .isEqualTo(PackedHashes.narrowed(HandBuiltFingerprint.indexed()));
     }
 
     /** The layout of the class Javadoc, bit by bit, on a small fingerprint worked out by hand. */

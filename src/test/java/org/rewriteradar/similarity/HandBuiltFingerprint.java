@@ -25,33 +25,7 @@ public final class HandBuiltFingerprint {
     /** {@link #of()} with sentence terms that index its content terms, as an engine's do. */
     public static ArticleFingerprint indexed() {
         ArticleFingerprint fp = of();
-        return new ArticleFingerprint(
-                fp.id(),
-                fp.text(),
-                fp.textHash(),
-                fp.tokens(),
-                fp.contentTerms(),
-                fp.shingles(),
-                fp.skeleton(),
-                new int[] {0, 2, 7, 1, 3, 5},
-                fp.sentenceOffsets(),
-                fp.keys());
-    }
-
-    /** {@code fp} as read from format 3 or 2: its packed sets cut to {@link PackedHashes#BITS} bits. */
-    public static ArticleFingerprint narrowed(ArticleFingerprint fp) {
-        int[] offsets = fp.sentenceOffsets().clone();
-        int[][] terms = PackedHashes.narrowTerms(fp.contentTerms(), fp.sentenceTerms(), offsets);
-        return new ArticleFingerprint(
-                fp.id(),
-                fp.text(),
-                fp.textHash(),
-                fp.tokens(),
-                terms[0],
-                PackedHashes.narrow(fp.shingles()),
-                PackedHashes.narrow(fp.skeleton()),
-                terms[1],
-                offsets,
-                fp.keys());
+        return fp.withSets(
+                fp.contentTerms(), fp.shingles(), fp.skeleton(), new int[] {0, 2, 7, 1, 3, 5}, fp.sentenceOffsets());
     }
 }
