@@ -1223,6 +1223,12 @@ public final class LoadBenchmark {
                 256 * 1024,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
                 (int) SEND_TIMEOUT.toMillis(),
+                // no producer id to wait for: the in-JVM broker has left a run's first batches unsent for
+                // the whole delivery timeout, idle, while an idempotent producer waited for one
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                false,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                1,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
