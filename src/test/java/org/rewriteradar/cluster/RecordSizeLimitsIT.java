@@ -179,11 +179,12 @@ class RecordSizeLimitsIT {
                 .as("records dropped by the production exception handler")
                 .isZero();
         soft.assertThat(stored).as("large-original in article-store").isNotNull();
-        // derived records outgrow the input's record limit (how far is RecordBudgetTest's worst case, with
-        // headers: that is what radar.topics.max-message-bytes is sized for), and were written
+        // derived records are of the size of the largest input (up to RecordBudgetTest's worst case, with
+        // headers: that is what radar.topics.max-message-bytes is sized for), and were written (710,604
+        // bytes for this one in fingerprint format 4; over 1 MB, Kafka's default, in format 3)
         soft.assertThat(largest.get("article-store-changelog"))
-                .as("the large article's changelog record is larger than any input record may be")
-                .isGreaterThan(1_000_000);
+                .as("the large article's changelog record is of the size of its body")
+                .isGreaterThan(maxBody * 3 / 4);
         soft.assertThat(largest.get(alerts))
                 .as("the copy's alert carries the first max-passage-chars of each text, not both whole texts")
                 .isPositive()
