@@ -11,8 +11,9 @@ import java.util.Base64;
  * rebuilding); token offsets, sentence spans and quotations are recomputed from {@code text} when an alert
  * needs evidence. Every hash is seeded and stable across JVMs and machines.
  *
- * <p>Packed sets hold {@value PackedHashes#BITS}-bit hashes ({@link PackedHashes}) shifted left by one, with bit 0 set when the item occurs in the narrative (outside quotations); they are sorted
- * ascending and distinct in {@code value >> 1}.
+ * <p>Packed sets hold {@value PackedHashes#BITS}-bit hashes ({@link PackedHashes}) shifted left by one, with
+ * bit 0 set when the item occurs in the narrative (outside quotations); they are sorted ascending and
+ * distinct in {@code value >> 1}.
  *
  * <p>Binary form: {@link FingerprintCodec}. Jackson writes the fingerprint as one base64 string of that
  * binary form (about a third of the size of a field-by-field JSON object) and reads it back.

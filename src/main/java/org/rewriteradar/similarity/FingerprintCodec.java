@@ -44,9 +44,10 @@ import org.rewriteradar.similarity.BinaryCodec.Out;
  * <p>Version 2 (read only): magic, version, id and text as nullable strings, {@code textHash} (8 bytes),
  * {@code tokens} (varint), the three sets as count + first value (zig-zag varint) + ascending gaps
  * (varints), the sentences as count, per-sentence lengths and index gaps (varints), and the keys as count +
- * first (zig-zag varlong) + unsigned gaps (varlongs), packed sets narrowed as for version 3. Version 2 hashed shingles and skeleton n-grams with
- * {@link Mix#windows} (version 1 chained a mix per token): state written by version 1 is refused and must be
- * rebuilt (reset the application's state and replay the input topic).
+ * first (zig-zag varlong) + unsigned gaps (varlongs), packed sets narrowed as for version 3. Version 2
+ * hashed shingles and skeleton n-grams with {@link Mix#windows} (version 1 chained a mix per token): state
+ * written by version 1 is refused and must be rebuilt (reset the application's state and replay the input
+ * topic).
  */
 public final class FingerprintCodec {
 

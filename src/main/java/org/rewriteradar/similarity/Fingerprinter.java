@@ -14,7 +14,8 @@ import org.rewriteradar.text.TextNormalizer;
  *   <li>{@code contentTerms}: the stem hashes of the non-function words, packed ({@link PackedHashes}: the
  *       hash's top bits, narrative bit set when any occurrence lies outside quotations).
  *   <li>{@code shingles}: hashes of every window of {@code shingleSize} consecutive stems ({@link
- *       Mix#windows}, a rolling polynomial hash of the premixed stems), packed the same way, narrative when all its tokens lie outside quotations.
+ *       Mix#windows}, a rolling polynomial hash of the premixed stems), packed the same way, narrative when
+ *       all its tokens lie outside quotations.
  *   <li>{@code skeleton}: the same over the "skeleton" sequence, where function words, numbers and names
  *       (capitalised words) stay literal and every other stem becomes one wildcard symbol; windows of
  *       {@code skeletonSize} with more than {@code skeletonMaxWildcards} wildcards are dropped. Synonym

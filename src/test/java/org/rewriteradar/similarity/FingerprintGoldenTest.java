@@ -23,11 +23,11 @@ import org.rewriteradar.text.TextNormalizer;
  * {@link FingerprintCodecV2}; their format v3 bytes pinned since v3, v4 since the packed sets' hashes were cut
  * to 20 bits ({@link PackedHashes}), when the v2 and v3 bytes were kept as files and the seed pair's {@code c5}
  * and {@code j5} gained one chance collision): what "stable across restarts and machines" means, tested; the
- * stored bytes of earlier versions must still read as the same fingerprint. Fingerprints live in state stores and changelogs, and candidate keys in the index,
- * so a change to any value here is a change of the stored format (re-fingerprint everything, bump the codec
- * version) or of detections, never a refactoring. The MinHash signature is recomputed here from its
- * definition (SuperMinHash, 64 components of 16 bits, over seeded word 3-shingle hashes of the stems) so that
- * the definition itself is pinned.
+ * stored bytes of earlier versions must still read as the same fingerprint. Fingerprints live in state
+ * stores and changelogs, and candidate keys in the index, so a change to any value here is a change of the
+ * stored format (re-fingerprint everything, bump the codec version) or of detections, never a refactoring.
+ * The MinHash signature is recomputed here from its definition (SuperMinHash, 64 components of 16 bits, over
+ * seeded word 3-shingle hashes of the stems) so that the definition itself is pinned.
  */
 class FingerprintGoldenTest {
 
