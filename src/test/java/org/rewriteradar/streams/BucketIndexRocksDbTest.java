@@ -6,22 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.TaskId;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rewriteradar.StateDirs;
-import org.rewriteradar.kafka.AppStreamsConfig;
 
 /**
  * {@link BucketIndex} over a real RocksDB {@code bucket-store} with the service's settings (its prefix bloom
@@ -43,18 +36,7 @@ class BucketIndexRocksDbTest {
     @BeforeEach
     void setUp() {
         stateDir = StateDirs.fresh("bucket-index-rocksdb");
-        Properties props = new Properties();
-        props.putAll(AppStreamsConfig.streamsSettings());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bucket-index-rocksdb");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        MockProcessorContext<String, BucketReply> context =
-                new MockProcessorContext<>(props, new TaskId(0, 0), stateDir.toFile());
-        store = Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(RadarTopology.BUCKET_STORE), Serdes.Bytes(), Serdes.ByteArray())
-                .withLoggingDisabled()
-                .withCachingDisabled()
-                .build();
-        store.init(context.getStateStoreContext(), store);
+        store = StandaloneBucketStore.open(stateDir, "bucket-index-rocksdb");
         buckets = new BucketIndex(store, 0);
     }
 

@@ -3,20 +3,13 @@ package org.rewriteradar.streams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.TaskId;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.rewriteradar.StateDirs;
-import org.rewriteradar.kafka.AppStreamsConfig;
 
 /**
  * Checks, at a size where {@code bucket-store} spreads over several files and levels, that one pass of
@@ -49,18 +42,7 @@ public final class SweepCoverageCheck {
             }
         }
         Path stateDir = StateDirs.fresh("sweep-coverage");
-        Properties props = new Properties();
-        props.putAll(AppStreamsConfig.streamsSettings());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sweep-coverage");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        MockProcessorContext<String, BucketReply> context =
-                new MockProcessorContext<>(props, new TaskId(0, 0), stateDir.toFile());
-        KeyValueStore<Bytes, byte[]> store = Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(RadarTopology.BUCKET_STORE), Serdes.Bytes(), Serdes.ByteArray())
-                .withLoggingDisabled()
-                .withCachingDisabled()
-                .build();
-        store.init(context.getStateStoreContext(), store);
+        KeyValueStore<Bytes, byte[]> store = StandaloneBucketStore.open(stateDir, "sweep-coverage");
         try {
             Random random = new Random(20220127);
             long expired = 0;
