@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -17,17 +16,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
@@ -47,6 +41,7 @@ import org.rewriteradar.StateDirs;
 import org.rewriteradar.TestConfig;
 import org.rewriteradar.config.RadarConfig;
 import org.rewriteradar.kafka.AppStreamsConfig;
+import org.rewriteradar.kafka.ApplicationDrain;
 import org.rewriteradar.kafka.InJvmKafka;
 import org.rewriteradar.model.RewriteAlert;
 import org.rewriteradar.streams.JsonSerdes;
@@ -137,7 +132,8 @@ class RecordSizeLimitsIT {
             send(producer, articles, SharedData.SEED_REWRITE_ID, seedRewrite.getBytes(StandardCharsets.UTF_8));
             producer.flush();
         }
-        boolean idle = awaitIdle(appId, articles, Duration.ofSeconds(60));
+        boolean idle = ApplicationDrain.await(
+                kafka.bootstrapServers(), appId, articles, Duration.ofSeconds(60), () -> !streamErrors.isEmpty());
         double seconds = (System.nanoTime() - started) / 1e9;
 
         List<ConsumerRecord<byte[], byte[]>> alertRecords = readAll(alerts);
@@ -253,52 +249,6 @@ class RecordSizeLimitsIT {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    /**
-     * Waits (at most {@code timeout}) until the application has consumed and committed everything in its
-     * input and repartition topics; false when it did not.
-     */
-    private boolean awaitIdle(String appId, String input, Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline && streamErrors.isEmpty()) {
-                if (idle(admin, appId, input)) {
-                    return true;
-                }
-                Thread.sleep(200);
-            }
-            return false;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean idle(Admin admin, String appId, String input) throws Exception {
-        List<String> topics = new ArrayList<>(List.of(input));
-        admin.listTopics().names().get().stream()
-                .filter(t -> t.startsWith(appId + "-") && t.endsWith("-repartition"))
-                .forEach(topics::add);
-        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
-        admin.describeTopics(topics).allTopicNames().get().forEach((t, d) -> d.partitions()
-                .forEach(p -> specs.put(new TopicPartition(t, p.partition()), OffsetSpec.latest())));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
-                        specs, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                .all()
-                .get();
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
-                .partitionsToOffsetAndMetadata()
-                .get();
-        for (var end : ends.entrySet()) {
-            OffsetAndMetadata c = committed.get(end.getKey());
-            long position = c == null ? 0 : c.offset();
-            // a repartition topic's last offset may be a transaction marker
-            long slack = end.getKey().topic().endsWith("-repartition") ? 1 : 0;
-            if (position < end.getValue().offset() - slack) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Every committed record of a topic, from its beginning to its current end. */

@@ -14,10 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -28,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rewriteradar.StateDirs;
 import org.rewriteradar.config.RadarConfig;
+import org.rewriteradar.kafka.ApplicationDrain;
 import org.rewriteradar.kafka.InJvmKafka;
 import org.rewriteradar.model.RewriteAlert;
 import org.rewriteradar.streams.MixedEraSample;
@@ -178,37 +176,8 @@ class ReplayEqualsLiveIT {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     assertThat(streamErrors).as("stream thread errors").isEmpty();
-                    List<String> topics = new ArrayList<>(List.of(input));
-                    admin.listTopics().names().get().stream()
-                            .filter(t -> t.startsWith(appId + "-") && t.endsWith("-repartition"))
-                            .forEach(topics::add);
-                    Map<TopicPartition, OffsetSpec> specs = new java.util.HashMap<>();
-                    admin.describeTopics(topics).allTopicNames().get().forEach((t, d) -> d.partitions()
-                            .forEach(p -> specs.put(new TopicPartition(t, p.partition()), OffsetSpec.latest())));
-                    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
-                                    specs,
-                                    new org.apache.kafka.clients.admin.ListOffsetsOptions(
-                                            org.apache.kafka.common.IsolationLevel.READ_COMMITTED))
-                            .all()
-                            .get();
-                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
-                            .partitionsToOffsetAndMetadata()
-                            .get();
-                    for (var end : ends.entrySet()) {
-                        OffsetAndMetadata c = committed.get(end.getKey());
-                        long position = c == null ? 0 : c.offset();
-                        if (position < end.getValue().offset() - 1
-                                || (position == end.getValue().offset() - 1 && !endsWithMarker(end.getKey()))) {
-                            return false;
-                        }
-                    }
-                    return true;
+                    return ApplicationDrain.drained(admin, appId, input);
                 });
-    }
-
-    /** Whether a partition's last offset may be a transaction marker: internal topics are written transactionally. */
-    private static boolean endsWithMarker(TopicPartition tp) {
-        return tp.topic().endsWith("-repartition");
     }
 
     private KafkaConsumer<String, String> alertConsumer(String topic) {

@@ -37,6 +37,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.rewriteradar.StateDirs;
+import org.rewriteradar.kafka.ApplicationDrain;
 import org.rewriteradar.kafka.ByteConsumers;
 import org.rewriteradar.model.RewriteAlert;
 import org.rewriteradar.streams.JsonSerdes;
@@ -359,38 +360,11 @@ final class Scenario implements AutoCloseable {
      * repartition topic, offsets at or past each partition's last stable offset: everything published has
      * been through every step. Returns the seconds it took.
      */
-    double awaitDrained(Duration atMost) {
+    double awaitDrained(Duration atMost) throws InterruptedException {
         long t = System.nanoTime();
-        long deadline = t + atMost.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Admin admin = admin()) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                        .partitionsToOffsetAndMetadata()
-                        .get(30, TimeUnit.SECONDS);
-                List<String> topics = new ArrayList<>(List.of(ARTICLES));
-                admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                        .filter(n -> n.startsWith(applicationId + "-") && n.endsWith("-repartition"))
-                        .forEach(topics::add);
-                boolean drained = true;
-                for (String topic : topics) {
-                    for (var e :
-                            endOffsets(topic, IsolationLevel.READ_COMMITTED).entrySet()) {
-                        OffsetAndMetadata c = committed.get(e.getKey());
-                        // a commit marker after the last record may not be committed past
-                        if (e.getValue() > 0 && (c == null || c.offset() < e.getValue() - 1)) {
-                            drained = false;
-                        }
-                    }
-                }
-                if (drained) {
-                    return seconds(t);
-                }
-            } catch (Exception e) {
-                // retry until the deadline
-            }
-            sleep(Duration.ofMillis(250));
+        if (!ApplicationDrain.await(broker.bootstrap(), applicationId, ARTICLES, atMost, () -> false)) {
+            log("internal topics not drained after %s; the checks wait for what is missing", atMost);
         }
-        log("internal topics not drained after %s; the checks wait for what is missing", atMost);
         return seconds(t);
     }
 
