@@ -29,7 +29,7 @@ class FingerprintCodecPropertyTest {
         byte[] bytes = FingerprintCodec.encode(fp);
 
         assertEqual(FingerprintCodec.decode(bytes), fp);
-        assertThat(bytes[1]).isEqualTo((byte) 4);
+        assertThat(bytes[1]).isEqualTo((byte) FingerprintCodec.VERSION);
     }
 
     @Property(tries = 300)

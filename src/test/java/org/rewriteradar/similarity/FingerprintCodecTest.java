@@ -37,11 +37,17 @@ class FingerprintCodecTest {
                     + "0000000800003f400000020007efd000000001fffbffee8fffffb520000130800001fc2e60a15600000000000000"
                     + "03fffffffffffffffc000000000000000000000000000001fc0000000000010001fffffffffffffffc";
 
-    /** Version 4 bytes of {@link HandBuiltFingerprint#of()}. */
+    /** Version 4 bytes of {@link HandBuiltFingerprint#of()}, as commit 04bdcad wrote them. */
     static final String HAND_BUILT_V4 =
             "460408c3bc6ec3af2d310123456789abcdef808001290803000306e56c8c49f76768ec2b4d8df6f4000000007ffffffd"
                     + "0000000400000fd000000040007efd00000000fffefff8efffffda8587f85cd70010030f900325400cf38000000000"
                     + "000000ffffffffffffffff0000000000000000000000000000007f00000000000040007fffffffffffffff";
+
+    /** Version 5 bytes of {@link HandBuiltFingerprint#of()} (its text too short to code). */
+    static final String HAND_BUILT_V5 =
+            "460508c3bc6ec3af2d310123456789abcdef808001280803000306536f6d6520746578742e20416e6f746865722ee800000000"
+                    + "fffffffa0000000800001fa00000008000fdfa00000001fffdfff1dfffffb50b0ff0b9ae0020061f20064a8019e7000000"
+                    + "0000000001fffffffffffffffe000000000000000000000000000000fe0000000000008000fffffffffffffffe";
 
     @Test
     void roundTripsEveryComponent() {
@@ -52,7 +58,7 @@ class FingerprintCodecTest {
 
         assertThat(back).usingRecursiveComparison().isEqualTo(fp);
         assertThat(bytes[1]).isEqualTo((byte) FingerprintCodec.VERSION);
-        assertThat(FingerprintCodec.VERSION).isEqualTo(4);
+        assertThat(FingerprintCodec.VERSION).isEqualTo(5);
         ArticleFingerprint original = engine.fingerprint("002", null, Fixtures.seedOriginal());
         assertThat(engine.compare(original, back)).map(Detection::kind).contains(RewriteKind.SPUN_REWRITE);
     }
@@ -91,9 +97,16 @@ class FingerprintCodecTest {
         String sha =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertThat(bytes.length + " " + sha)
-                .isEqualTo("138 31b4f25a3b3e3e3b80f03ef6cc5be0ceb1dec1d23f23424a22f2501e821b3094");
-        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(HAND_BUILT_V4);
+                .isEqualTo("145 594fcc1418dea017f57ceefb34ec6dff7e87d81d297a00206e54feaa9522f44d");
+        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(HAND_BUILT_V5);
         assertThat(FingerprintCodec.decode(bytes)).usingRecursiveComparison().isEqualTo(HandBuiltFingerprint.of());
+    }
+
+    @Test
+    void readsVersion4() {
+        assertThat(FingerprintCodec.decode(HexFormat.of().parseHex(HAND_BUILT_V4)))
+                .usingRecursiveComparison()
+                .isEqualTo(HandBuiltFingerprint.of());
     }
 
     @Test
@@ -151,7 +164,7 @@ class FingerprintCodecTest {
                 new int[] {0, 2, 3, 1},
                 new int[] {0, 3, 3, 4},
                 new long[] {5L});
-        String header = "46" + "04" // magic, version
+        String header = "46" + "05" // magic, version
                 + "0261" // id "a": length + 1, UTF-8
                 + "0000000000000001" // text hash
                 + "02" // tokens
@@ -191,18 +204,51 @@ class FingerprintCodecTest {
         assertThat(Arrays.copyOfRange(bytes, bytes.length - utf8.length, bytes.length))
                 .isEqualTo(utf8);
         assertThat(FingerprintCodec.decode(bytes).text()).isEqualTo(cyrillic);
-        ArticleFingerprint english =
-                new ArticleFingerprint("r", "The council met on Tuesday.", 7L, 5, null, null, null, null, null, null);
+        String sentence = "The government said on Tuesday that it would not comment.";
+        ArticleFingerprint english = new ArticleFingerprint("r", sentence, 7L, 10, null, null, null, null, null, null);
         byte[] coded = FingerprintCodec.encode(english);
-        assertThat(coded[13] & 0xFF).as("coded").isEqualTo(2 * (english.text().length() + 1) + 1);
-        assertThat(coded.length).isLessThan(19 + english.text().length() * 3 / 4);
-        assertThat(FingerprintCodec.decode(coded).text()).isEqualTo(english.text());
+        // 2 × (length + 1) + 1 (coded), the five counts, then the code's length and the code
+        assertThat(coded[13] & 0xFF).as("coded").isEqualTo(2 * (sentence.length() + 1) + 1);
+        assertThat(coded[19] & 0xFF)
+                .as("code length")
+                .isEqualTo(coded.length - 20)
+                .isLessThan(sentence.length() * 2 / 3);
+        assertThat(FingerprintCodec.decode(coded).text()).isEqualTo(sentence);
+    }
+
+    /**
+     * A corrupt text code decodes to some text (the code has no checksum: the text hash is the fingerprint's)
+     * or is refused as a malformed fingerprint, never with another exception.
+     */
+    @Test
+    void refusesACorruptTextCode() {
+        String sentence = "The government said on Tuesday that it would not comment.";
+        byte[] coded = FingerprintCodec.encode(
+                new ArticleFingerprint("r", sentence, 7L, 10, null, null, null, null, null, null));
+        int refused = 0;
+        for (int i = 20; i < coded.length; i++) {
+            byte[] bad = coded.clone();
+            bad[i] ^= (byte) 0xA5;
+            try {
+                assertThat(FingerprintCodec.decode(bad).text()).as("byte %d", i).isNotNull();
+            } catch (IllegalArgumentException expected) {
+                assertThat(expected).hasMessageStartingWith("malformed fingerprint: text code");
+                refused++;
+            }
+        }
+        System.out.printf("[text-code] %d of %d corrupt codes refused%n", refused, coded.length - 20);
+        assertThat(refused).isPositive();
+        byte[] longer = coded.clone();
+        longer[13] += 2; // one byte more than the code holds
+        assertThatThrownBy(() -> FingerprintCodec.decode(longer))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("malformed fingerprint: text code");
     }
 
     @Test
     void rejectsUnknownVersionAndGarbage() {
         byte[] bytes = FingerprintCodec.encode(engine.fingerprint("a", null, "Some text here."));
-        for (int version : new int[] {0, 1, 5, 99}) {
+        for (int version : new int[] {0, 1, 6, 99}) {
             bytes[1] = (byte) version;
             assertThatThrownBy(() -> FingerprintCodec.decode(bytes))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -222,6 +268,7 @@ class FingerprintCodecTest {
             FingerprintCodec.encode(fp),
             FingerprintCodec.encode(HandBuiltFingerprint.of()),
             HexFormat.of().parseHex(INDEXED_V3),
+            HexFormat.of().parseHex(HAND_BUILT_V4),
             FingerprintCodecV2.encode(fp),
             FingerprintCodecV2.encode(HandBuiltFingerprint.of())
         }) {
@@ -232,8 +279,8 @@ class FingerprintCodecTest {
                         .isInstanceOf(IllegalArgumentException.class);
             }
         }
-        byte[] v4 = FingerprintCodec.encode(fp);
-        assertThatThrownBy(() -> FingerprintCodec.decode(Arrays.copyOf(v4, v4.length + 1)))
+        byte[] v5 = FingerprintCodec.encode(fp);
+        assertThatThrownBy(() -> FingerprintCodec.decode(Arrays.copyOf(v5, v5.length + 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("trailing");
     }

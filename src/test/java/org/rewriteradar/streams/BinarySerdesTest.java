@@ -156,8 +156,8 @@ class BinarySerdesTest {
         assertThat(digests.toString())
                 .isEqualTo(
                         """
-                        203 5bee19b08929ac9afd2e513350f1689ef3845c2c9f232bddec7fa7990b98fb89
-                        173 879ab78a87914eb3367ccd230633fe33db59c810644392dc3b60b0373d5ebb12
+                        210 85046dc5548b164179cd2538b945417f52a6fc89bd9377b7c2c1f06656f0f396
+                        180 3342b3a2fc77398985cb651540e8a0aa7ac25f355f6d991b6e6e1dbdaa532360
                         24 0f24836e83451d8dcba5908b399c112c16fa39658ee6282b919def53e84b5b8b
                         17 00a1b40b3a95fb37c0ee80ba553bae13717722819a9ce61e7e9b4c3c523b326e
                         33 9b60399da3e0550d933713eec9cd27193b1c725f4d3afc6f039bddad86784b05

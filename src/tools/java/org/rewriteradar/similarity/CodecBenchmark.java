@@ -32,7 +32,7 @@ import org.rewriteradar.eval.EvalData;
  * {@value #ARTICLES} articles of a pool set, fingerprinted and stripped of their keys as the service
  * stores and sends them; each operation takes the next fingerprint. {@code encodeV2} is the frozen
  * version 2 writer of the tests ({@link FingerprintCodecV2}), {@code decodeV2} the codec reading its
- * bytes; {@code *V3RawText} is version 3 with the text left raw (what the text's code costs). The
+ * bytes; {@code *V5RawText} is version 3 with the text left raw (what the text's code costs). The
  * {@code text*} benchmarks code the text alone, the options for version 3's text: raw UTF-8,
  * the static Huffman code of {@link TextCode} (what version 3 writes), raw Deflate (levels 1 and 6, one
  * reused {@link Deflater}/{@link Inflater}) and LZ4 (lz4-java's fastest instance, {@code at.yawk.lz4:lz4-java} on the
@@ -40,7 +40,7 @@ import org.rewriteradar.eval.EvalData;
  *
  * <p>Package {@code similarity} because {@link TextCode} and {@link BitCodec} are package-private. Data:
  * {@code rr.data} (default {@code /work/shared/data}). Run: {@code ./mvnw -Pbench
- * -Dbench.args="CodecBenchmark -f 1"}; v2 against v3 alone: {@code -Dbench.args="CodecBenchmark.(en|de)codeV
+ * -Dbench.args="CodecBenchmark -f 1"}; v2 against v5 alone: {@code -Dbench.args="CodecBenchmark.(en|de)codeV
  * -f 1"}. Sizes (no JMH): {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.rewriteradar.similarity.CodecBenchmark}.
  */
@@ -61,14 +61,15 @@ public class CodecBenchmark {
 
     private ArticleFingerprint[] fingerprints;
     private byte[][] v2;
-    private byte[][] v3;
-    private byte[][] v3RawText;
+    private byte[][] v5;
+    private byte[][] v5RawText;
     private String[] texts;
     private byte[][] raw;
     private byte[][] huffman;
     private byte[][] deflate1;
     private byte[][] deflate6;
     private byte[][] lz4;
+    private byte[][] zstd;
     private int[] utf8Lengths;
     private int next;
 
@@ -102,19 +103,20 @@ public class CodecBenchmark {
         int n = fps.size();
         fingerprints = fps.toArray(new ArticleFingerprint[0]);
         v2 = new byte[n][];
-        v3 = new byte[n][];
-        v3RawText = new byte[n][];
+        v5 = new byte[n][];
+        v5RawText = new byte[n][];
         texts = new String[n];
         raw = new byte[n][];
         huffman = new byte[n][];
         deflate1 = new byte[n][];
         deflate6 = new byte[n][];
         lz4 = new byte[n][];
+        zstd = new byte[n][];
         utf8Lengths = new int[n];
         for (int i = 0; i < n; i++) {
             v2[i] = FingerprintCodecV2.encode(fingerprints[i]);
-            v3[i] = FingerprintCodec.encode(fingerprints[i]);
-            v3RawText[i] = FingerprintCodec.encode(fingerprints[i], false);
+            v5[i] = FingerprintCodec.encode(fingerprints[i]);
+            v5RawText[i] = FingerprintCodec.encode(fingerprints[i], false);
             texts[i] = fingerprints[i].text();
             raw[i] = texts[i].getBytes(StandardCharsets.UTF_8);
             utf8Lengths[i] = raw[i].length;
@@ -122,9 +124,12 @@ public class CodecBenchmark {
             deflate1[i] = deflate(deflater1, texts[i]);
             deflate6[i] = deflate(deflater6, texts[i]);
             lz4[i] = lz4Encode(texts[i]);
+            zstd[i] = TextDictionary.code(texts[i], raw[i]);
             if (!huffmanDecode(huffman[i], utf8Lengths[i]).equals(texts[i])
                     || !inflate(deflate1[i], utf8Lengths[i]).equals(texts[i])
-                    || !lz4Decode(lz4[i], utf8Lengths[i]).equals(texts[i])) {
+                    || !lz4Decode(lz4[i], utf8Lengths[i]).equals(texts[i])
+                    || !new String(TextDictionary.decode(zstd[i], utf8Lengths[i]), StandardCharsets.UTF_8)
+                            .equals(texts[i])) {
                 throw new IllegalStateException("text coding does not round-trip: " + fingerprints[i].id());
             }
         }
@@ -147,24 +152,24 @@ public class CodecBenchmark {
     }
 
     @Benchmark
-    public byte[] encodeV3() {
+    public byte[] encodeV5() {
         return FingerprintCodec.encode(fingerprints[next()]);
     }
 
     @Benchmark
-    public ArticleFingerprint decodeV3() {
-        return FingerprintCodec.decode(v3[next()]);
+    public ArticleFingerprint decodeV5() {
+        return FingerprintCodec.decode(v5[next()]);
     }
 
     /** Version 3 with the text left raw: what the Huffman code of the text costs, and saves. */
     @Benchmark
-    public byte[] encodeV3RawText() {
+    public byte[] encodeV5RawText() {
         return FingerprintCodec.encode(fingerprints[next()], false);
     }
 
     @Benchmark
-    public ArticleFingerprint decodeV3RawText() {
-        return FingerprintCodec.decode(v3RawText[next()]);
+    public ArticleFingerprint decodeV5RawText() {
+        return FingerprintCodec.decode(v5RawText[next()]);
     }
 
     @Benchmark
@@ -187,6 +192,18 @@ public class CodecBenchmark {
     public String textHuffmanDecode() {
         int i = next();
         return huffmanDecode(huffman[i], utf8Lengths[i]);
+    }
+
+    @Benchmark
+    public byte[] textZstdEncode() {
+        int i = next();
+        return TextDictionary.code(texts[i], texts[i].getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Benchmark
+    public String textZstdDecode() {
+        int i = next();
+        return new String(TextDictionary.decode(zstd[i], utf8Lengths[i]), StandardCharsets.UTF_8);
     }
 
     @Benchmark
@@ -272,7 +289,7 @@ public class CodecBenchmark {
 
     /**
      * Mean bytes per fingerprint and per text of each coding, per set; then, unless {@code rr.cpu=false},
-     * the thread CPU time per operation of v2 and v3 encode and decode, the four in turn over all the
+     * the thread CPU time per operation of v2 and v5 encode and decode and of the Huffman and Zstandard text codes, in turn over all the
      * fingerprints, nine rounds, median of the last seven: a cross-check of the JMH figures that a loaded
      * machine disturbs less.
      */
@@ -283,18 +300,19 @@ public class CodecBenchmark {
             b.setup();
             int n = b.fingerprints.length;
             System.out.printf(
-                    "SIZES %s, %d fingerprints: v2 %.1f B, v3 %.1f B (%.3f), v3 raw text %.1f B (%.3f); text raw %.1f,"
-                            + " Huffman %.1f,"
+                    "SIZES %s, %d fingerprints: v2 %.1f B, v5 %.1f B (%.3f), v5 raw text %.1f B (%.3f); text raw %.1f,"
+                            + " Huffman %.1f, zstd + dictionary %.1f,"
                             + " deflate-1 %.1f, deflate-6 %.1f, lz4 %.1f%n",
                     set,
                     n,
                     mean(b.v2),
-                    mean(b.v3),
-                    mean(b.v3) / mean(b.v2),
-                    mean(b.v3RawText),
-                    mean(b.v3RawText) / mean(b.v2),
+                    mean(b.v5),
+                    mean(b.v5) / mean(b.v2),
+                    mean(b.v5RawText),
+                    mean(b.v5RawText) / mean(b.v2),
                     Arrays.stream(b.utf8Lengths).average().orElse(0),
                     mean(b.huffman),
+                    mean(b.zstd),
                     mean(b.deflate1),
                     mean(b.deflate6),
                     mean(b.lz4));
@@ -306,9 +324,29 @@ public class CodecBenchmark {
 
     private static void cpuTimes(CodecBenchmark b) {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        String[] names = {"encodeV2", "decodeV2", "encodeV3", "decodeV3", "encodeV3RawText", "decodeV3RawText"};
+        String[] names = {
+            "encodeV2",
+            "decodeV2",
+            "encodeV5",
+            "decodeV5",
+            "encodeV5RawText",
+            "decodeV5RawText",
+            "textHuffmanEncode",
+            "textHuffmanDecode",
+            "textZstdEncode",
+            "textZstdDecode"
+        };
         java.util.function.Supplier<?>[] ops = {
-            b::encodeV2, b::decodeV2, b::encodeV3, b::decodeV3, b::encodeV3RawText, b::decodeV3RawText
+            b::encodeV2,
+            b::decodeV2,
+            b::encodeV5,
+            b::decodeV5,
+            b::encodeV5RawText,
+            b::decodeV5RawText,
+            b::textHuffmanEncode,
+            b::textHuffmanDecode,
+            b::textZstdEncode,
+            b::textZstdDecode
         };
         int rounds = 9;
         double[][] ns = new double[ops.length][rounds];
