@@ -92,13 +92,22 @@ public final class FingerprintCodec {
         long[] keys = fp.keys() == null ? NO_LONGS : fp.keys();
         int sentences = offsets.length == 0 ? 0 : offsets.length - 1;
         checkSentences(offsets, terms);
-        byte[] utf8 = fp.text() == null ? null : fp.text().getBytes(StandardCharsets.UTF_8);
-        int textBytes = utf8 == null ? 0 : utf8.length;
+        String text = fp.text();
         byte[] code = null;
-        if (utf8 != null && codeText) {
-            code = TextDictionary.code(fp.text(), utf8);
-            if (code.length + 5 >= textBytes || textBytes > MAX_CODE_RATIO * (code.length + 1L)) {
-                code = null;
+        byte[] utf8 = null;
+        int textBytes = 0;
+        if (text != null) {
+            if (codeText) {
+                TextDictionary.Coded coded = TextDictionary.code(text);
+                textBytes = coded.utf8Length();
+                int n = coded.code().length;
+                if (n + 5 < textBytes && textBytes <= MAX_CODE_RATIO * (n + 1L)) {
+                    code = coded.code();
+                }
+            }
+            if (code == null) {
+                utf8 = text.getBytes(StandardCharsets.UTF_8);
+                textBytes = utf8.length;
             }
         }
         BitCodec.Writer bits = new BitCodec.Writer(
@@ -145,7 +154,7 @@ public final class FingerprintCodec {
         out.nullableString(fp.id());
         out.fixedLong(fp.textHash());
         out.varint(fp.tokens());
-        out.varlong(utf8 == null ? 0 : 2L * (utf8.length + 1L) + (code == null ? 0 : 1));
+        out.varlong(text == null ? 0 : 2L * (textBytes + 1L) + (code == null ? 0 : 1));
         out.varint(contentTerms.length);
         out.varint(shingles.length);
         out.varint(skeleton.length);
@@ -260,7 +269,7 @@ public final class FingerprintCodec {
                     throw new IllegalArgumentException("malformed fingerprint: text length");
                 }
                 text = new String(TextDictionary.decode(code, textLength), StandardCharsets.UTF_8);
-                TextDictionary.remember(text, code);
+                TextDictionary.remember(text, new TextDictionary.Coded(code, textLength));
             } else if (length > 8L * bytes.length) {
                 throw new IllegalArgumentException("malformed fingerprint: text length");
             }

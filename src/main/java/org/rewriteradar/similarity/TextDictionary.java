@@ -62,13 +62,16 @@ final class TextDictionary {
         return CONTENT.clone();
     }
 
-    /** The code of {@code text} (UTF-8 bytes {@code utf8}), remembered for the next call with the same text. */
-    static byte[] code(String text, byte[] utf8) {
-        return CODER.get().code(text, utf8);
+    /** A text's code and the number of its UTF-8 bytes. */
+    record Coded(byte[] code, int utf8Length) {}
+
+    /** The code of {@code text}, remembered for the next call with the same {@code String}. */
+    static Coded code(String text) {
+        return CODER.get().code(text);
     }
 
     /** The code of {@code text} when this thread coded or decoded that very {@code String} lately, else null. */
-    static byte[] remembered(String text) {
+    static Coded remembered(String text) {
         return CODER.get().remembered(text);
     }
 
@@ -81,9 +84,9 @@ final class TextDictionary {
         return CODER.get().decode(code, length);
     }
 
-    /** Remembers {@code code} as the code of {@code text} in this thread (after decoding it). */
-    static void remember(String text, byte[] code) {
-        CODER.get().remember(text, code);
+    /** Remembers {@code coded} as the code of {@code text} in this thread (after decoding it). */
+    static void remember(String text, Coded coded) {
+        CODER.get().remember(text, coded);
     }
 
     /** The phrases of {@link #RESOURCE}, most useful first. */
@@ -118,7 +121,7 @@ final class TextDictionary {
         private final ZstdCompressCtx compress = new ZstdCompressCtx();
         private final ZstdDecompressCtx decompress = new ZstdDecompressCtx();
         private final String[] texts = new String[REMEMBERED];
-        private final byte[][] codes = new byte[REMEMBERED][];
+        private final Coded[] codes = new Coded[REMEMBERED];
         private int next;
 
         Coder() {
@@ -131,16 +134,17 @@ final class TextDictionary {
             decompress.setMagicless(true);
         }
 
-        byte[] code(String text, byte[] utf8) {
-            byte[] code = remembered(text);
-            if (code == null) {
-                code = compress.compress(utf8);
-                remember(text, code);
+        Coded code(String text) {
+            Coded coded = remembered(text);
+            if (coded == null) {
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                coded = new Coded(compress.compress(utf8), utf8.length);
+                remember(text, coded);
             }
-            return code;
+            return coded;
         }
 
-        byte[] remembered(String text) {
+        Coded remembered(String text) {
             for (int i = 0; i < REMEMBERED; i++) {
                 if (texts[i] == text) {
                     return codes[i];
@@ -149,9 +153,9 @@ final class TextDictionary {
             return null;
         }
 
-        void remember(String text, byte[] code) {
+        void remember(String text, Coded coded) {
             texts[next] = text;
-            codes[next] = code;
+            codes[next] = coded;
             next = (next + 1) % REMEMBERED;
         }
 

@@ -32,8 +32,10 @@ class TextDictionaryTest {
         String text = Fixtures.seedOriginal();
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
 
-        byte[] code = TextDictionary.code(text, utf8);
+        TextDictionary.Coded coded = TextDictionary.code(text);
+        byte[] code = coded.code();
 
+        assertThat(coded.utf8Length()).isEqualTo(utf8.length);
         assertThat(code.length).isLessThan(utf8.length / 2);
         assertThat(TextDictionary.decode(code, utf8.length)).isEqualTo(utf8);
     }
@@ -42,25 +44,26 @@ class TextDictionaryTest {
     void remembersTheCodeOfTheSameStringOnly() {
         String text = "The minister said the talks would resume on Monday.";
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        byte[] code = TextDictionary.code(text, utf8);
+        TextDictionary.Coded coded = TextDictionary.code(text);
 
-        assertThat(TextDictionary.remembered(text)).isSameAs(code);
+        assertThat(TextDictionary.remembered(text)).isSameAs(coded);
+        assertThat(TextDictionary.code(text)).isSameAs(coded);
         assertThat(TextDictionary.remembered(new String(text))).isNull();
-        String decoded = new String(TextDictionary.decode(code, utf8.length), StandardCharsets.UTF_8);
-        TextDictionary.remember(decoded, code);
-        assertThat(TextDictionary.remembered(decoded)).isSameAs(code);
+        String decoded = new String(TextDictionary.decode(coded.code(), utf8.length), StandardCharsets.UTF_8);
+        TextDictionary.remember(decoded, coded);
+        assertThat(TextDictionary.remembered(decoded)).isSameAs(coded);
     }
 
     @Test
     void codesAlikeInEveryThread() throws Exception {
         String text = Fixtures.seedRewrite();
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        byte[] expected = TextDictionary.code(text, utf8);
+        byte[] expected = TextDictionary.code(text).code();
         var pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<byte[]>> codes = new java.util.ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                codes.add(pool.submit(() -> TextDictionary.code(new String(text), utf8)));
+                codes.add(
+                        pool.submit(() -> TextDictionary.code(new String(text)).code()));
             }
             for (Future<byte[]> f : codes) {
                 assertThat(f.get()).isEqualTo(expected);
@@ -74,7 +77,7 @@ class TextDictionaryTest {
     void refusesACodeOfAnotherLength() {
         String text = "Shares fell sharply in early trading on Wall Street.";
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        byte[] code = TextDictionary.code(text, utf8);
+        byte[] code = TextDictionary.code(text).code();
 
         assertThatThrownBy(() -> TextDictionary.decode(code, utf8.length + 1))
                 .isInstanceOf(IllegalArgumentException.class)
