@@ -67,7 +67,7 @@ final class ScoreProcessor extends ContextualProcessor<String, ScoringRequest, S
             ArticleFingerprint candidatePrint,
             ArticleRef sent,
             ArticleFingerprint sentPrint) {
-        boolean candidateIsOriginal = candidate.publishedAt().compareTo(sent.publishedAt()) <= 0;
+        boolean candidateIsOriginal = isOriginal(candidate, sent);
         ArticleRef original = candidateIsOriginal ? candidate : sent;
         ArticleRef rewrite = candidateIsOriginal ? sent : candidate;
         Optional<Detection> detection;
@@ -86,5 +86,15 @@ final class ScoreProcessor extends ContextualProcessor<String, ScoringRequest, S
         meters.scored(System.nanoTime() - start);
         detection.ifPresent(d -> context()
                 .forward(record.withKey(rewrite.id()).withValue(Alerts.of(d, rewrite, original, Instant.now()))));
+    }
+
+    /**
+     * Whether {@code a} is the original of the pair {@code a}, {@code b}: the earlier published, and where
+     * both were published at the same instant, the smaller id, so that the alert does not depend on which
+     * of the two reached the index first.
+     */
+    static boolean isOriginal(ArticleRef a, ArticleRef b) {
+        int byTime = a.publishedAt().compareTo(b.publishedAt());
+        return byTime < 0 || (byTime == 0 && a.id().compareTo(b.id()) <= 0);
     }
 }

@@ -2,6 +2,7 @@ package org.rewriteradar.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -41,6 +42,47 @@ class ReplayOrderTest {
         assertThat(inDateOrder).hasSizeGreaterThanOrEqualTo(30);
         assertThat(rewritesFound(clough, reverse)).isEqualTo(inDateOrder);
         assertThat(rewritesFound(clough, shuffled)).isEqualTo(inDateOrder);
+    }
+
+    /**
+     * Articles published at the same instant (METER's newspaper stories of a day all carry 06:00) are alerted
+     * alike whichever arrives first: where publication times tie, the smaller id is the original. (Before,
+     * the one stored first was, so a flat-out replay and the same articles one by one could name opposite
+     * originals.)
+     */
+    @Test
+    void articlesPublishedAtTheSameInstantNameTheSameOriginalInEitherOrder() {
+        EvalData.LabelledSet meter = EvalData.load(SharedData.require("data/meter"), "meter");
+        Instant instant = Instant.parse("2000-01-27T06:00:00Z");
+        List<EvalData.Article> byId = new ArrayList<>(meter.articles().stream()
+                .filter(a -> a.publishedAt().equals(instant))
+                .sorted(Comparator.comparing(EvalData.Article::id))
+                .toList());
+        List<EvalData.Article> reverse = new ArrayList<>(byId);
+        Collections.reverse(reverse);
+
+        List<String> forwards = alerts(byId);
+        List<String> backwards = alerts(reverse);
+
+        assertThat(byId).hasSize(25);
+        assertThat(forwards).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(backwards).containsExactlyInAnyOrderElementsOf(forwards);
+        assertThat(forwards).allSatisfy(a -> {
+            String[] ids = a.split(" ");
+            assertThat(ids[0]).as(a).isLessThan(ids[2]);
+        });
+    }
+
+    /** Every alert of a replay as "original -> article kind", sorted. */
+    private static List<String> alerts(List<EvalData.Article> order) {
+        List<TopologyReplay.Published> published = new ArrayList<>();
+        for (EvalData.Article a : order) {
+            published.add(new TopologyReplay.Published(a.id(), a.id(), a.title(), a.body(), a.publishedAt()));
+        }
+        return TopologyReplay.replay("replay-ties", ENGINE, published).alerts().stream()
+                .map(a -> a.originalArticleId() + " -> " + a.articleId() + " " + a.kind())
+                .sorted()
+                .toList();
     }
 
     /** The labelled rewrite pairs (original, rewrite) alerted with the earlier-published as the original. */
