@@ -34,6 +34,8 @@ import org.rewriteradar.similarity.FingerprintCodec;
  *   <li>{@link BucketReply}: format, article id, version, key count, probes, then the members published at
  *       or before the article (count, each id and shared-bucket count), then, when any, those published
  *       after it, the same way (a reply that ends before them has none).
+ *   <li>the marks of {@code pair-store} ({@link PairMarks}): one byte, no format byte (the eight-byte longs
+ *       of earlier versions are read too).
  *   <li>{@link ScoringRequest}: format, the article's ref and fingerprint as in a stored article, then the
  *       candidate ids (count, ids).
  * </ul>
@@ -165,6 +167,23 @@ final class BinarySerdes {
                 List<String> candidates = readIds(in);
                 end(in);
                 return new ScoringRequest(ref, fingerprint, candidates);
+            });
+
+    /**
+     * The marks of {@code pair-store} ({@link PairMarks}): one byte each. Earlier versions stored them as
+     * eight-byte big-endian longs, which are still read, so an upgrade needs no reset.
+     */
+    static final Serde<Long> PAIR_MARK = serde(
+            mark -> {
+                if (mark < 0 || mark > Byte.MAX_VALUE) {
+                    throw new IllegalArgumentException("pair mark out of range: " + mark);
+                }
+                return new byte[] {(byte) (long) mark};
+            },
+            bytes -> switch (bytes.length) {
+                case 1 -> (long) bytes[0];
+                case Long.BYTES -> Serdes.Long().deserializer().deserialize(null, bytes);
+                default -> throw new IllegalArgumentException("pair mark of " + bytes.length + " bytes");
             });
 
     static final Serde<StoredArticle> STORED_ARTICLE = serde(

@@ -57,13 +57,29 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
     public static final String MEMTABLE_SHARE = "rewrite-radar.rocksdb.memtable-share";
 
     /**
+     * Streams property: the share of {@link #MEMORY_BYTES} kept first for index and filter blocks, between 0
+     * and 1 (they spill into the rest like data blocks).
+     */
+    public static final String HIGH_PRIORITY_SHARE = "rewrite-radar.rocksdb.high-priority-share";
+
+    /**
      * Streams property: whether {@code bucket-store} filters by the band prefix (true, the default) or, as
      * Kafka Streams does, by whole key (for comparison).
      */
     public static final String BUCKET_PREFIX_FILTER = "rewrite-radar.rocksdb.bucket-prefix-filter";
 
+    /** Streams property: the block compression of every level but the last: none, lz4 (the default) or zstd. */
+    public static final String COMPRESSION = "rewrite-radar.rocksdb.compression";
+
+    /**
+     * Streams property: the block compression of the last level, where most data lies: none, lz4 or zstd (the
+     * default).
+     */
+    public static final String BOTTOMMOST_COMPRESSION = "rewrite-radar.rocksdb.bottommost-compression";
+
     static final long DEFAULT_MEMORY_BYTES = 256L << 20;
     static final double DEFAULT_MEMTABLE_SHARE = 0.25;
+    static final double DEFAULT_HIGH_PRIORITY_SHARE = 0.1;
 
     /** Memtable size and count per store: with shared memory, more and smaller memtables waste less of it. */
     static final long MEMTABLE_BYTES = 8L << 20;
@@ -79,11 +95,13 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
     private static SharedMemory shared;
 
     /** The cache and write buffer manager every store of the process shares, made at the first store. */
-    record SharedMemory(long bytes, double memtableShare, Cache cache, WriteBufferManager writeBuffers) {}
+    record SharedMemory(
+            long bytes, double memtableShare, double highPriorityShare, Cache cache, WriteBufferManager writeBuffers) {}
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
-        options.setCompressionType(CompressionType.LZ4_COMPRESSION);
+        options.setCompressionType(compression(configs, COMPRESSION, "lz4"));
+        options.setBottommostCompressionType(compression(configs, BOTTOMMOST_COMPRESSION, "zstd"));
         BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
         if (storeName.equals(RadarTopology.BUCKET_STORE)) {
             options.setCompactionStyle(CompactionStyle.LEVEL);
@@ -119,15 +137,23 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
     static synchronized SharedMemory sharedMemory(Map<String, Object> configs) {
         long bytes = longSetting(configs, MEMORY_BYTES, DEFAULT_MEMORY_BYTES);
         double share = doubleSetting(configs, MEMTABLE_SHARE, DEFAULT_MEMTABLE_SHARE);
+        double highPriority = doubleSetting(configs, HIGH_PRIORITY_SHARE, DEFAULT_HIGH_PRIORITY_SHARE);
         if (bytes <= 0) {
             return null;
         }
         if (!(share > 0 && share < 1)) {
             throw new IllegalArgumentException(MEMTABLE_SHARE + " must be between 0 and 1, was " + share);
         }
-        if (shared == null || shared.bytes() != bytes || shared.memtableShare() != share) {
-            Cache cache = new LRUCache(bytes, -1, false, 0.1);
-            shared = new SharedMemory(bytes, share, cache, new WriteBufferManager((long) (bytes * share), cache));
+        if (!(highPriority >= 0 && highPriority <= 1)) {
+            throw new IllegalArgumentException(HIGH_PRIORITY_SHARE + " must be between 0 and 1, was " + highPriority);
+        }
+        if (shared == null
+                || shared.bytes() != bytes
+                || shared.memtableShare() != share
+                || shared.highPriorityShare() != highPriority) {
+            Cache cache = new LRUCache(bytes, -1, false, highPriority);
+            shared = new SharedMemory(
+                    bytes, share, highPriority, cache, new WriteBufferManager((long) (bytes * share), cache));
         }
         return shared;
     }
@@ -137,6 +163,19 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
         return value == null || value.toString().isBlank()
                 ? fallback
                 : Long.parseLong(value.toString().trim());
+    }
+
+    private static CompressionType compression(Map<String, Object> configs, String key, String fallback) {
+        Object value = configs.get(key);
+        String name = value == null || value.toString().isBlank()
+                ? fallback
+                : value.toString().trim();
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "none" -> CompressionType.NO_COMPRESSION;
+            case "lz4" -> CompressionType.LZ4_COMPRESSION;
+            case "zstd" -> CompressionType.ZSTD_COMPRESSION;
+            default -> throw new IllegalArgumentException(key + " must be none, lz4 or zstd, was " + name);
+        };
     }
 
     private static boolean booleanSetting(Map<String, Object> configs, String key, boolean fallback) {

@@ -77,6 +77,7 @@ public final class RadarTopology {
     public static final Serde<RewriteAlert> ALERT_SERDE = JsonSerdes.of(RewriteAlert.class);
     static final Serde<StoredArticle> STORED_ARTICLE_SERDE = BinarySerdes.STORED_ARTICLE;
     static final Serde<BandProbe> BAND_PROBE_SERDE = BinarySerdes.BAND_PROBE;
+    static final Serde<Long> PAIR_MARK_SERDE = BinarySerdes.PAIR_MARK;
     static final Serde<BucketReply> BUCKET_REPLY_SERDE = BinarySerdes.BUCKET_REPLY;
     static final Serde<ScoringRequest> SCORING_REQUEST_SERDE = BinarySerdes.SCORING_REQUEST;
     static final Serde<ArticleRewrites> REWRITES_SERDE = JsonSerdes.of(ArticleRewrites.class);
@@ -129,7 +130,8 @@ public final class RadarTopology {
                 Stores.keyValueStoreBuilder(stores.supplier(ARTICLE_STORE), Serdes.String(), STORED_ARTICLE_SERDE));
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(stores.supplier(BUCKET_STORE), Serdes.Bytes(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.supplier(PAIR_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(stores.supplier(PAIR_STORE), Serdes.String(), PAIR_MARK_SERDE));
         // Caching (statestore.cache.max.bytes, flushed at each commit) on the stores written several times per
         // key between two commits: the candidate gathering (put per reply, deleted at the last), an article's
         // alerts, an article's expiry entry put and moved. Only the last value per key and commit reaches

@@ -50,6 +50,25 @@ class BinarySerdesTest {
     }
 
     @Test
+    void pairMarksTakeOneByteAndTheEightByteMarksOfEarlierVersionsStillRead() {
+        for (long mark : new long[] {PairMarks.SENT, PairMarks.SCORED}) {
+            byte[] bytes = RadarTopology.PAIR_MARK_SERDE.serializer().serialize("t", mark);
+            assertThat(bytes).containsExactly((byte) mark);
+            assertThat(roundTrip(RadarTopology.PAIR_MARK_SERDE, mark)).isEqualTo(mark);
+            byte[] old = org.apache.kafka.common.serialization.Serdes.Long()
+                    .serializer()
+                    .serialize("t", mark);
+            assertThat(RadarTopology.PAIR_MARK_SERDE.deserializer().deserialize("t", old))
+                    .isEqualTo(mark);
+        }
+        assertThatThrownBy(() -> RadarTopology.PAIR_MARK_SERDE.deserializer().deserialize("t", new byte[3]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pair mark of 3 bytes");
+        assertThatThrownBy(() -> RadarTopology.PAIR_MARK_SERDE.serializer().serialize("t", 300L))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void bucketReplyRoundTrips() {
         Map<String, Integer> shared = new LinkedHashMap<>();
         shared.put("a", 1);

@@ -45,7 +45,7 @@ class CandidateCollectorTest {
         context = new MockProcessorContext<>();
         gathering = MockStores.stringKeyed(context, RadarTopology.CANDIDATE_STORE, Serdes.ByteArray());
         articles = MockStores.stringKeyed(context, RadarTopology.ARTICLE_STORE, RadarTopology.STORED_ARTICLE_SERDE);
-        pairs = MockStores.stringKeyed(context, RadarTopology.PAIR_STORE, Serdes.Long());
+        pairs = MockStores.stringKeyed(context, RadarTopology.PAIR_STORE, RadarTopology.PAIR_MARK_SERDE);
         registry = new SimpleMeterRegistry();
         collector = newCollector(keys -> 2);
     }

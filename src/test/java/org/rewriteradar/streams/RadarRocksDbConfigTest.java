@@ -19,6 +19,7 @@ import org.rewriteradar.kafka.AppStreamsConfig;
 import org.rewriteradar.similarity.DetectionSettings;
 import org.rewriteradar.similarity.RewriteEngine;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.CompressionType;
 import org.rocksdb.Options;
 
 /**
@@ -96,6 +97,59 @@ class RadarRocksDbConfigTest {
                     .isTrue();
             assertThat(buckets.memtablePrefixBloomSizeRatio()).isZero();
         }
+    }
+
+    @Test
+    void compressesTheLastLevelWithZstandardAndTheOthersWithLz4() {
+        try (Options articles = new Options()) {
+            articles.setTableFormatConfig(new BlockBasedTableConfig());
+            new RadarRocksDbConfig().setConfig(RadarTopology.ARTICLE_STORE, articles, Map.of());
+
+            assertThat(articles.compressionType()).isEqualTo(CompressionType.LZ4_COMPRESSION);
+            assertThat(articles.bottommostCompressionType()).isEqualTo(CompressionType.ZSTD_COMPRESSION);
+        }
+    }
+
+    @Test
+    void takesTheConfiguredCompressionsAndRefusesOthers() {
+        try (Options buckets = new Options()) {
+            buckets.setTableFormatConfig(new BlockBasedTableConfig());
+            new RadarRocksDbConfig()
+                    .setConfig(
+                            RadarTopology.BUCKET_STORE,
+                            buckets,
+                            Map.of(
+                                    RadarRocksDbConfig.COMPRESSION, "none",
+                                    RadarRocksDbConfig.BOTTOMMOST_COMPRESSION, " LZ4 "));
+
+            assertThat(buckets.compressionType()).isEqualTo(CompressionType.NO_COMPRESSION);
+            assertThat(buckets.bottommostCompressionType()).isEqualTo(CompressionType.LZ4_COMPRESSION);
+        }
+        try (Options buckets = new Options()) {
+            buckets.setTableFormatConfig(new BlockBasedTableConfig());
+            assertThatThrownBy(() -> new RadarRocksDbConfig()
+                            .setConfig(
+                                    RadarTopology.BUCKET_STORE,
+                                    buckets,
+                                    Map.of(RadarRocksDbConfig.BOTTOMMOST_COMPRESSION, "snappy")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(RadarRocksDbConfig.BOTTOMMOST_COMPRESSION);
+        }
+    }
+
+    @Test
+    void givesEachHighPriorityShareItsOwnCacheAndRefusesOneOutsideZeroAndOne() {
+        Map<String, Object> tenth = Map.of(RadarRocksDbConfig.MEMORY_BYTES, "1048576");
+        Map<String, Object> half =
+                Map.of(RadarRocksDbConfig.MEMORY_BYTES, "1048576", RadarRocksDbConfig.HIGH_PRIORITY_SHARE, "0.5");
+
+        assertThat(RadarRocksDbConfig.sharedMemory(tenth).highPriorityShare())
+                .isEqualTo(RadarRocksDbConfig.DEFAULT_HIGH_PRIORITY_SHARE);
+        assertThat(RadarRocksDbConfig.sharedMemory(half).highPriorityShare()).isEqualTo(0.5);
+        assertThatThrownBy(
+                        () -> RadarRocksDbConfig.sharedMemory(Map.of(RadarRocksDbConfig.HIGH_PRIORITY_SHARE, "-0.1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(RadarRocksDbConfig.HIGH_PRIORITY_SHARE);
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -37,7 +36,7 @@ class ScoreProcessorTest {
     void setUp() {
         context = new MockProcessorContext<>();
         articles = MockStores.stringKeyed(context, RadarTopology.ARTICLE_STORE, RadarTopology.STORED_ARTICLE_SERDE);
-        pairs = MockStores.stringKeyed(context, RadarTopology.PAIR_STORE, Serdes.Long());
+        pairs = MockStores.stringKeyed(context, RadarTopology.PAIR_STORE, RadarTopology.PAIR_MARK_SERDE);
         registry = new SimpleMeterRegistry();
         score = new ScoreProcessor(ENGINE, ScoringMeters.of(registry));
         score.init(context);

@@ -109,7 +109,7 @@ public final class IndexGrowthBenchmark {
         byBand = context(1, streamsSettings);
         store(byId, RadarTopology.ARTICLE_STORE, Serdes.String(), RadarTopology.STORED_ARTICLE_SERDE);
         store(byId, RadarTopology.ARTICLE_EXPIRY_STORE, Serdes.String(), Serdes.Long());
-        store(byId, RadarTopology.PAIR_STORE, Serdes.String(), Serdes.Long());
+        store(byId, RadarTopology.PAIR_STORE, Serdes.String(), RadarTopology.PAIR_MARK_SERDE);
         store(byId, RadarTopology.REWRITE_STORE, Serdes.String(), RadarTopology.REWRITES_SERDE);
         store(byId, RadarTopology.CANDIDATE_STORE, Serdes.String(), Serdes.ByteArray());
         store(byBand, RadarTopology.BUCKET_STORE, Serdes.Bytes(), Serdes.ByteArray());
