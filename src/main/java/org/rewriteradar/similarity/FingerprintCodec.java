@@ -73,6 +73,9 @@ public final class FingerprintCodec {
 
     private static final long MAX_UNSIGNED_INT = 0xFFFF_FFFFL;
 
+    /** Most bytes of the varint before a blob, its length: a code must save more than these to be used. */
+    private static final int MAX_LENGTH_BYTES = 5;
+
     /** Most UTF-8 bytes of text per byte of its code (plus one): a longer text is written raw. */
     private static final long MAX_CODE_RATIO = 256;
 
@@ -101,7 +104,7 @@ public final class FingerprintCodec {
                 TextDictionary.Coded coded = TextDictionary.code(text);
                 textBytes = coded.utf8Length();
                 int n = coded.code().length;
-                if (n + 5 < textBytes && textBytes <= MAX_CODE_RATIO * (n + 1L)) {
+                if (n + MAX_LENGTH_BYTES < textBytes && textBytes <= MAX_CODE_RATIO * (n + 1L)) {
                     code = coded.code();
                 }
             }
@@ -147,7 +150,7 @@ public final class FingerprintCodec {
         }
         Out out = new Out(64
                 + 3 * (fp.id() == null ? 0 : fp.id().length())
-                + (code == null ? textBytes : code.length + 5)
+                + (code == null ? textBytes : code.length + MAX_LENGTH_BYTES)
                 + (int) ((bits.bitCount() + 7) >>> 3));
         out.write(MAGIC);
         out.write(VERSION);
@@ -268,8 +271,7 @@ public final class FingerprintCodec {
                 if (textLength > MAX_CODE_RATIO * (code.length + 1L)) {
                     throw new IllegalArgumentException("malformed fingerprint: text length");
                 }
-                text = new String(TextDictionary.decode(code, textLength), StandardCharsets.UTF_8);
-                TextDictionary.remember(text, new TextDictionary.Coded(code, textLength));
+                text = TextDictionary.text(code, textLength);
             } else if (length > 8L * bytes.length) {
                 throw new IllegalArgumentException("malformed fingerprint: text length");
             }

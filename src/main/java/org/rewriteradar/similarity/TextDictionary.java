@@ -84,9 +84,17 @@ final class TextDictionary {
         return CODER.get().decode(code, length);
     }
 
-    /** Remembers {@code coded} as the code of {@code text} in this thread (after decoding it). */
-    static void remember(String text, Coded coded) {
-        CODER.get().remember(text, coded);
+    /**
+     * The text of {@code length} UTF-8 bytes coded as {@code code}, remembered by this thread as that text's
+     * code (a fingerprint decoded is often encoded again).
+     *
+     * @throws IllegalArgumentException when {@code code} is not such a code
+     */
+    static String text(byte[] code, int length) {
+        Coder coder = CODER.get();
+        String text = new String(coder.decode(code, length), StandardCharsets.UTF_8);
+        coder.remember(text, new Coded(code, length));
+        return text;
     }
 
     /** The phrases of {@link #RESOURCE}, most useful first. */

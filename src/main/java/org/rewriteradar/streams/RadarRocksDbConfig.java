@@ -27,10 +27,12 @@ import org.rocksdb.WriteBufferManager;
  *       slow down several times at once as the index grows past that point. Partitioned, a read loads
  *       only the {@value #METADATA_BLOCK_BYTES}-byte partitions it needs, and the small top level of each
  *       table stays pinned.
- *   <li>LZ4 block compression, where Kafka Streams leaves RocksDB uncompressed. The articles' normalised
- *       text, the largest part of {@code article-store}, and the alerts' JSON in {@code rewrite-store}
- *       compress well; the fingerprints' hash sets hardly at all. LZ4 costs little CPU on writes and reads of
- *       cached blocks.
+ *   <li>Block compression, where Kafka Streams leaves RocksDB uncompressed: LZ4 on every level but the last
+ *       ({@link #COMPRESSION}), Zstandard on the last ({@link #BOTTOMMOST_COMPRESSION}), which holds most of
+ *       a store. The small entries of {@code bucket-store} and {@code pair-store} (random bands beside ids,
+ *       times and marks whose bytes repeat from entry to entry) and the alerts' JSON in {@code rewrite-store}
+ *       compress; the fingerprints, their text already coded, hardly at all. LZ4 costs little CPU on flushes
+ *       and reads; Zstandard's entropy coding takes what LZ4's matches leave.
  *   <li>Levelled compaction for {@code bucket-store}, where Kafka Streams chooses universal compaction. Every
  *       join starts with a seek into its bucket, and a seek visits every sorted run of the store: universal
  *       compaction keeps more of them as the store grows, levelled compaction one per level, so the cost of a
@@ -44,9 +46,9 @@ import org.rocksdb.WriteBufferManager;
  *       shorter key, outside the filter's domain, which RocksDB seeks in total order.
  * </ul>
  *
- * <p>Kafka Streams creates this class by reflection and hands it its own configuration: the two memory
- * settings and {@link #BUCKET_PREFIX_FILTER} are Streams properties ({@code
- * kafka-streams.rewrite-radar.rocksdb.*} in {@code application.properties}).
+ * <p>Kafka Streams creates this class by reflection and hands it its own configuration: the memory,
+ * compression and filter settings below are Streams properties ({@code kafka-streams.rewrite-radar.rocksdb.*}
+ * in {@code application.properties}).
  */
 public final class RadarRocksDbConfig implements RocksDBConfigSetter {
 

@@ -49,9 +49,10 @@ class TextDictionaryTest {
         assertThat(TextDictionary.remembered(text)).isSameAs(coded);
         assertThat(TextDictionary.code(text)).isSameAs(coded);
         assertThat(TextDictionary.remembered(new String(text))).isNull();
-        String decoded = new String(TextDictionary.decode(coded.code(), utf8.length), StandardCharsets.UTF_8);
-        TextDictionary.remember(decoded, coded);
-        assertThat(TextDictionary.remembered(decoded)).isSameAs(coded);
+        String decoded = TextDictionary.text(coded.code(), utf8.length);
+        assertThat(decoded).isEqualTo(text).isNotSameAs(text);
+        assertThat(TextDictionary.remembered(decoded).code()).isSameAs(coded.code());
+        assertThat(TextDictionary.remembered(decoded).utf8Length()).isEqualTo(utf8.length);
     }
 
     @Test
