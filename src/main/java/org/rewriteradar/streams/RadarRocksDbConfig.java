@@ -31,8 +31,10 @@ import org.rocksdb.WriteBufferManager;
  *       ({@link #COMPRESSION}), Zstandard on the last ({@link #BOTTOMMOST_COMPRESSION}), which holds most of
  *       a store. The small entries of {@code bucket-store} and {@code pair-store} (random bands beside ids,
  *       times and marks whose bytes repeat from entry to entry) and the alerts' JSON in {@code rewrite-store}
- *       compress; the fingerprints, their text already coded, hardly at all. LZ4 costs little CPU on flushes
- *       and reads; Zstandard's entropy coding takes what LZ4's matches leave.
+ *       compress; LZ4 costs little CPU on flushes and reads, and Zstandard's entropy coding takes what LZ4's
+ *       matches leave. {@code article-store}'s fingerprints, their text coded already, do not compress
+ *       further: its last level keeps the upper levels' compression, sparing its compactions and reads the
+ *       cost of Zstandard.
  *   <li>Levelled compaction for {@code bucket-store}, where Kafka Streams chooses universal compaction. Every
  *       join starts with a seek into its bucket, and a seek visits every sorted run of the store: universal
  *       compaction keeps more of them as the store grows, levelled compaction one per level, so the cost of a
@@ -75,7 +77,7 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
 
     /**
      * Streams property: the block compression of the last level, where most data lies: none, lz4 or zstd (the
-     * default).
+     * default); not of {@code article-store}, whose last level is compressed as its others.
      */
     public static final String BOTTOMMOST_COMPRESSION = "rewrite-radar.rocksdb.bottommost-compression";
 
@@ -102,8 +104,10 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
-        options.setCompressionType(compression(configs, COMPRESSION, "lz4"));
-        options.setBottommostCompressionType(compression(configs, BOTTOMMOST_COMPRESSION, "zstd"));
+        CompressionType upper = compression(configs, COMPRESSION, "lz4");
+        CompressionType bottommost = compression(configs, BOTTOMMOST_COMPRESSION, "zstd");
+        options.setCompressionType(upper);
+        options.setBottommostCompressionType(storeName.equals(RadarTopology.ARTICLE_STORE) ? upper : bottommost);
         BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
         if (storeName.equals(RadarTopology.BUCKET_STORE)) {
             options.setCompactionStyle(CompactionStyle.LEVEL);

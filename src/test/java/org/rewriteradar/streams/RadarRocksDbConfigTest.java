@@ -100,13 +100,18 @@ class RadarRocksDbConfigTest {
     }
 
     @Test
-    void compressesTheLastLevelWithZstandardAndTheOthersWithLz4() {
-        try (Options articles = new Options()) {
+    void compressesTheLastLevelWithZstandardAndTheOthersWithLz4ButArticlesWithLz4Throughout() {
+        try (Options buckets = new Options();
+                Options articles = new Options()) {
+            buckets.setTableFormatConfig(new BlockBasedTableConfig());
             articles.setTableFormatConfig(new BlockBasedTableConfig());
+            new RadarRocksDbConfig().setConfig(RadarTopology.BUCKET_STORE, buckets, Map.of());
             new RadarRocksDbConfig().setConfig(RadarTopology.ARTICLE_STORE, articles, Map.of());
 
+            assertThat(buckets.compressionType()).isEqualTo(CompressionType.LZ4_COMPRESSION);
+            assertThat(buckets.bottommostCompressionType()).isEqualTo(CompressionType.ZSTD_COMPRESSION);
             assertThat(articles.compressionType()).isEqualTo(CompressionType.LZ4_COMPRESSION);
-            assertThat(articles.bottommostCompressionType()).isEqualTo(CompressionType.ZSTD_COMPRESSION);
+            assertThat(articles.bottommostCompressionType()).isEqualTo(CompressionType.LZ4_COMPRESSION);
         }
     }
 
