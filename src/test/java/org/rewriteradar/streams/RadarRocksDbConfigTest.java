@@ -66,14 +66,8 @@ class RadarRocksDbConfigTest {
 
     @Test
     void bucketStoreFiltersByBandPrefixAndOtherStoresByWholeKey() {
-        try (Options buckets = new Options();
-                Options articles = new Options()) {
-            buckets.setTableFormatConfig(new BlockBasedTableConfig());
-            articles.setTableFormatConfig(new BlockBasedTableConfig());
-            RadarRocksDbConfig config = new RadarRocksDbConfig();
-            config.setConfig(RadarTopology.BUCKET_STORE, buckets, Map.of());
-            config.setConfig(RadarTopology.ARTICLE_STORE, articles, Map.of());
-
+        try (Options buckets = configured(RadarTopology.BUCKET_STORE, Map.of());
+                Options articles = configured(RadarTopology.ARTICLE_STORE, Map.of())) {
             assertThat(((BlockBasedTableConfig) buckets.tableFormatConfig()).wholeKeyFiltering())
                     .isFalse();
             assertThat(buckets.memtablePrefixBloomSizeRatio()).isPositive();
@@ -85,14 +79,8 @@ class RadarRocksDbConfigTest {
 
     @Test
     void bucketStoreFiltersByWholeKeyWhenThePrefixFilterIsOff() {
-        try (Options buckets = new Options()) {
-            buckets.setTableFormatConfig(new BlockBasedTableConfig());
-            new RadarRocksDbConfig()
-                    .setConfig(
-                            RadarTopology.BUCKET_STORE,
-                            buckets,
-                            Map.of(RadarRocksDbConfig.BUCKET_PREFIX_FILTER, "false"));
-
+        try (Options buckets =
+                configured(RadarTopology.BUCKET_STORE, Map.of(RadarRocksDbConfig.BUCKET_PREFIX_FILTER, "false"))) {
             assertThat(((BlockBasedTableConfig) buckets.tableFormatConfig()).wholeKeyFiltering())
                     .isTrue();
             assertThat(buckets.memtablePrefixBloomSizeRatio()).isZero();
@@ -101,13 +89,8 @@ class RadarRocksDbConfigTest {
 
     @Test
     void compressesTheLastLevelWithZstandardAndTheOthersWithLz4ButArticlesWithLz4Throughout() {
-        try (Options buckets = new Options();
-                Options articles = new Options()) {
-            buckets.setTableFormatConfig(new BlockBasedTableConfig());
-            articles.setTableFormatConfig(new BlockBasedTableConfig());
-            new RadarRocksDbConfig().setConfig(RadarTopology.BUCKET_STORE, buckets, Map.of());
-            new RadarRocksDbConfig().setConfig(RadarTopology.ARTICLE_STORE, articles, Map.of());
-
+        try (Options buckets = configured(RadarTopology.BUCKET_STORE, Map.of());
+                Options articles = configured(RadarTopology.ARTICLE_STORE, Map.of())) {
             assertThat(buckets.compressionType()).isEqualTo(CompressionType.LZ4_COMPRESSION);
             assertThat(buckets.bottommostCompressionType()).isEqualTo(CompressionType.ZSTD_COMPRESSION);
             assertThat(articles.compressionType()).isEqualTo(CompressionType.LZ4_COMPRESSION);
@@ -117,29 +100,17 @@ class RadarRocksDbConfigTest {
 
     @Test
     void takesTheConfiguredCompressionsAndRefusesOthers() {
-        try (Options buckets = new Options()) {
-            buckets.setTableFormatConfig(new BlockBasedTableConfig());
-            new RadarRocksDbConfig()
-                    .setConfig(
-                            RadarTopology.BUCKET_STORE,
-                            buckets,
-                            Map.of(
-                                    RadarRocksDbConfig.COMPRESSION, "none",
-                                    RadarRocksDbConfig.BOTTOMMOST_COMPRESSION, " LZ4 "));
-
+        try (Options buckets = configured(
+                RadarTopology.BUCKET_STORE,
+                Map.of(RadarRocksDbConfig.COMPRESSION, "none", RadarRocksDbConfig.BOTTOMMOST_COMPRESSION, " LZ4 "))) {
             assertThat(buckets.compressionType()).isEqualTo(CompressionType.NO_COMPRESSION);
             assertThat(buckets.bottommostCompressionType()).isEqualTo(CompressionType.LZ4_COMPRESSION);
         }
-        try (Options buckets = new Options()) {
-            buckets.setTableFormatConfig(new BlockBasedTableConfig());
-            assertThatThrownBy(() -> new RadarRocksDbConfig()
-                            .setConfig(
-                                    RadarTopology.BUCKET_STORE,
-                                    buckets,
-                                    Map.of(RadarRocksDbConfig.BOTTOMMOST_COMPRESSION, "snappy")))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining(RadarRocksDbConfig.BOTTOMMOST_COMPRESSION);
-        }
+        assertThatThrownBy(() -> configured(
+                                RadarTopology.BUCKET_STORE, Map.of(RadarRocksDbConfig.BOTTOMMOST_COMPRESSION, "snappy"))
+                        .close())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(RadarRocksDbConfig.BOTTOMMOST_COMPRESSION);
     }
 
     @Test
@@ -162,6 +133,19 @@ class RadarRocksDbConfigTest {
         assertThatThrownBy(() -> RadarRocksDbConfig.sharedMemory(Map.of(RadarRocksDbConfig.MEMTABLE_SHARE, "1.5")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(RadarRocksDbConfig.MEMTABLE_SHARE);
+    }
+
+    /** RocksDB options of store {@code store} as {@link RadarRocksDbConfig} sets them for {@code settings}. */
+    private static Options configured(String store, Map<String, Object> settings) {
+        Options options = new Options();
+        options.setTableFormatConfig(new BlockBasedTableConfig());
+        try {
+            new RadarRocksDbConfig().setConfig(store, options, settings);
+        } catch (RuntimeException e) {
+            options.close();
+            throw e;
+        }
+        return options;
     }
 
     /** Block-cache capacity each RocksDB store of the topology reports, by store name. */
