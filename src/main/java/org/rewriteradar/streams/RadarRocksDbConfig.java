@@ -165,17 +165,13 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
     }
 
     private static long longSetting(Map<String, Object> configs, String key, long fallback) {
-        Object value = configs.get(key);
-        return value == null || value.toString().isBlank()
-                ? fallback
-                : Long.parseLong(value.toString().trim());
+        String value = setting(configs, key);
+        return value == null ? fallback : Long.parseLong(value);
     }
 
     private static CompressionType compression(Map<String, Object> configs, String key, String fallback) {
-        Object value = configs.get(key);
-        String name = value == null || value.toString().isBlank()
-                ? fallback
-                : value.toString().trim();
+        String value = setting(configs, key);
+        String name = value == null ? fallback : value;
         return switch (name.toLowerCase(java.util.Locale.ROOT)) {
             case "none" -> CompressionType.NO_COMPRESSION;
             case "lz4" -> CompressionType.LZ4_COMPRESSION;
@@ -185,16 +181,20 @@ public final class RadarRocksDbConfig implements RocksDBConfigSetter {
     }
 
     private static boolean booleanSetting(Map<String, Object> configs, String key, boolean fallback) {
-        Object value = configs.get(key);
-        return value == null || value.toString().isBlank()
-                ? fallback
-                : Boolean.parseBoolean(value.toString().trim());
+        String value = setting(configs, key);
+        return value == null ? fallback : Boolean.parseBoolean(value);
     }
 
     private static double doubleSetting(Map<String, Object> configs, String key, double fallback) {
+        String value = setting(configs, key);
+        return value == null ? fallback : Double.parseDouble(value);
+    }
+
+    /** The trimmed value of Streams property {@code key}; null when it is absent or blank. */
+    private static String setting(Map<String, Object> configs, String key) {
         Object value = configs.get(key);
         return value == null || value.toString().isBlank()
-                ? fallback
-                : Double.parseDouble(value.toString().trim());
+                ? null
+                : value.toString().trim();
     }
 }
