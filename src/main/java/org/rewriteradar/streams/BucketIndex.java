@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -28,8 +29,10 @@ import org.rewriteradar.similarity.BinaryCodec.Out;
  *
  * <p>Buckets read again are read from memory: the entries of recently joined buckets of two or more members
  * are kept, least recently joined leaving first, up to {@code cacheMembers} members in all. The cache is
- * written through (every change goes to the store, then to the cached copy) and holds a bucket's entries
- * exactly as the store does, so a join answers the same from either; it starts empty in each new instance
+ * written through (every change goes to the store, then to the cached copy) and holds a bucket's newest
+ * entries exactly as the store does, as far as joins have read them (a join stops at a full bucket's oldest
+ * member, before the tombstones of those that left), so a join answers the same from either, reading on from
+ * the store when it gets past them; it starts empty in each new instance
  * (a task moved, restored or revived reads its buckets from the store again). Past the first join of a hot
  * bucket, a join costs no RocksDB seek or iterator step, which is most of what a join costs, and which grows
  * with the members a bucket holds until buckets are full.
@@ -44,12 +47,23 @@ final class BucketIndex {
 
     private final KeyValueStore<Bytes, byte[]> store;
     private final long cacheMembers;
-    private final LinkedHashMap<Long, List<Entry>> cache = new LinkedHashMap<>(1024, 0.75f, true);
+    private final LinkedHashMap<Long, CachedBucket> cache = new LinkedHashMap<>(1024, 0.75f, true);
     private long cachedMembers;
     private Bytes cursor;
 
     /** One stored member: its key's join sequence and its value. */
     private record Entry(long sequence, BucketMember member) {}
+
+    /**
+     * A bucket's entries in memory, newest first: the first {@code entries.size()} entries the store holds for
+     * it, and all of them once {@code complete}. A join stops reading a full bucket at its oldest member, so the
+     * entries past it (RocksDB tombstones of the members that left, until compaction drops them) are never
+     * walked; they are read on when a later join gets that far.
+     */
+    private static final class CachedBucket {
+        final List<Entry> entries = new ArrayList<>();
+        boolean complete;
+    }
 
     /**
      * @param store the {@code bucket-store}
@@ -83,39 +97,106 @@ final class BucketIndex {
     Joined join(
             long band, BucketMember member, int capacity, int fullAnswers, long cutoff, Consumer<BucketMember> others) {
         List<Entry> removed = new ArrayList<>();
-        Outcome outcome;
-        List<Entry> entries = cacheMembers > 0 ? cache.get(band) : null;
-        boolean wasCached = entries != null;
-        if (entries == null && cacheMembers > 0) {
-            entries = entries(band); // the whole bucket, to be kept as the store has it
-        }
-        if (entries != null) {
-            outcome = decide(entries.iterator(), member, capacity, fullAnswers, cutoff, others, removed);
-        } else {
+        if (cacheMembers <= 0) {
+            Outcome outcome;
             try (KeyValueIterator<Bytes, byte[]> it = store.range(first(band), last(band))) {
                 outcome = decide(stored(it), member, capacity, fullAnswers, cutoff, others, removed);
             }
+            write(band, member, outcome, removed);
+            return new Joined(outcome.expired(), outcome.evicted());
         }
-        int before = wasCached ? entries.size() : 0;
+        CachedBucket bucket = cache.get(band);
+        boolean wasCached = bucket != null;
+        if (bucket == null) {
+            bucket = new CachedBucket();
+        }
+        int before = wasCached ? bucket.entries.size() : 0;
         try {
-            removed.forEach(e -> store.delete(key(band, e.sequence())));
-            store.put(
-                    key(band, outcome.next()),
-                    BinarySerdes.BUCKET_MEMBER.serializer().serialize(null, member));
-            if (entries != null) {
-                entries.removeAll(removed);
-                entries.add(0, new Entry(outcome.next(), member));
-                if (wasCached || entries.size() > 1) {
-                    cache.put(band, entries);
-                    cachedMembers += entries.size() - before;
-                    trimCache();
-                }
+            Outcome outcome;
+            try (Reader reader = new Reader(band, bucket)) {
+                outcome = decide(reader, member, capacity, fullAnswers, cutoff, others, removed);
             }
+            write(band, member, outcome, removed);
+            bucket.entries.removeAll(removed);
+            bucket.entries.add(0, new Entry(outcome.next(), member));
+            if (wasCached || bucket.entries.size() > 1) {
+                cache.put(band, bucket);
+                cachedMembers += bucket.entries.size() - before;
+                trimCache();
+            }
+            return new Joined(outcome.expired(), outcome.evicted());
         } catch (RuntimeException e) {
             forget(band);
             throw e;
         }
-        return new Joined(outcome.expired(), outcome.evicted());
+    }
+
+    /** Writes a join's outcome to the store: the removed entries deleted, the joining member added. */
+    private void write(long band, BucketMember member, Outcome outcome, List<Entry> removed) {
+        removed.forEach(e -> store.delete(key(band, e.sequence())));
+        store.put(
+                key(band, outcome.next()),
+                BinarySerdes.BUCKET_MEMBER.serializer().serialize(null, member));
+    }
+
+    /**
+     * A cached bucket's entries, then the store's next ones, read only when asked for and added to the cached
+     * entries (the store range is opened at the first entry past them, and closed with the reader).
+     */
+    private final class Reader implements Iterator<Entry>, AutoCloseable {
+        private final long band;
+        private final CachedBucket bucket;
+        private int next;
+        private KeyValueIterator<Bytes, byte[]> rest;
+
+        Reader(long band, CachedBucket bucket) {
+            this.band = band;
+            this.bucket = bucket;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next < bucket.entries.size()) {
+                return true;
+            }
+            if (bucket.complete) {
+                return false;
+            }
+            if (rest == null) {
+                Bytes from = bucket.entries.isEmpty()
+                        ? first(band)
+                        : after(
+                                band,
+                                bucket.entries.get(bucket.entries.size() - 1).sequence());
+                if (from == null) {
+                    bucket.complete = true;
+                    return false;
+                }
+                rest = store.range(from, last(band));
+            }
+            if (rest.hasNext()) {
+                KeyValue<Bytes, byte[]> kv = rest.next();
+                bucket.entries.add(entry(kv));
+                return true;
+            }
+            bucket.complete = true;
+            return false;
+        }
+
+        @Override
+        public Entry next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return bucket.entries.get(next++);
+        }
+
+        @Override
+        public void close() {
+            if (rest != null) {
+                rest.close();
+            }
+        }
     }
 
     /** A join's decisions: the sequence the joining member gets, and the members it removed. */
@@ -181,12 +262,14 @@ final class BucketIndex {
 
             @Override
             public Entry next() {
-                KeyValue<Bytes, byte[]> kv = range.next();
-                return new Entry(
-                        sequence(kv.key),
-                        BinarySerdes.BUCKET_MEMBER.deserializer().deserialize(null, kv.value));
+                return entry(range.next());
             }
         };
+    }
+
+    private static Entry entry(KeyValue<Bytes, byte[]> kv) {
+        return new Entry(
+                sequence(kv.key), BinarySerdes.BUCKET_MEMBER.deserializer().deserialize(null, kv.value));
     }
 
     /** Every entry of bucket {@code band} in the store, newest first. */
@@ -199,16 +282,16 @@ final class BucketIndex {
     }
 
     private void forget(long band) {
-        List<Entry> entries = cache.remove(band);
-        if (entries != null) {
-            cachedMembers -= entries.size();
+        CachedBucket bucket = cache.remove(band);
+        if (bucket != null) {
+            cachedMembers -= bucket.entries.size();
         }
     }
 
     private void trimCache() {
-        for (Iterator<Map.Entry<Long, List<Entry>>> it = cache.entrySet().iterator();
+        for (Iterator<Map.Entry<Long, CachedBucket>> it = cache.entrySet().iterator();
                 cachedMembers > cacheMembers && it.hasNext(); ) {
-            cachedMembers -= it.next().getValue().size();
+            cachedMembers -= it.next().getValue().entries.size();
             it.remove();
         }
     }
@@ -273,6 +356,11 @@ final class BucketIndex {
     /** The key of the member that joined bucket {@code band} as its {@code sequence}-th. */
     static Bytes key(long band, long sequence) {
         return raw(band, ~sequence);
+    }
+
+    /** The first possible key after member {@code sequence} of bucket {@code band}; null after sequence 0. */
+    private static Bytes after(long band, long sequence) {
+        return sequence == 0 ? null : raw(band, ~sequence + 1);
     }
 
     /** The first possible key of bucket {@code band} (its newest members come first). */

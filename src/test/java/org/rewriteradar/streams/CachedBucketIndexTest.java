@@ -2,6 +2,10 @@ package org.rewriteradar.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.utils.Bytes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,5 +45,28 @@ class CachedBucketIndexTest extends BucketIndexTest {
         assertThat(buckets.sweep(50, 100)).isOne();
         assertThat(buckets.cachedMembers()).isZero();
         assertThat(join(1, "x", 200, 64, 0)).containsExactly("new");
+    }
+
+    @Test
+    void readsAFullBucketFromTheStoreNoFurtherThanItsOldestMemberAndOnWhenAJoinNeedsMore() {
+        for (String id : List.of("a", "b", "c", "d")) {
+            join(1, id, 10, 10, 0);
+        }
+        ObservedStore<Bytes, byte[]> observed = new ObservedStore<>(store);
+        AtomicInteger reads = observed.reads;
+        BucketIndex fresh = new BucketIndex(observed.store, cacheMembers());
+        List<String> met = new ArrayList<>();
+        // capacity 2: d stays, c leaves; b and a lie past it and are not read
+        fresh.join(1, new BucketMember("e", 0, 20), 2, 2, 0, m -> met.add(m.articleId()));
+        assertThat(met).containsExactly("d", "c");
+        assertThat(reads).hasValue(2);
+        met.clear();
+        // a larger capacity reads on from the store past the cached entries, once
+        fresh.join(1, new BucketMember("f", 0, 30), 10, 10, 0, m -> met.add(m.articleId()));
+        assertThat(met).containsExactlyInAnyOrder("e", "d", "b", "a");
+        assertThat(reads).hasValue(4);
+        fresh.join(1, new BucketMember("g", 0, 40), 10, 10, 0, m -> {});
+        assertThat(reads).hasValue(4);
+        assertThat(members(1)).containsExactly("a", "b", "d", "e", "f", "g");
     }
 }
