@@ -19,6 +19,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>A <em>tracked</em> index also remembers each member's time under {@code #<member>} (outside the
  * range the sweep scans), so a member indexed again (an article's new version) moves instead of being
  * indexed twice.
+ *
+ * <p>A sweep scans from where the previous one stopped, not from the start: the entries it removed stay in
+ * RocksDB as tombstones until compaction drops them, and a scan from the start would walk all of them every
+ * time (a queue kept in an LSM tree). An entry added before that point moves it back.
  */
 final class ExpiryIndex {
 
@@ -29,6 +33,8 @@ final class ExpiryIndex {
 
     private final KeyValueStore<String, Long> store;
     private final boolean tracked;
+    /** Every entry of a time before this one has been removed (by this instance). */
+    private long sweptBefore = Long.MIN_VALUE;
 
     /** An index whose owner removes entries by their time ({@link #add}, {@link #remove}). */
     ExpiryIndex(KeyValueStore<String, Long> store) {
@@ -46,6 +52,7 @@ final class ExpiryIndex {
 
     void add(long time, String member) {
         store.put(key(time, member), time);
+        sweptBefore = Math.min(sweptBefore, time);
     }
 
     void remove(long time, String member) {
@@ -72,7 +79,7 @@ final class ExpiryIndex {
     List<String> removeOlderThan(long cutoff) {
         List<String> expired = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = store.range(hex(Long.MIN_VALUE), hex(cutoff) + "|")) {
+        try (KeyValueIterator<String, Long> it = store.range(hex(sweptBefore), hex(cutoff) + "|")) {
             while (it.hasNext()) {
                 KeyValue<String, Long> entry = it.next();
                 if (entry.value >= cutoff) {
@@ -86,6 +93,7 @@ final class ExpiryIndex {
         if (tracked) {
             expired.forEach(member -> store.delete(TRACK + member));
         }
+        sweptBefore = Math.max(sweptBefore, cutoff);
         return expired;
     }
 
