@@ -97,29 +97,22 @@ final class BucketIndex {
     Joined join(
             long band, BucketMember member, int capacity, int fullAnswers, long cutoff, Consumer<BucketMember> others) {
         List<Entry> removed = new ArrayList<>();
-        if (cacheMembers <= 0) {
-            Outcome outcome;
-            try (KeyValueIterator<Bytes, byte[]> it = store.range(first(band), last(band))) {
-                outcome = decide(stored(it), member, capacity, fullAnswers, cutoff, others, removed);
-            }
-            write(band, member, outcome, removed);
-            return new Joined(outcome.expired(), outcome.evicted());
-        }
-        CachedBucket bucket = cache.get(band);
-        boolean wasCached = bucket != null;
-        if (bucket == null) {
-            bucket = new CachedBucket();
-        }
+        CachedBucket cached = cacheMembers > 0 ? cache.get(band) : null;
+        boolean wasCached = cached != null;
+        CachedBucket bucket = wasCached ? cached : new CachedBucket();
         int before = wasCached ? bucket.entries.size() : 0;
         try {
             Outcome outcome;
             try (Reader reader = new Reader(band, bucket)) {
                 outcome = decide(reader, member, capacity, fullAnswers, cutoff, others, removed);
             }
-            write(band, member, outcome, removed);
+            removed.forEach(e -> store.delete(key(band, e.sequence())));
+            store.put(
+                    key(band, outcome.next()),
+                    BinarySerdes.BUCKET_MEMBER.serializer().serialize(null, member));
             bucket.entries.removeAll(removed);
             bucket.entries.add(0, new Entry(outcome.next(), member));
-            if (wasCached || bucket.entries.size() > 1) {
+            if (cacheMembers > 0 && (wasCached || bucket.entries.size() > 1)) {
                 cache.put(band, bucket);
                 cachedMembers += bucket.entries.size() - before;
                 trimCache();
@@ -131,17 +124,10 @@ final class BucketIndex {
         }
     }
 
-    /** Writes a join's outcome to the store: the removed entries deleted, the joining member added. */
-    private void write(long band, BucketMember member, Outcome outcome, List<Entry> removed) {
-        removed.forEach(e -> store.delete(key(band, e.sequence())));
-        store.put(
-                key(band, outcome.next()),
-                BinarySerdes.BUCKET_MEMBER.serializer().serialize(null, member));
-    }
-
     /**
-     * A cached bucket's entries, then the store's next ones, read only when asked for and added to the cached
-     * entries (the store range is opened at the first entry past them, and closed with the reader).
+     * A bucket's entries in memory, then the store's next ones, read only when asked for and added to those in
+     * memory (the store range is opened at the first entry past them, and closed with the reader). A bucket not
+     * in memory starts empty, so it is read from the store as far as the join goes.
      */
     private final class Reader implements Iterator<Entry>, AutoCloseable {
         private final long band;
@@ -252,21 +238,6 @@ final class BucketIndex {
         return new Outcome(next, expired, evicted);
     }
 
-    /** The entries of a store range, read as they are asked for. */
-    private static Iterator<Entry> stored(KeyValueIterator<Bytes, byte[]> range) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return range.hasNext();
-            }
-
-            @Override
-            public Entry next() {
-                return entry(range.next());
-            }
-        };
-    }
-
     private static Entry entry(KeyValue<Bytes, byte[]> kv) {
         return new Entry(
                 sequence(kv.key), BinarySerdes.BUCKET_MEMBER.deserializer().deserialize(null, kv.value));
@@ -276,7 +247,7 @@ final class BucketIndex {
     private List<Entry> entries(long band) {
         List<Entry> entries = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> it = store.range(first(band), last(band))) {
-            stored(it).forEachRemaining(entries::add);
+            it.forEachRemaining(kv -> entries.add(entry(kv)));
         }
         return entries;
     }
