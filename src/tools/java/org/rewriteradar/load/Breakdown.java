@@ -40,8 +40,11 @@ import org.apache.kafka.streams.KafkaStreams;
  * Kafka clients, ...).
  *
  * <p>Bytes per topic are the broker's own log sizes ({@code Admin#describeLogDirs}: record batches as
- * stored, so compressed where the producer compressed, transaction markers included, nothing cleaned or
- * deleted yet in so short a run). Records per topic are the Streams producers' {@code record-send-total}
+ * stored, so compressed where the producer compressed, transaction markers included). After a pre-fill a
+ * topic's bytes are the growth of its log over the run; where the broker deleted old segments during the run
+ * (Kafka Streams purges committed repartition records), its log shrinks, and the bytes the Streams producers
+ * sent to it ({@code producer-topic-metrics byte-total}, batches without the log's overhead) are given
+ * instead, marked {@code sent_bytes}. Records per topic are the Streams producers' {@code record-send-total}
  * (the input: the articles pre-loaded or paced in).
  *
  * @param topics per topic (display name: the run's suffix and application id removed), in topology order
@@ -66,8 +69,25 @@ public record Breakdown(
         Map<String, Map<String, Integer>> profile,
         int samples) {
 
-    /** One topic's figures. */
-    public record TopicFigures(long records, long logBytes, long producerBytes) {}
+    /**
+     * One topic's figures.
+     *
+     * @param records records written
+     * @param logBytes growth of the topic's log over the run (negative when old segments were deleted)
+     * @param producerBytes bytes the Streams producers sent to it (-1: not known, as for the input)
+     */
+    public record TopicFigures(long records, long logBytes, long producerBytes) {
+
+        /** Whether the log shrank during the run, so its growth says nothing and the bytes sent stand in. */
+        boolean purged() {
+            return logBytes < 0 && producerBytes >= 0;
+        }
+
+        /** The topic's bytes written: its log's growth, or the bytes sent where the log was purged. */
+        long bytes() {
+            return purged() ? producerBytes : logBytes;
+        }
+    }
 
     static final List<String> SHARED_TOPICS = List.of("__consumer_offsets", "__transaction_state");
 
@@ -308,29 +328,33 @@ public record Breakdown(
         double n = articles;
         long totalBytes = 0;
         long totalRecords = 0;
+        int purged = 0;
         for (Map.Entry<String, TopicFigures> e : topics.entrySet()) {
             TopicFigures t = e.getValue();
             lines.add(String.format(
                     Locale.ROOT,
-                    "%s topic %-34s records=%8d per_article=%7.2f log_bytes=%11d bytes_per_article=%8.0f",
+                    "%s topic %-34s records=%8d per_article=%7.2f %s=%11d bytes_per_article=%8.0f",
                     prefix,
                     e.getKey(),
                     t.records(),
                     t.records() / n,
-                    t.logBytes(),
-                    t.logBytes() / n));
-            totalBytes += t.logBytes();
+                    t.purged() ? "sent_bytes" : "log_bytes",
+                    t.bytes(),
+                    t.bytes() / n));
+            totalBytes += t.bytes();
+            purged += t.purged() ? 1 : 0;
             totalRecords += Math.max(0, t.records());
         }
         lines.add(String.format(
                 Locale.ROOT,
                 "%s kafka_total records_per_article=%.1f log_bytes=%d bytes_per_article=%.0f"
-                        + " (+ consumer offsets and transaction log: %.0f per article)",
+                        + " (+ consumer offsets and transaction log: %.0f per article)%s",
                 prefix,
                 totalRecords / n,
                 totalBytes,
                 totalBytes / n,
-                sharedLogBytes / n));
+                sharedLogBytes / n,
+                purged == 0 ? "" : " (sent bytes for " + purged + " topic(s) whose log was purged)"));
         lines.add(String.format(
                 Locale.ROOT,
                 "%s cpu stream_thread_ms_per_article=%.3f stream_thread_on_cpu=%.0f%% jvm_cpu_ms_per_article=%.3f"
