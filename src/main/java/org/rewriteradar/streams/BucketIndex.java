@@ -110,12 +110,14 @@ final class BucketIndex {
             store.put(
                     key(band, outcome.next()),
                     BinarySerdes.BUCKET_MEMBER.serializer().serialize(null, member));
-            bucket.entries.removeAll(removed);
-            bucket.entries.add(0, new Entry(outcome.next(), member));
-            if (cacheMembers > 0 && (wasCached || bucket.entries.size() > 1)) {
-                cache.put(band, bucket);
-                cachedMembers += bucket.entries.size() - before;
-                trimCache();
+            if (cacheMembers > 0) {
+                bucket.entries.removeAll(removed);
+                bucket.entries.add(0, new Entry(outcome.next(), member));
+                if (wasCached || bucket.entries.size() > 1) {
+                    cache.put(band, bucket);
+                    cachedMembers += bucket.entries.size() - before;
+                    trimCache();
+                }
             }
             return new Joined(outcome.expired(), outcome.evicted());
         } catch (RuntimeException e) {
