@@ -108,7 +108,10 @@ import org.rewriteradar.streams.RadarTopology;
  * radar.X), for before/after in one command; {@code --prefill N} indexes N articles before each measured run
  * ({@link #withPrefill}; made from the real articles of {@code --prefill-data FOLDER}, default {@code
  * ../shared/data/pool-bbc}, then synthetic ones from them), so the run's cost is measured against an index
- * of that size.
+ * of that size. Before the broker starts, the engine's own JMH benchmark runs over the same articles ({@link
+ * EngineFigure}; {@code --engine-index N} fingerprints in its in-memory index, default 100,000, {@code
+ * --engine-iterations N}, default 5, {@code --engine-jmh false} to skip it), and the summary sets each
+ * configuration's rate beside it ({@code LOAD service_vs_engine}).
  *
  * <p>Instances run with the service's own Streams settings ({@code kafka-streams.*} of application.properties,
  * read by {@link AppStreamsConfig}), only the bootstrap servers, application id, state directory, replication
@@ -187,7 +190,10 @@ public final class LoadBenchmark {
             Map<String, Map<String, String>> variants,
             List<Integer> prefill,
             Path prefillData,
-            int latencyFromS) {
+            int latencyFromS,
+            boolean engineJmh,
+            int engineIndex,
+            int engineIterations) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new HashMap<>();
@@ -214,7 +220,10 @@ public final class LoadBenchmark {
                     "variants",
                     "prefill",
                     "prefill-data",
-                    "latency-from-s");
+                    "latency-from-s",
+                    "engine-jmh",
+                    "engine-index",
+                    "engine-iterations");
             for (String k : a.keySet()) {
                 if (!known.contains(k)) {
                     throw new IllegalArgumentException("unknown option --" + k + " (known: " + known + ")");
@@ -243,7 +252,10 @@ public final class LoadBenchmark {
                             .map(Integer::parseInt)
                             .toList(),
                     Path.of(a.getOrDefault("prefill-data", "../shared/data/pool-bbc")),
-                    Integer.parseInt(a.getOrDefault("latency-from-s", "0")));
+                    Integer.parseInt(a.getOrDefault("latency-from-s", "0")),
+                    Boolean.parseBoolean(a.getOrDefault("engine-jmh", "true")),
+                    Integer.parseInt(a.getOrDefault("engine-index", "100000")),
+                    Integer.parseInt(a.getOrDefault("engine-iterations", "5")));
         }
 
         /**
@@ -434,6 +446,13 @@ public final class LoadBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
 
+        EngineFigure engine = null;
+        if (o.engineJmh()) {
+            // before the broker starts, on a quiet machine: the engine alone, as its JMH benchmark measures it
+            engine = EngineFigure.measure(data.getParent(), o.engineIndex(), o.engineIterations(), 2);
+            System.out.println("LOAD engine " + engine.describe());
+        }
+
         Map<String, List<RunResult>> byConfig = new LinkedHashMap<>();
         for (int c : o.configs()) {
             for (String v : o.variants().keySet()) {
@@ -510,7 +529,7 @@ public final class LoadBenchmark {
                 }
             }
         }
-        printSummary(byConfig, articles.size());
+        printSummary(byConfig, articles.size(), engine);
         System.out.printf(Locale.ROOT, "LOAD total_wall_s=%.1f%n", (System.nanoTime() - t0) / 1e9);
     }
 
@@ -1520,7 +1539,7 @@ public final class LoadBenchmark {
         return sb.toString();
     }
 
-    private static void printSummary(Map<String, List<RunResult>> byConfig, int n) {
+    private static void printSummary(Map<String, List<RunResult>> byConfig, int n, EngineFigure engine) {
         System.out.println();
         System.out.println("==================== LOAD summary ====================");
         Map<String, Double> medians = new LinkedHashMap<>();
@@ -1565,6 +1584,16 @@ public final class LoadBenchmark {
                         firstKey,
                         m.getValue() / medians.get(firstKey));
             }
+        }
+        if (engine != null && engine.engineMedian() > 0) {
+            System.out.println("LOAD engine " + engine.describe());
+            medians.forEach((config, median) -> System.out.printf(
+                    Locale.ROOT,
+                    "LOAD service_vs_engine [%s]=%.3f (service %.1f articles/s end to end, engine %.0f on one thread)%n",
+                    config,
+                    median / engine.engineMedian(),
+                    median,
+                    engine.engineMedian()));
         }
         Set<String> allAlertCounts = byConfig.values().stream()
                 .flatMap(List::stream)
