@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code engineFingerprintAndScore}) and the MinHash-Jaccard baseline ({@code baselineFingerprintAndScore})
  * each fingerprinting an article and scoring it against its candidates in an in-memory index.
  *
- * @param data the folder of the articles the engine is queried with (and its index made from)
+ * @param data the articles (JSON lines) the engine is queried with, and its index made from
  * @param indexSize fingerprints in the engine's index ({@code rr.index.size})
  * @param engine the engine's iterations, articles per second on one thread
  * @param baseline the baseline's iterations, articles per second on one thread
@@ -57,18 +57,27 @@ public record EngineFigure(Path data, int indexSize, List<Double> engine, List<D
     }
 
     /**
-     * Runs the benchmark over the articles in folder {@code data} ({@code articles.jsonl}) with an index of
-     * {@code indexSize}: {@code iterations} measured iterations of {@code seconds} each, after two of warm-up.
+     * Runs the benchmark over the articles of JSON-lines file {@code articles} with an index of {@code
+     * indexSize}: {@code iterations} measured iterations of {@code seconds} each, after two of warm-up.
      */
-    public static EngineFigure measure(Path data, int indexSize, int iterations, int seconds)
+    public static EngineFigure measure(Path articles, int indexSize, int iterations, int seconds)
             throws IOException, InterruptedException {
-        Path json = Files.createTempFile("engine-jmh", ".json");
+        Path work = Files.createTempDirectory("engine-jmh");
+        Path json = work.resolve("result.json");
+        Path log = work.resolve("jmh.log");
+        // the benchmark reads a folder's articles.jsonl
+        Path data = articles.toAbsolutePath().getParent();
+        if (!articles.getFileName().toString().equals("articles.jsonl")) {
+            data = work.resolve("data");
+            Files.createDirectories(data);
+            Files.createSymbolicLink(data.resolve("articles.jsonl"), articles.toAbsolutePath());
+        }
         try {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp",
                     classPath(),
-                    "-Drr.pool=" + data.toAbsolutePath(),
+                    "-Drr.pool=" + data,
                     "-Drr.index.size=" + indexSize,
                     "org.openjdk.jmh.Main",
                     BENCHMARK + ".(engine|baseline)FingerprintAndScore$",
@@ -90,19 +99,28 @@ public record EngineFigure(Path data, int indexSize, List<Double> engine, List<D
                     json.toString()));
             Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(log.toFile())
                     .start();
             if (!p.waitFor(30, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new IOException("the engine benchmark did not finish within 30 minutes");
+                throw new IOException("the engine benchmark did not finish within 30 minutes" + tail(log));
             }
             if (p.exitValue() != 0) {
-                throw new IOException("the engine benchmark failed, exit code " + p.exitValue());
+                throw new IOException("the engine benchmark failed, exit code " + p.exitValue() + tail(log));
             }
-            return parse(Files.readString(json), data, indexSize);
+            return parse(Files.readString(json), articles.toAbsolutePath(), indexSize);
         } finally {
-            Files.deleteIfExists(json);
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
+            }
         }
+    }
+
+    /** The last lines of the benchmark's output, for an error message. */
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        return ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 
     /** The figures of a JMH JSON result: each method's raw iteration scores. */

@@ -449,7 +449,7 @@ public final class LoadBenchmark {
         EngineFigure engine = null;
         if (o.engineJmh()) {
             // before the broker starts, on a quiet machine: the engine alone, as its JMH benchmark measures it
-            engine = EngineFigure.measure(data.getParent(), o.engineIndex(), o.engineIterations(), 2);
+            engine = EngineFigure.measure(data, o.engineIndex(), o.engineIterations(), 2);
             System.out.println("LOAD engine " + engine.describe());
         }
 
