@@ -73,7 +73,7 @@ public record EngineFigure(Path data, int indexSize, List<Double> engine, List<D
             Files.createSymbolicLink(data.resolve("articles.jsonl"), articles.toAbsolutePath());
         }
         try {
-            List<String> command = new ArrayList<>(List.of(
+            List<String> command = List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp",
                     classPath(),
@@ -96,7 +96,7 @@ public record EngineFigure(Path data, int indexSize, List<Double> engine, List<D
                     "-rf",
                     "json",
                     "-rff",
-                    json.toString()));
+                    json.toString());
             Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -110,10 +110,7 @@ public record EngineFigure(Path data, int indexSize, List<Double> engine, List<D
             }
             return parse(Files.readString(json), articles.toAbsolutePath(), indexSize);
         } finally {
-            try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(f -> f.toFile().delete());
-            }
+            LoadBenchmark.deleteRecursively(work);
         }
     }
 
