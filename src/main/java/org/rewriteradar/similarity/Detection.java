@@ -9,7 +9,8 @@ import java.util.Map;
  * @param kind the strongest kind of rewriting the evidence supports
  * @param score calibrated confidence in [0,1] that the candidate is derived from the original
  * @param signals the individual measurements that produced the score, by name: each {@link
- *     Feature#key()} then {@code j5} and {@code score} for a rewrite, the size of the change for a revision
+ *     Feature#key()} then {@code j5}, {@code containment} and {@code score} for a rewrite, the size of the
+ *     change for a revision
  * @param evidence aligned passages, strongest first
  */
 public record Detection(RewriteKind kind, double score, Map<String, Double> signals, List<MatchedPassage> evidence) {}

@@ -411,6 +411,14 @@ public record DetectionSettings(
      *     0: the measure is then computed only for alerting pairs, for their signals)
      * @param lengthRatio weight of {@code lengthRatio} (|log(candidate tokens / original tokens)|) (default 0)
      * @param alertThreshold minimum calibrated score for a pair to be reported as a rewrite (default 0.5)
+     * @param alertContainment {@code containment} (the candidate's stem 5-shingles found in the original, over
+     *     the candidate's, quotes included) from which a pair the gate lets through is reported as a rewrite
+     *     whatever its score: a second route to an alert, for newsroom rewrites that keep some of the wire's
+     *     phrases and rewrite the rest. Off by default: the value cross-validation chose on METER's
+     *     development stories (0.12) raised recall there at the same false-alert rate, but on the hold-out it
+     *     more than doubled the false alerts on independent reports, which quote the same testimony at length
+     *     (BENCHMARKS.md, "A containment route"); for operators who review every alert. At 1 the route adds
+     *     nothing: a candidate wholly contained in its original is a near duplicate already (default 1.0)
      */
     public record Weights(
             double bias,
@@ -425,10 +433,12 @@ public record DetectionSettings(
             double unigram,
             double quoteShared,
             double lengthRatio,
-            double alertThreshold) {
+            double alertThreshold,
+            double alertContainment) {
 
         public static Weights defaults() {
-            return new Weights(-7.465, 2.146, 1.217, 1.036, 2.402, 1.662, 2.928, 1.48, 2.032, 2.843, 0.0, 0.0, 0.5);
+            return new Weights(
+                    -7.465, 2.146, 1.217, 1.036, 2.402, 1.662, 2.928, 1.48, 2.032, 2.843, 0.0, 0.0, 0.5, 1.0);
         }
 
         /** The weight of one feature. */
@@ -454,7 +464,21 @@ public record DetectionSettings(
             for (Feature x : Feature.ALL) {
                 w[x.ordinal()] = x == f ? v : weight(x);
             }
-            return new Weights(bias, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], alertThreshold);
+            return new Weights(
+                    bias,
+                    w[0],
+                    w[1],
+                    w[2],
+                    w[3],
+                    w[4],
+                    w[5],
+                    w[6],
+                    w[7],
+                    w[8],
+                    w[9],
+                    w[10],
+                    alertThreshold,
+                    alertContainment);
         }
 
         public Weights withBias(double v) {
@@ -471,7 +495,8 @@ public record DetectionSettings(
                     unigram,
                     quoteShared,
                     lengthRatio,
-                    alertThreshold);
+                    alertThreshold,
+                    alertContainment);
         }
 
         public Weights withAlertThreshold(double v) {
@@ -488,6 +513,25 @@ public record DetectionSettings(
                     unigram,
                     quoteShared,
                     lengthRatio,
+                    v,
+                    alertContainment);
+        }
+
+        public Weights withAlertContainment(double v) {
+            return new Weights(
+                    bias,
+                    c5,
+                    narrative5,
+                    skeleton,
+                    alignCandidate,
+                    alignOriginal,
+                    alignSimilarity,
+                    sentenceCandidate,
+                    sentenceOriginal,
+                    unigram,
+                    quoteShared,
+                    lengthRatio,
+                    alertThreshold,
                     v);
         }
     }

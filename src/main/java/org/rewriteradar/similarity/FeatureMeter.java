@@ -12,7 +12,8 @@ import org.rewriteradar.text.AnalyzedText;
  *       original, over the candidate's narrative content stems; the probe also maps the original's content
  *       stems into the candidate's dictionary for the alignment. Then {@link PairGate#rejectsContent}.
  *   <li>stem 5-shingles: with I = shared shingles, {@code c5} = I / min(|A|, |B|) (containment of the
- *       smaller set), {@code j5} = I / (|A| + |B| - I) (Jaccard), {@code narrative5} = the candidate's
+ *       smaller set), {@code j5} = I / (|A| + |B| - I) (Jaccard), {@code containment} = I / |B| (the
+ *       candidate's side), {@code narrative5} = the candidate's
  *       narrative shingles found in the original, over the candidate's narrative shingles. Then {@link
  *       PairGate#rejectsShingles}.
  *   <li>{@code skeleton}: the candidate's narrative skeleton n-grams found in the original, over the
@@ -79,6 +80,7 @@ final class FeatureMeter {
         }
         double j5 = sa.length + sb.length - inter == 0 ? 0 : (double) inter / (sa.length + sb.length - inter);
         double narrative5 = narr == 0 ? 0 : (double) narrInter / narr;
+        double containment = sb.length == 0 ? 0 : (double) inter / sb.length;
 
         // skeleton: candidate's narrative skeleton n-grams found anywhere in the original
         int[] ka = a.skeleton();
@@ -101,6 +103,7 @@ final class FeatureMeter {
         return new PairFeatures(
                 c5,
                 j5,
+                containment,
                 narrative5,
                 skeleton,
                 al.alignCandidate(),

@@ -6,6 +6,8 @@ package org.rewriteradar.similarity;
  *
  * @param c5 shared stem 5-shingles over the smaller shingle set
  * @param j5 Jaccard of the stem 5-shingle sets
+ * @param containment candidate's stem 5-shingles found in the original, over the candidate's (quotes
+ *     included): the share of the new article's 5-word phrases the earlier one holds
  * @param narrative5 candidate's non-quote stem 5-shingles found in the original
  * @param skeleton candidate's non-quote skeleton n-grams found in the original
  * @param alignCandidate share of the candidate's narrative content covered by in-order aligned sentences
@@ -25,6 +27,7 @@ package org.rewriteradar.similarity;
 public record PairFeatures(
         double c5,
         double j5,
+        double containment,
         double narrative5,
         double skeleton,
         double alignCandidate,
@@ -52,6 +55,7 @@ public record PairFeatures(
         return new PairFeatures(
                 c5,
                 j5,
+                containment,
                 narrative5,
                 skeleton,
                 alignCandidate,

@@ -108,7 +108,8 @@ public final class RewriteEngine {
             return Optional.empty();
         }
         double score = scorer.score(f);
-        boolean forced = kinds.forced(f);
+        boolean forced =
+                kinds.forced(f) || f.containment() >= settings.weights().alertContainment();
         if (scorer.belowThreshold(score) && !forced) {
             return Optional.empty();
         }

@@ -11,13 +11,14 @@ final class Signals {
 
     private Signals() {}
 
-    /** A pair's signals: every {@link Feature} by its key, in order, then {@code j5} and {@code score}. */
+    /** A pair's signals: every {@link Feature} by its key, in order, then {@code j5}, {@code containment} and {@code score}. */
     static Map<String, Double> of(PairFeatures f, double score) {
         Map<String, Double> signals = new LinkedHashMap<>();
         for (Feature x : Feature.ALL) {
             signals.put(x.key(), round(x.of(f)));
         }
         signals.put("j5", round(f.j5()));
+        signals.put("containment", round(f.containment()));
         signals.put("score", round(score));
         return signals;
     }
@@ -27,6 +28,7 @@ final class Signals {
         Map<String, Double> signals = new LinkedHashMap<>();
         signals.put("c5", 1.0);
         signals.put("j5", 1.0);
+        signals.put("containment", 1.0);
         signals.put("score", 1.0);
         return signals;
     }

@@ -10,7 +10,7 @@ import org.rewriteradar.text.TextAnalyzer;
 class MissAnalysisTest {
 
     private static PairFeatures withC5(double c5) {
-        return new PairFeatures(c5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, new int[0], new double[0]);
+        return new PairFeatures(c5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, new int[0], new double[0]);
     }
 
     private static MissAnalysis.Extra extra(int wordsC, int shared5, int shared5Narrative) {

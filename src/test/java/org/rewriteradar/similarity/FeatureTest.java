@@ -14,7 +14,10 @@ class FeatureTest {
     void keysAreThePairFeatureComponentsInOrder() {
         List<String> components = Arrays.stream(PairFeatures.class.getRecordComponents())
                 .map(RecordComponent::getName)
-                .filter(n -> !n.equals("j5") && !n.equals("alignedPairs") && !n.equals("alignedSims"))
+                .filter(n -> !n.equals("j5")
+                        && !n.equals("containment")
+                        && !n.equals("alignedPairs")
+                        && !n.equals("alignedSims"))
                 .toList();
 
         assertThat(Feature.ALL.stream().map(Feature::key).toList()).isEqualTo(components);
@@ -29,6 +32,7 @@ class FeatureTest {
         PairFeatures f = new PairFeatures(
                 values[0],
                 0.5,
+                0.25,
                 values[1],
                 values[2],
                 values[3],
@@ -59,7 +63,7 @@ class FeatureTest {
     @Test
     void scoreIsTheLogisticOfBiasPlusWeightedFeatures() {
         PairFeatures f = new PairFeatures(
-                0.4, 0.2, 0.1, 0.2, 0.6, 1.0, 0.5, 0.4, 0.45, 0.43, 0.7, 0.3, new int[0], new double[0]);
+                0.4, 0.2, 0.3, 0.1, 0.2, 0.6, 1.0, 0.5, 0.4, 0.45, 0.43, 0.7, 0.3, new int[0], new double[0]);
         DetectionSettings.Weights w = DetectionSettings.Weights.defaults();
         double z = w.bias();
         for (Feature x : Feature.ALL) {

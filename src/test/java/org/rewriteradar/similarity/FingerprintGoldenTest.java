@@ -317,6 +317,7 @@ class FingerprintGoldenTest {
                         entry("quoteShared", 0.6839),
                         entry("lengthRatio", 0.2933),
                         entry("j5", 0.205),
+                        entry("containment", 0.2966),
                         entry("score", 0.7084));
         assertThat(d.evidence()).hasSize(9).noneMatch(MatchedPassage::truncated);
         // the golden of before passages could be cut: the same passages, without the truncated component

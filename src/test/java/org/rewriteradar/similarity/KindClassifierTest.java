@@ -13,7 +13,7 @@ class KindClassifierTest {
     /** A pair below the near-duplicate containment, aligned in order on both sides. */
     private static PairFeatures aligned(double skeleton, double narrative5) {
         return new PairFeatures(
-                0.3, 0.2, narrative5, skeleton, 0.8, 0.8, 0.6, 0.5, 0.5, 0.6, 0, 0, new int[0], new double[0]);
+                0.3, 0.2, 0.3, narrative5, skeleton, 0.8, 0.8, 0.6, 0.5, 0.5, 0.6, 0, 0, new int[0], new double[0]);
     }
 
     @Test
@@ -42,8 +42,8 @@ class KindClassifierTest {
 
     @Test
     void unalignedPairIsParaphraseWhateverItsSkeleton() {
-        PairFeatures f =
-                new PairFeatures(0.3, 0.2, 0.0, 0.9, 0.59, 0.8, 0.6, 0.5, 0.5, 0.6, 0, 0, new int[0], new double[0]);
+        PairFeatures f = new PairFeatures(
+                0.3, 0.2, 0.3, 0.0, 0.9, 0.59, 0.8, 0.6, 0.5, 0.5, 0.6, 0, 0, new int[0], new double[0]);
         assertThat(kinds.kind(f)).isEqualTo(RewriteKind.PARAPHRASE);
     }
 

@@ -60,6 +60,32 @@ class RewriteEngineTest {
     }
 
     @Test
+    void alertsOnContainmentFromExactlyItsSettingWhateverTheScore() {
+        // an independent report that lifts the original's opening paragraphs word for word
+        String lifted = Fixtures.seedOriginal().substring(0, 450);
+        ArticleFingerprint o = original();
+        ArticleFingerprint c = engine.fingerprint("c", null, Fixtures.read("sameevent-a.txt") + "\n\n" + lifted);
+        PairFeatures f = engine.features(o, c);
+        assertThat(engine.score(f)).isLessThan(engine.settings().weights().alertThreshold());
+        assertThat(f.containment()).isBetween(0.05, 0.5);
+        assertThat(engine.compare(o, c)).isEmpty();
+
+        RewriteEngine at = withAlertContainment(f.containment());
+        RewriteEngine above = withAlertContainment(Math.nextUp(f.containment()));
+
+        Detection d = at.compare(o, c).orElseThrow();
+        assertThat(d.kind()).isEqualTo(RewriteKind.PARAPHRASE);
+        assertThat(d.signals()).containsEntry("containment", Signals.round(f.containment()));
+        assertThat(d.evidence()).isNotEmpty();
+        assertThat(above.compare(o, c)).isEmpty();
+    }
+
+    private static RewriteEngine withAlertContainment(double v) {
+        DetectionSettings d = DetectionSettings.defaults();
+        return new RewriteEngine(d.withWeights(d.weights().withAlertContainment(v)));
+    }
+
+    @Test
     void evidenceOffsetsPointIntoNormalisedTexts() {
         ArticleFingerprint o = original();
         ArticleFingerprint c = rewrite();

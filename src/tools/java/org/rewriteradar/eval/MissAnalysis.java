@@ -92,7 +92,8 @@ public final class MissAnalysis {
                 head.append('\t').append(f.key());
             }
             head.append(
-                    "\tj5\twordsO\twordsC\tshared5\tshared5n\tcov3n\tcov4n\tbigramContent\tentity\tlead\tleadO\tquoteShare");
+                    "\tj5\twordsO\twordsC\tshared5\tshared5n\tcov3n\tcov4n\tbigramContent\tentity\tlead\tleadO\tquoteShare"
+                            + "\tc5Cand\tc5Story\tstoryBest");
             w.println(head);
             for (Path folder : EvalData.expand(List.of(args).subList(1, args.length))) {
                 LabelledSet set = EvalData.load(folder, folder.getFileName().toString());
@@ -103,6 +104,11 @@ public final class MissAnalysis {
                     fps.put(a.id(), fp);
                 }
                 Map<String, String> notes = notes(folder);
+                Map<String, String> sources = sources(folder);
+                Map<String, Integer> position = new HashMap<>();
+                for (Article a : set.articles()) {
+                    position.put(a.id(), position.size());
+                }
                 Map<Category, Integer> counts = new TreeMap<>();
                 Map<String, Integer> byClass = new TreeMap<>();
                 List<String> missLines = new ArrayList<>();
@@ -159,6 +165,13 @@ public final class MissAnalysis {
                     }) {
                         row.append('\t').append(fmt(v));
                     }
+                    double[] storyC5 = storyContainment(o, c, set.articles(), position, fps, sources);
+                    row.append('\t')
+                            .append(fmt(storyC5[0]))
+                            .append('\t')
+                            .append(fmt(storyC5[1]))
+                            .append('\t')
+                            .append((int) storyC5[2]);
                     w.println(row);
                     String desc = String.format(
                             Locale.ROOT,
@@ -290,6 +303,90 @@ public final class MissAnalysis {
                         Locale.ROOT, "%s %.2f×%.3f", x.key(), s.weights().weight(x), x.of(f))));
         return String.join(", ", parts)
                 + String.format(Locale.ROOT, " (bias %.2f)", s.weights().bias());
+    }
+
+    /**
+     * The candidate's 5-shingles found in the original, as a share of the candidate's, and the same share
+     * found in the original or in any earlier article of the original's source that on its own holds more
+     * than {@link #STORY_MEMBER_MIN} of them: the wire's other versions of the story (METER's first copy,
+     * substitutes, night leads), treated as one text. METER judges a story derived against all the wire's
+     * copy on it, not the one version it is paired with. Third: 1 when no such article holds more of the
+     * candidate's shingles than the original (the pair a story-level alert would name), else 0.
+     */
+    static double[] storyContainment(
+            ArticleFingerprint o,
+            ArticleFingerprint c,
+            List<Article> articles,
+            Map<String, Integer> position,
+            Map<String, ArticleFingerprint> fps,
+            Map<String, String> sources) {
+        int[] sc = c.shingles();
+        if (sc.length == 0) {
+            return new double[] {0, 0, 1};
+        }
+        boolean[] found = new boolean[sc.length];
+        int own = shared(sc, o.shingles(), found);
+        boolean best = true;
+        String source = sources.get(o.id());
+        int end = position.getOrDefault(c.id(), 0);
+        if (source != null) {
+            for (int i = 0; i < end; i++) {
+                Article v = articles.get(i);
+                if (v.id().equals(o.id()) || !source.equals(sources.get(v.id()))) {
+                    continue;
+                }
+                boolean[] mine = new boolean[sc.length];
+                int theirs = shared(sc, fps.get(v.id()).shingles(), mine);
+                best &= theirs <= own;
+                if (theirs > STORY_MEMBER_MIN * sc.length) {
+                    for (int k = 0; k < sc.length; k++) {
+                        found[k] |= mine[k];
+                    }
+                }
+            }
+        }
+        int union = 0;
+        for (boolean f : found) {
+            union += f ? 1 : 0;
+        }
+        return new double[] {(double) own / sc.length, (double) union / sc.length, best ? 1 : 0};
+    }
+
+    static final double STORY_MEMBER_MIN = 0.02;
+
+    /** Marks the items of sorted packed set {@code a} whose hash is in sorted packed set {@code b}; their count. */
+    private static int shared(int[] a, int[] b, boolean[] mark) {
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length && j < b.length) {
+            int x = a[i] >> 1;
+            int y = b[j] >> 1;
+            if (x < y) {
+                i++;
+            } else if (x > y) {
+                j++;
+            } else {
+                mark[i++] = true;
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Each article's source by id ({@code null} where unknown). */
+    static Map<String, String> sources(Path folder) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String l : Files.readAllLines(folder.resolve("articles.jsonl"), StandardCharsets.UTF_8)) {
+            if (!l.isBlank()) {
+                var n = json.readTree(l);
+                out.put(
+                        n.path("id").asText(),
+                        n.path("source").isTextual() ? n.path("source").asText() : null);
+            }
+        }
+        return out;
     }
 
     /** Each pair's note by "original candidate". */
