@@ -93,7 +93,7 @@ public final class MissAnalysis {
             }
             head.append(
                     "\tj5\twordsO\twordsC\tshared5\tshared5n\tcov3n\tcov4n\tbigramContent\tentity\tlead\tleadO\tquoteShare"
-                            + "\tc5Cand\tc5Story\tstoryBest");
+                            + "\tc5Cand\tc5Story\tstoryBest\tn5Story\tn5StoryTop");
             w.println(head);
             for (Path folder : EvalData.expand(List.of(args).subList(1, args.length))) {
                 LabelledSet set = EvalData.load(folder, folder.getFileName().toString());
@@ -105,6 +105,7 @@ public final class MissAnalysis {
                 }
                 Map<String, String> notes = notes(folder);
                 Map<String, String> sources = sources(folder);
+                Map<String, Set<String>> retrieved = retrieved(engine, set, fps);
                 Map<String, Integer> position = new HashMap<>();
                 for (Article a : set.articles()) {
                     position.put(a.id(), position.size());
@@ -165,13 +166,21 @@ public final class MissAnalysis {
                     }) {
                         row.append('\t').append(fmt(v));
                     }
-                    double[] storyC5 = storyContainment(o, c, set.articles(), position, fps, sources);
+                    double[] storyC5 = storyContainment(o, c, set.articles(), position, fps, sources, null);
+                    Set<String> top = retrieved.getOrDefault(c.id(), Set.of());
+                    double storyTop = top.contains(o.id())
+                            ? storyContainment(o, c, set.articles(), position, fps, sources, top)[3]
+                            : 0;
                     row.append('\t')
                             .append(fmt(storyC5[0]))
                             .append('\t')
                             .append(fmt(storyC5[1]))
                             .append('\t')
-                            .append((int) storyC5[2]);
+                            .append((int) storyC5[2])
+                            .append('\t')
+                            .append(fmt(storyC5[3]))
+                            .append('\t')
+                            .append(fmt(storyTop));
                     w.println(row);
                     String desc = String.format(
                             Locale.ROOT,
@@ -311,7 +320,9 @@ public final class MissAnalysis {
      * than {@link #STORY_MEMBER_MIN} of them: the wire's other versions of the story (METER's first copy,
      * substitutes, night leads), treated as one text. METER judges a story derived against all the wire's
      * copy on it, not the one version it is paired with. Third: 1 when no such article holds more of the
-     * candidate's shingles than the original (the pair a story-level alert would name), else 0.
+     * candidate's shingles than the original (the pair a story-level alert would name), else 0. Fourth: the
+     * second for the candidate's narrative (non-quote) shingles only. With {@code only}, the other articles are
+     * taken from it alone (the candidates the stream retrieves).
      */
     static double[] storyContainment(
             ArticleFingerprint o,
@@ -319,10 +330,11 @@ public final class MissAnalysis {
             List<Article> articles,
             Map<String, Integer> position,
             Map<String, ArticleFingerprint> fps,
-            Map<String, String> sources) {
+            Map<String, String> sources,
+            Set<String> only) {
         int[] sc = c.shingles();
         if (sc.length == 0) {
-            return new double[] {0, 0, 1};
+            return new double[] {0, 0, 1, 0};
         }
         boolean[] found = new boolean[sc.length];
         int own = shared(sc, o.shingles(), found);
@@ -332,7 +344,9 @@ public final class MissAnalysis {
         if (source != null) {
             for (int i = 0; i < end; i++) {
                 Article v = articles.get(i);
-                if (v.id().equals(o.id()) || !source.equals(sources.get(v.id()))) {
+                if (v.id().equals(o.id())
+                        || !source.equals(sources.get(v.id()))
+                        || (only != null && !only.contains(v.id()))) {
                     continue;
                 }
                 boolean[] mine = new boolean[sc.length];
@@ -346,13 +360,40 @@ public final class MissAnalysis {
             }
         }
         int union = 0;
-        for (boolean f : found) {
-            union += f ? 1 : 0;
+        int narrative = 0;
+        int narrativeFound = 0;
+        for (int k = 0; k < sc.length; k++) {
+            union += found[k] ? 1 : 0;
+            if ((sc[k] & 1) != 0) {
+                narrative++;
+                narrativeFound += found[k] ? 1 : 0;
+            }
         }
-        return new double[] {(double) own / sc.length, (double) union / sc.length, best ? 1 : 0};
+        return new double[] {
+            (double) own / sc.length,
+            (double) union / sc.length,
+            best ? 1 : 0,
+            narrative == 0 ? 0 : (double) narrativeFound / narrative
+        };
     }
 
     static final double STORY_MEMBER_MIN = 0.02;
+
+    /** Each article's candidates as the stream finds them: the set replayed in order through the index. */
+    static Map<String, Set<String>> retrieved(
+            RewriteEngine engine, LabelledSet set, Map<String, ArticleFingerprint> fps) {
+        InMemoryCandidateIndex index =
+                InMemoryCandidateIndex.of(engine.settings().candidates());
+        int places = engine.settings().candidates().maxCandidates();
+        Map<String, Set<String>> out = new HashMap<>();
+        for (Article a : set.articles()) {
+            ArticleFingerprint fp = fps.get(a.id());
+            long[] keys = engine.candidateKeys(fp);
+            out.put(a.id(), new HashSet<>(index.candidates(keys, places, a.id(), engine.minSharedKeys(keys))));
+            index.put(fp, keys);
+        }
+        return out;
+    }
 
     /** Marks the items of sorted packed set {@code a} whose hash is in sorted packed set {@code b}; their count. */
     private static int shared(int[] a, int[] b, boolean[] mark) {
