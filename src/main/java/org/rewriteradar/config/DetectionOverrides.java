@@ -15,7 +15,10 @@ import org.rewriteradar.similarity.DetectionSettings;
  * every component of each group record of {@link DetectionSettings} is a setting, both named in kebab-case
  * ({@code weights().alertThreshold()} → {@code radar.detection.weights.alert-threshold}, {@code
  * gate().minUnigram()} → {@code radar.detection.gate.min-unigram}). The keys of {@code overrides} are the
- * names after {@code radar.detection.}. Unknown names and unparsable values fail at start-up.
+ * names after {@code radar.detection.}. A name may also arrive in an environment variable's spelling, where
+ * dashes became dots ({@code RADAR_DETECTION_WEIGHTS_ALERT_THRESHOLD} gives {@code weights.alert.threshold}):
+ * names are matched ignoring case, dots and dashes, the exact spelling winning when both are given. Unknown
+ * names and unparsable values fail at start-up.
  */
 public final class DetectionOverrides {
 
@@ -53,8 +56,8 @@ public final class DetectionOverrides {
                             build(c.getType().asSubclass(Record.class), value, name + ".", overrides, unknown, known);
                 } else {
                     known.add(name);
-                    String raw = overrides.get(name);
-                    unknown.remove(name);
+                    String raw = lookup(overrides, name);
+                    unknown.removeIf(k -> canonical(k).equals(canonical(name)));
                     values[i] = raw == null ? value : parse(name, raw.trim(), c.getType());
                 }
             }
@@ -63,6 +66,26 @@ public final class DetectionOverrides {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
         }
+    }
+
+    /** The value for {@code name}: under that exact key, else under a key spelled differently ({@link #canonical}). */
+    private static String lookup(Map<String, String> overrides, String name) {
+        String exact = overrides.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        String wanted = canonical(name);
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            if (canonical(e.getKey()).equals(wanted)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** A setting's name without case, dots or dashes: how its property and environment spellings agree. */
+    static String canonical(String name) {
+        return name.toLowerCase(Locale.ROOT).replace(".", "").replace("-", "");
     }
 
     static String kebab(String camel) {

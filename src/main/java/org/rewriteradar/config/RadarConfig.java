@@ -28,7 +28,8 @@ public interface RadarConfig {
      * Overrides of the detection engine's settings, by group and setting of
      * {@link org.rewriteradar.similarity.DetectionSettings}, both in kebab-case, e.g.
      * {@code radar.detection.weights.alert-threshold=0.6} or {@code radar.detection.gate.min-unigram=0.4}
-     * (keys of this map: {@code weights.alert-threshold}); unset ones keep their tuned defaults. See
+     * (keys of this map: {@code weights.alert-threshold}; as an environment variable {@code
+     * RADAR_DETECTION_WEIGHTS_ALERT_THRESHOLD}); unset ones keep their tuned defaults. See
      * {@link DetectionOverrides}.
      */
     Map<String, String> detection();

@@ -3,6 +3,8 @@ package org.rewriteradar.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rewriteradar.TestConfig;
@@ -26,6 +28,40 @@ class DetectionOverridesTest {
 
         DetectionSettings d = DetectionSettings.defaults();
         assertThat(settings).isEqualTo(d.withWeights(d.weights().withAlertThreshold(0.75)));
+    }
+
+    @Test
+    void acceptsTheEnvironmentVariableSpellingOfASetting() {
+        // RADAR_DETECTION_WEIGHTS_ALERT_CONTAINMENT and _FINGERPRINTING_SENTENCE_KEY_SEEDS reach the map so
+        DetectionSettings settings = DetectionOverrides.apply(
+                DetectionSettings.defaults(),
+                Map.of("weights.alert.containment", "0.12", "fingerprinting.sentence.key.seeds", "3"));
+
+        assertThat(settings.weights().alertContainment()).isEqualTo(0.12);
+        assertThat(settings.fingerprinting().sentenceKeySeeds()).isEqualTo(3);
+    }
+
+    @Test
+    void exactSpellingWinsOverTheEnvironmentSpelling() {
+        DetectionSettings settings = DetectionOverrides.apply(
+                DetectionSettings.defaults(),
+                Map.of("weights.alert-threshold", "0.6", "weights.alert.threshold", "0.7"));
+
+        assertThat(settings.weights().alertThreshold()).isEqualTo(0.6);
+    }
+
+    @Test
+    void everySettingHasItsOwnSpellingFreeName() {
+        List<String> known = new ArrayList<>();
+        try {
+            DetectionOverrides.apply(DetectionSettings.defaults(), Map.of("no-such-setting", "1"));
+        } catch (IllegalArgumentException e) {
+            String list = e.getMessage().substring(e.getMessage().indexOf("known: [") + 8);
+            known.addAll(List.of(list.substring(0, list.length() - 1).split(", ")));
+        }
+
+        assertThat(known).hasSizeGreaterThan(30);
+        assertThat(known.stream().map(DetectionOverrides::canonical).distinct()).hasSameSizeAs(known);
     }
 
     @Test
