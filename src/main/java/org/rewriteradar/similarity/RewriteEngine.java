@@ -122,7 +122,7 @@ public final class RewriteEngine {
         }
         return Optional.of(new Detection(
                 kinds.kind(f),
-                Math.max(score, forced ? 0.5 : 0),
+                Math.max(score, forced ? settings.weights().alertThreshold() : 0),
                 Signals.of(f, score),
                 evidence.evidence(original, ta, trigramsA, candidate, tb, f)));
     }

@@ -77,7 +77,21 @@ class RewriteEngineTest {
         assertThat(d.kind()).isEqualTo(RewriteKind.PARAPHRASE);
         assertThat(d.signals()).containsEntry("containment", Signals.round(f.containment()));
         assertThat(d.evidence()).isNotEmpty();
+        assertThat(d.score()).isEqualTo(engine.settings().weights().alertThreshold());
         assertThat(above.compare(o, c)).isEmpty();
+    }
+
+    @Test
+    void alertOnContainmentAloneReportsAtLeastTheConfiguredThreshold() {
+        String lifted = Fixtures.seedOriginal().substring(0, 450);
+        ArticleFingerprint o = original();
+        ArticleFingerprint c = engine.fingerprint("c", null, Fixtures.read("sameevent-a.txt") + "\n\n" + lifted);
+        DetectionSettings d = DetectionSettings.defaults();
+        RewriteEngine strict = new RewriteEngine(d.withWeights(d.weights()
+                .withAlertThreshold(0.6)
+                .withAlertContainment(engine.features(o, c).containment())));
+
+        assertThat(strict.compare(o, c)).map(Detection::score).contains(0.6);
     }
 
     private static RewriteEngine withAlertContainment(double v) {
