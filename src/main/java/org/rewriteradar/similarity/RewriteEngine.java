@@ -1,6 +1,7 @@
 package org.rewriteradar.similarity;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rewriteradar.text.AnalyzedText;
 
@@ -124,6 +125,51 @@ public final class RewriteEngine {
                 kinds.kind(f),
                 Math.max(score, forced ? settings.weights().alertThreshold() : 0),
                 Signals.of(f, score),
+                evidence.evidence(original, ta, trigramsA, candidate, tb, f)));
+    }
+
+    /**
+     * Which of {@code article}'s stem 5-shingles {@code version} holds, for a story alert: united over a
+     * story's versions by {@link #storyShare}. Cost: one merge of two sorted sets.
+     */
+    public StoryCoverage storyCoverage(ArticleFingerprint article, ArticleFingerprint version) {
+        return StoryCoverage.of(article, version);
+    }
+
+    /**
+     * The share of {@code article}'s narrative 5-shingles (outside quotations) set in {@code found}, the union
+     * of the {@link StoryCoverage#found()} of a story's versions: a story alerts from {@link
+     * DetectionSettings.Stories#alertNarrative()}.
+     */
+    public double storyShare(ArticleFingerprint article, long[] found) {
+        return StoryCoverage.narrativeShare(article, found);
+    }
+
+    /**
+     * The alert for {@code candidate} rewriting the story whose best version is {@code original}, the
+     * story's versions holding {@code share} of the candidate's narrative 5-shingles together: the pair's
+     * kind, signals and evidence, ungated, its score at least the alert threshold, and the signals {@code
+     * storyNarrative} ({@code share}) and {@code storyVersions}. Empty for an empty text.
+     */
+    public Optional<Detection> explainStory(
+            ArticleFingerprint original, ArticleFingerprint candidate, double share, int versions) {
+        if (original.tokens() == 0 || candidate.tokens() == 0) {
+            return Optional.empty();
+        }
+        Workspace ws = workspace.get();
+        AnalyzedText ta = ws.analysis(original.text());
+        AnalyzedText tb = ws.analysis(candidate.text());
+        PairFeatures f = meter.measure(original, candidate, ta, tb, false, ws);
+        QuoteTrigrams trigramsA = new QuoteTrigrams(ta.terms());
+        if (!quoteWeighted) {
+            f = f.withQuoteShared(QuoteTrigrams.shared(trigramsA, tb));
+        }
+        double score = scorer.score(f);
+        Map<String, Double> signals = Signals.story(f, score, share, versions);
+        return Optional.of(new Detection(
+                kinds.kind(f),
+                Math.max(score, settings.weights().alertThreshold()),
+                signals,
                 evidence.evidence(original, ta, trigramsA, candidate, tb, f)));
     }
 

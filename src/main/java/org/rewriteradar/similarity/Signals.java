@@ -23,6 +23,17 @@ final class Signals {
         return signals;
     }
 
+    /**
+     * A story alert's signals: the pair's ({@link #of}), then {@code storyNarrative}, the share of the
+     * candidate's narrative 5-shingles the story's versions hold together, and {@code storyVersions}.
+     */
+    static Map<String, Double> story(PairFeatures f, double score, double share, int versions) {
+        Map<String, Double> signals = of(f, score);
+        signals.put("storyNarrative", round(share));
+        signals.put("storyVersions", (double) versions);
+        return signals;
+    }
+
     /** The signals of an identical re-send: full containment, Jaccard and score. */
     static Map<String, Double> verbatim() {
         Map<String, Double> signals = new LinkedHashMap<>();

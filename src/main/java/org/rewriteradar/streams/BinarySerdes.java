@@ -37,7 +37,11 @@ import org.rewriteradar.similarity.FingerprintCodec;
  *   <li>the marks of {@code pair-store} ({@link PairMarks}): one byte, no format byte (the eight-byte longs
  *       of earlier versions are read too).
  *   <li>{@link ScoringRequest}: format, the article's ref and fingerprint as in a stored article, then the
- *       candidate ids (count, ids).
+ *       candidate ids (count, ids), then, in a story round only, the story requests of the round.
+ *   <li>{@link StoryReply}: format, article id, version, requests, settled (one byte), then the members
+ *       (count; each id, nullable source, shared count, then the found bits: count of words, 8 bytes each).
+ *   <li>{@link StoryRequest}: format, the rewrite's ref and fingerprint as in a stored article, the best
+ *       version's id, the share (8 bytes, IEEE 754), the versions.
  * </ul>
  *
  * <p>Strings are varint byte length + UTF-8 (nullable ones length + 1, 0 for null); instants are
@@ -158,6 +162,9 @@ final class BinarySerdes {
                 writeRef(out, request.ref());
                 out.blob(FingerprintCodec.encode(request.fingerprint()));
                 writeIds(out, request.candidates());
+                if (request.storyRequests() > 0) {
+                    out.varint(request.storyRequests());
+                }
                 return out.toByteArray();
             },
             bytes -> {
@@ -165,8 +172,89 @@ final class BinarySerdes {
                 ArticleRef ref = readRef(in);
                 ArticleFingerprint fingerprint = FingerprintCodec.decode(in.blob());
                 List<String> candidates = readIds(in);
+                int storyRequests = in.done() ? 0 : in.varint();
                 end(in);
-                return new ScoringRequest(ref, fingerprint, candidates);
+                return new ScoringRequest(ref, fingerprint, candidates, storyRequests);
+            });
+
+    static final Serde<StoryReply> STORY_REPLY = serde(
+            reply -> {
+                int words = 0;
+                for (StoryReply.Member m : reply.members()) {
+                    words += m.found().length;
+                }
+                Out out = new Out(32 + 48 * reply.members().size() + 8 * words);
+                out.write(FORMAT_PARTITIONED)
+                        .string(reply.articleId())
+                        .varint(reply.version())
+                        .varint(reply.requests())
+                        .write(reply.settled() ? 1 : 0);
+                writeMembers(out, reply.members());
+                return out.toByteArray();
+            },
+            bytes -> {
+                In in = start(bytes, FORMAT_PARTITIONED);
+                String id = in.string();
+                int version = in.varint();
+                int requests = in.varint();
+                boolean settled = in.read() != 0;
+                List<StoryReply.Member> members = readMembers(in);
+                end(in);
+                return new StoryReply(id, version, requests, settled, members);
+            });
+
+    /** Story members: the count, then each id, nullable source, shared count and found bits. */
+    static void writeMembers(Out out, List<StoryReply.Member> members) {
+        out.varint(members.size());
+        for (StoryReply.Member m : members) {
+            out.string(m.id()).nullableString(m.source()).varint(m.shared()).varint(m.found().length);
+            for (long word : m.found()) {
+                out.fixedLong(word);
+            }
+        }
+    }
+
+    static List<StoryReply.Member> readMembers(In in) {
+        int n = in.varint();
+        List<StoryReply.Member> members = new ArrayList<>(Math.min(n, 1024));
+        for (int k = 0; k < n; k++) {
+            String id = in.string();
+            String source = in.nullableString();
+            int shared = in.varint();
+            int words = in.varint();
+            if (words > in.remaining() / 8) {
+                throw new IllegalArgumentException("story member declares " + words + " words");
+            }
+            long[] found = new long[words];
+            for (int w = 0; w < words; w++) {
+                found[w] = in.fixedLong();
+            }
+            members.add(new StoryReply.Member(id, source, shared, found));
+        }
+        return List.copyOf(members);
+    }
+
+    static final Serde<StoryRequest> STORY_REQUEST = serde(
+            request -> {
+                String text = request.fingerprint().text();
+                Out out = new Out(512 + 2 * (text == null ? 0 : text.length()));
+                out.write(FORMAT_PARTITIONED);
+                writeRef(out, request.rewrite());
+                out.blob(FingerprintCodec.encode(request.fingerprint()));
+                out.string(request.original())
+                        .fixedLong(Double.doubleToLongBits(request.share()))
+                        .varint(request.versions());
+                return out.toByteArray();
+            },
+            bytes -> {
+                In in = start(bytes, FORMAT_PARTITIONED);
+                ArticleRef ref = readRef(in);
+                ArticleFingerprint fingerprint = FingerprintCodec.decode(in.blob());
+                String original = in.string();
+                double share = Double.longBitsToDouble(in.fixedLong());
+                int versions = in.varint();
+                end(in);
+                return new StoryRequest(ref, fingerprint, original, share, versions);
             });
 
     /**

@@ -37,6 +37,7 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
     private final int maxLaterCandidates;
     private final IntUnaryOperator minShared;
     private final int partitions;
+    private final boolean stories;
     private final ScoringMeters meters;
     private KeyValueStore<String, byte[]> gathering;
     private KeyValueStore<String, StoredArticle> articles;
@@ -48,6 +49,7 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
      * @param minShared buckets a candidate must share, given how many band keys the article has ({@link
      *     org.rewriteradar.similarity.RewriteEngine#minSharedKeys})
      * @param partitions partitions of the internal topics (where candidates live: {@link Partitions})
+     * @param stories whether each round is a story round ({@link ScoringRequest#storyRequests()})
      * @param meters where the candidates chosen per article are recorded
      */
     CandidateCollector(
@@ -55,11 +57,13 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
             int maxLaterCandidates,
             IntUnaryOperator minShared,
             int partitions,
+            boolean stories,
             ScoringMeters meters) {
         this.maxCandidates = maxCandidates;
         this.maxLaterCandidates = maxLaterCandidates;
         this.minShared = minShared;
         this.partitions = partitions;
+        this.stories = stories;
         this.meters = meters;
     }
 
@@ -177,10 +181,12 @@ final class CandidateCollector extends ContextualProcessor<String, BucketReply, 
                     .computeIfAbsent(Partitions.ofArticle(candidate, partitions), p -> new ArrayList<>())
                     .add(candidate);
         }
+        int storyRequests = stories ? byPartition.size() : 0;
         for (List<String> candidates : byPartition.values()) {
             context()
                     .forward(record.withKey(id)
-                            .withValue(new ScoringRequest(article.ref(), article.fingerprint(), candidates)));
+                            .withValue(new ScoringRequest(
+                                    article.ref(), article.fingerprint(), candidates, storyRequests)));
         }
     }
 }

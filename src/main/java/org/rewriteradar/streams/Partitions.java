@@ -34,4 +34,8 @@ final class Partitions {
     /** Sends a {@link ScoringRequest} to the partition of its candidates (all of them share one). */
     static final StreamPartitioner<String, ScoringRequest> SCORING = (topic, key, request, count) ->
             Optional.of(Set.of(ofArticle(request.candidates().get(0), count)));
+
+    /** Sends a {@link StoryRequest} to the partition of the story's best version. */
+    static final StreamPartitioner<String, StoryRequest> STORY =
+            (topic, key, request, count) -> Optional.of(Set.of(ofArticle(request.original(), count)));
 }

@@ -40,6 +40,9 @@ import org.rewriteradar.similarity.RewriteEngine;
  *   ─▶ (by article id) bucket-replies ─▶ candidates [candidate-store, article-store, pair-store]:
  *        best candidates by buckets shared, the article sent once per partition holding some of them
  *   ─▶ (by candidate partition) scoring-requests ─▶ score [article-store, pair-store] ──▶ rewrite-alerts
+ *        └─ (stories on) ─▶ (by article id) story-replies ─▶ stories [story-store, article-store]:
+ *             the article's earlier candidates of one source united, once every partition has replied
+ *           ─▶ (by the best version's partition) story-requests ─▶ story-alerts [article-store] ─▶ rewrite-alerts
  * rewrite-alerts (both kinds) ─▶ (by each article named) alerts-by-article ─▶ [rewrite-store]
  * </pre>
  *
@@ -64,6 +67,8 @@ public final class RadarTopology {
     public static final String REWRITE_STORE = "rewrite-store";
     /** Article id → the bucket replies gathered so far ({@link CandidateCollector.Gathering}). */
     public static final String CANDIDATE_STORE = "candidate-store";
+    /** Article id → the story replies gathered so far ({@link StoryCollector.Gathering}). */
+    public static final String STORY_STORE = "story-store";
     /** Time-ordered retention index over {@code article-store} ({@link ExpiryIndex}). */
     public static final String ARTICLE_EXPIRY_STORE = "article-expiry-store";
 
@@ -72,6 +77,8 @@ public final class RadarTopology {
     static final String BUCKET_REPLIES = "bucket-replies";
     static final String SCORING_REQUESTS = "scoring-requests";
     static final String ALERTS_BY_ARTICLE = "alerts-by-article";
+    static final String STORY_REPLIES = "story-replies";
+    static final String STORY_REQUESTS = "story-requests";
 
     public static final Serde<ArticleEvent> ARTICLE_SERDE = JsonSerdes.of(ArticleEvent.class);
     public static final Serde<RewriteAlert> ALERT_SERDE = JsonSerdes.of(RewriteAlert.class);
@@ -80,6 +87,8 @@ public final class RadarTopology {
     static final Serde<Long> PAIR_MARK_SERDE = BinarySerdes.PAIR_MARK;
     static final Serde<BucketReply> BUCKET_REPLY_SERDE = BinarySerdes.BUCKET_REPLY;
     static final Serde<ScoringRequest> SCORING_REQUEST_SERDE = BinarySerdes.SCORING_REQUEST;
+    static final Serde<StoryReply> STORY_REPLY_SERDE = BinarySerdes.STORY_REPLY;
+    static final Serde<StoryRequest> STORY_REQUEST_SERDE = BinarySerdes.STORY_REQUEST;
     static final Serde<ArticleRewrites> REWRITES_SERDE = JsonSerdes.of(ArticleRewrites.class);
 
     private RadarTopology() {}
@@ -146,6 +155,12 @@ public final class RadarTopology {
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(stores.supplier(ARTICLE_EXPIRY_STORE), Serdes.String(), Serdes.Long())
                         .withCachingEnabled());
+        boolean stories = engine.settings().stories().enabled();
+        if (stories) {
+            builder.addStateStore(
+                    Stores.keyValueStoreBuilder(stores.supplier(STORY_STORE), Serdes.String(), Serdes.ByteArray())
+                            .withCachingEnabled());
+        }
         RadarConfig.Index index = config.index();
         // the engine settings the topology applies, all read here: bucket capacity and candidate limits are
         // the engine's, shared with InMemoryCandidateIndex. minSharedKeys depends on how many keys the
@@ -198,7 +213,8 @@ public final class RadarTopology {
         KStream<String, RewriteAlert> revisions = updates.filter((id, u) -> u.revision() != null, Named.as("revisions"))
                 .mapValues(VersionProcessor.Update::revision, Named.as("revision-alert"));
 
-        KStream<String, RewriteAlert> rewrites = updates.filter((id, u) -> u.article() != null, Named.as("indexable"))
+        KStream<String, ScoreProcessor.Scored> scored = updates.filter(
+                        (id, u) -> u.article() != null, Named.as("indexable"))
                 .flatMap((id, u) -> probes(engine, u, partitions), Named.as("lsh-probes"))
                 .repartition(Repartitioned.with(Serdes.String(), BAND_PROBE_SERDE)
                         .withName(ARTICLE_BANDS)
@@ -223,6 +239,7 @@ public final class RadarTopology {
                                 settings.candidates().maxLaterCandidates(),
                                 minSharedKeys,
                                 partitions,
+                                stories,
                                 meters),
                         Named.as("candidates"),
                         CANDIDATE_STORE,
@@ -233,6 +250,23 @@ public final class RadarTopology {
                         .withNumberOfPartitions(partitions)
                         .withStreamPartitioner(Partitions.SCORING))
                 .process(() -> new ScoreProcessor(engine, meters), Named.as("score"), ARTICLE_STORE, PAIR_STORE);
+        KStream<String, RewriteAlert> rewrites = scored.filter((id, s) -> s.alert() != null, Named.as("pair-alerts"))
+                .mapValues(ScoreProcessor.Scored::alert, Named.as("pair-alert"));
+        if (stories) {
+            KStream<String, RewriteAlert> storyAlerts = scored.filter(
+                            (id, s) -> s.story() != null, Named.as("story-round"))
+                    .mapValues(ScoreProcessor.Scored::story, Named.as("story-reply"))
+                    .repartition(Repartitioned.with(Serdes.String(), STORY_REPLY_SERDE)
+                            .withName(STORY_REPLIES)
+                            .withNumberOfPartitions(partitions))
+                    .process(() -> new StoryCollector(engine), Named.as("stories"), STORY_STORE, ARTICLE_STORE)
+                    .repartition(Repartitioned.with(Serdes.String(), STORY_REQUEST_SERDE)
+                            .withName(STORY_REQUESTS)
+                            .withNumberOfPartitions(partitions)
+                            .withStreamPartitioner(Partitions.STORY))
+                    .process(() -> new StoryAlerter(engine), Named.as("story-alerts"), ARTICLE_STORE);
+            rewrites = rewrites.merge(storyAlerts, Named.as("story-and-pair-alerts"));
+        }
 
         KStream<String, RewriteAlert> alerts = revisions.merge(rewrites, Named.as("all-alerts"));
         alerts.to(topics.alerts(), Produced.with(Serdes.String(), ALERT_SERDE));

@@ -1,6 +1,8 @@
 package org.rewriteradar.streams;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -12,29 +14,41 @@ import org.rewriteradar.model.RewriteAlert;
 import org.rewriteradar.similarity.ArticleFingerprint;
 import org.rewriteradar.similarity.Detection;
 import org.rewriteradar.similarity.RewriteEngine;
+import org.rewriteradar.similarity.StoryCoverage;
 
 /**
  * On the partition of the candidates of a {@link ScoringRequest}: scores the sent article against each
  * candidate read from {@code article-store}, once per pair ({@link PairMarks}). The earlier-published
  * article is the original; on equal publication times the candidate, which was in the bucket first. An
- * alert is keyed by the rewrite's id.
+ * alert is keyed by the rewrite's id. In a story round ({@link ScoringRequest#storyRequests()}) it also
+ * answers with a {@link StoryReply}: which of the article's shingles each earlier candidate holds.
  */
-final class ScoreProcessor extends ContextualProcessor<String, ScoringRequest, String, RewriteAlert> {
+final class ScoreProcessor extends ContextualProcessor<String, ScoringRequest, String, ScoreProcessor.Scored> {
+
+    /**
+     * What scoring forwards: an alert, or a story reply (exactly one of the two).
+     *
+     * @param alert a pair's alert, keyed by the rewrite's id
+     * @param story the story reply of a story round, keyed by the sent article's id
+     */
+    record Scored(RewriteAlert alert, StoryReply story) {}
 
     private static final Logger LOG = Logger.getLogger(ScoreProcessor.class);
 
     private final RewriteEngine engine;
+    private final double storyMemberMin;
     private final ScoringMeters meters;
     private KeyValueStore<String, StoredArticle> articles;
     private KeyValueStore<String, Long> pairs;
 
     ScoreProcessor(RewriteEngine engine, ScoringMeters meters) {
         this.engine = engine;
+        this.storyMemberMin = engine.settings().stories().memberMin();
         this.meters = meters;
     }
 
     @Override
-    public void init(ProcessorContext<String, RewriteAlert> context) {
+    public void init(ProcessorContext<String, Scored> context) {
         super.init(context);
         articles = context.getStateStore(RadarTopology.ARTICLE_STORE);
         pairs = context.getStateStore(RadarTopology.PAIR_STORE);
@@ -44,6 +58,9 @@ final class ScoreProcessor extends ContextualProcessor<String, ScoringRequest, S
     public void process(Record<String, ScoringRequest> record) {
         ScoringRequest request = record.value();
         String sentId = request.ref().id();
+        boolean story = request.storyRequests() > 0;
+        boolean settled = false;
+        List<StoryReply.Member> members = new ArrayList<>();
         for (String candidateId : request.candidates()) {
             StoredArticle candidate = articles.get(candidateId);
             if (candidate == null) {
@@ -54,14 +71,41 @@ final class ScoreProcessor extends ContextualProcessor<String, ScoringRequest, S
             String mark = PairMarks.key(candidateId, sentId);
             Long seen = pairs.get(mark);
             if (seen != null && (seen == PairMarks.SCORED || candidateId.compareTo(sentId) > 0)) {
+                settled = true;
                 continue; // scored already, or sent from both sides and scored on the smaller id's side
             }
             pairs.put(mark, PairMarks.SCORED);
-            score(record, candidate.ref(), candidate.fingerprint(), request.ref(), request.fingerprint());
+            boolean candidateIsOriginal = isOriginal(candidate.ref(), request.ref());
+            boolean alerted =
+                    score(record, candidate.ref(), candidate.fingerprint(), request.ref(), request.fingerprint());
+            settled |= alerted && candidateIsOriginal;
+            if (story && candidateIsOriginal && !settled) {
+                member(request, candidate).ifPresent(members::add);
+            }
+        }
+        if (story) {
+            StoryReply reply = new StoryReply(
+                    sentId,
+                    request.ref().version(),
+                    request.storyRequests(),
+                    settled,
+                    settled ? List.of() : List.copyOf(members));
+            context().forward(record.withKey(sentId).withValue(new Scored(null, reply)));
         }
     }
 
-    private void score(
+    /** The candidate as a version of the sent article's story, when it holds enough of its shingles. */
+    private Optional<StoryReply.Member> member(ScoringRequest request, StoredArticle candidate) {
+        StoryCoverage coverage = engine.storyCoverage(request.fingerprint(), candidate.fingerprint());
+        if (coverage.shared() <= storyMemberMin * request.fingerprint().shingles().length) {
+            return Optional.empty();
+        }
+        ArticleRef ref = candidate.ref();
+        return Optional.of(new StoryReply.Member(ref.id(), ref.source(), coverage.shared(), coverage.found()));
+    }
+
+    /** Scores one pair, forwarding its alert; whether it alerted. */
+    private boolean score(
             Record<String, ScoringRequest> record,
             ArticleRef candidate,
             ArticleFingerprint candidatePrint,
@@ -81,11 +125,13 @@ final class ScoreProcessor extends ContextualProcessor<String, ScoringRequest, S
             // an engine defect on one pair must not stop the stream; the pair's alert is lost, and said so
             LOG.errorf(e, "Scoring article %s against %s failed; pair skipped", rewrite.id(), original.id());
             RadarCounters.dropped("score", "engine-failed");
-            return;
+            return false;
         }
         meters.scored(System.nanoTime() - start);
         detection.ifPresent(d -> context()
-                .forward(record.withKey(rewrite.id()).withValue(Alerts.of(d, rewrite, original, Instant.now()))));
+                .forward(record.withKey(rewrite.id())
+                        .withValue(new Scored(Alerts.of(d, rewrite, original, Instant.now()), null))));
+        return detection.isPresent();
     }
 
     /**

@@ -14,5 +14,13 @@ import org.rewriteradar.similarity.ArticleFingerprint;
  * @param fingerprint its fingerprint
  * @param candidates ids of its candidates on the destination partition, best ranked first; each was
  *     already in a bucket the article joined (on equal publication times, the original)
+ * @param storyRequests when story alerts are on ({@link org.rewriteradar.similarity.DetectionSettings.Stories}),
+ *     the number of requests sent for this article version, each answered by a {@link StoryReply}; else 0
  */
-record ScoringRequest(ArticleRef ref, ArticleFingerprint fingerprint, List<String> candidates) {}
+record ScoringRequest(ArticleRef ref, ArticleFingerprint fingerprint, List<String> candidates, int storyRequests) {
+
+    /** A request of a round without stories. */
+    ScoringRequest(ArticleRef ref, ArticleFingerprint fingerprint, List<String> candidates) {
+        this(ref, fingerprint, candidates, 0);
+    }
+}

@@ -25,6 +25,7 @@ class LayeringTest {
     static final Set<String> ENGINE_FACADE = Set.of(
             "RewriteEngine",
             "ArticleFingerprint",
+            "StoryCoverage",
             "Detection",
             "DetectionSettings",
             "MatchedPassage",

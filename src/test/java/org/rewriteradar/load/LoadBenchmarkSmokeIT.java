@@ -110,7 +110,7 @@ class LoadBenchmarkSmokeIT {
         for (LoadBenchmark.Article a : generate(40, 0, new Random(20240503L))) {
             var node = JsonSerdes.MAPPER.readTree(a.json());
             pool.add(new EvalData.Article(
-                    a.id(), node.get("title").asText(), node.get("body").asText(), a.publishedAt()));
+                    a.id(), node.get("title").asText(), node.get("body").asText(), a.publishedAt(), null));
         }
         List<LoadBenchmark.Article> prefill =
                 LoadBenchmark.prefillArticles(pool, 100, measured.get(0).publishedAt(), Duration.ofSeconds(5));

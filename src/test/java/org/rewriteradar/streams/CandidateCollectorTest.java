@@ -51,8 +51,8 @@ class CandidateCollectorTest {
     }
 
     private CandidateCollector newCollector(java.util.function.IntUnaryOperator minShared) {
-        CandidateCollector c =
-                new CandidateCollector(MAX_CANDIDATES, MAX_LATER, minShared, PARTITIONS, ScoringMeters.of(registry));
+        CandidateCollector c = new CandidateCollector(
+                MAX_CANDIDATES, MAX_LATER, minShared, PARTITIONS, false, ScoringMeters.of(registry));
         c.init(context);
         return c;
     }

@@ -75,7 +75,12 @@ class HeapReplayMatchesRocksDbTest {
         List<TopologyReplay.Published> out = new ArrayList<>(articles.size());
         for (EvalData.Article a : articles) {
             out.add(new TopologyReplay.Published(
-                    a.id(), revisedOriginal.getOrDefault(a.id(), a.id()), a.title(), a.body(), a.publishedAt()));
+                    a.id(),
+                    revisedOriginal.getOrDefault(a.id(), a.id()),
+                    a.title(),
+                    a.body(),
+                    a.publishedAt(),
+                    a.source()));
         }
         return out;
     }

@@ -77,7 +77,8 @@ class ReplayOrderTest {
     private static List<String> alerts(List<EvalData.Article> order) {
         List<TopologyReplay.Published> published = new ArrayList<>();
         for (EvalData.Article a : order) {
-            published.add(new TopologyReplay.Published(a.id(), a.id(), a.title(), a.body(), a.publishedAt()));
+            published.add(
+                    new TopologyReplay.Published(a.id(), a.id(), a.title(), a.body(), a.publishedAt(), a.source()));
         }
         return TopologyReplay.replay("replay-ties", ENGINE, published).alerts().stream()
                 .map(a -> a.originalArticleId() + " -> " + a.articleId() + " " + a.kind())
@@ -89,7 +90,8 @@ class ReplayOrderTest {
     private static Set<String> rewritesFound(EvalData.LabelledSet set, List<EvalData.Article> order) {
         List<TopologyReplay.Published> published = new ArrayList<>();
         for (EvalData.Article a : order) {
-            published.add(new TopologyReplay.Published(a.id(), a.id(), a.title(), a.body(), a.publishedAt()));
+            published.add(
+                    new TopologyReplay.Published(a.id(), a.id(), a.title(), a.body(), a.publishedAt(), a.source()));
         }
         Set<String> alerted = new HashSet<>();
         for (TopologyReplay.Alerted a :

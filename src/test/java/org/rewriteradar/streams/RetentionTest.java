@@ -156,7 +156,9 @@ class RetentionTest {
      * The labelled mixed-era sample: in date order, all sets together (a replay), equals newest set first
      * (a partition far ahead of the others: 1987 after 2022) and a seeded shuffle (any skew; there the
      * findings between articles published at the same instant are left out, their original being the one
-     * seen first), and finds the labelled rewrites of 1987 and 2022.
+     * seen first), and finds the labelled rewrites of 1987 and 2022. Story alerts are left out of the shuffled
+     * comparison: a story is judged when its rewrite arrives, against the versions present then (README,
+     * "Limits").
      */
     @Test
     void aMixedEraReplayFindsTheSameWhateverTheInterleaving() {
@@ -180,10 +182,17 @@ class RetentionTest {
         List<RewriteAlert> newestFirst = run("retention-newest-first", sample.bySets("seeds", "meter", "pool-reuters"));
         assertThat(MixedEraSample.findings(newestFirst)).isEqualTo(MixedEraSample.findings(dateOrder));
         for (long seed : new long[] {42, 7}) {
-            assertThat(MixedEraSample.untiedFindings(run("retention-shuffled-" + seed, sample.shuffled(seed))))
+            assertThat(MixedEraSample.untiedFindings(
+                            pairAlerts(run("retention-shuffled-" + seed, sample.shuffled(seed)))))
                     .as("shuffled with seed %d", seed)
-                    .isEqualTo(MixedEraSample.untiedFindings(dateOrder));
+                    .isEqualTo(MixedEraSample.untiedFindings(pairAlerts(dateOrder)));
         }
+    }
+
+    private static List<RewriteAlert> pairAlerts(List<RewriteAlert> alerts) {
+        return alerts.stream()
+                .filter(a -> !a.signals().containsKey("storyVersions"))
+                .toList();
     }
 
     private List<RewriteAlert> run(String name, List<MixedEraSample.Event> events) {

@@ -106,7 +106,7 @@ public final class PerturbedPool {
                 }
             }
         }
-        return new EvalData.Article("synthetic-" + k, base.title(), out.toString(), base.publishedAt());
+        return new EvalData.Article("synthetic-" + k, base.title(), out.toString(), base.publishedAt(), base.source());
     }
 
     private static int wordEnd(String s, int i) {

@@ -22,7 +22,8 @@ public final class EvalData {
             Set.of("VERBATIM_COPY", "NEAR_DUPLICATE", "SPUN_REWRITE", "PARAPHRASE", "REVISED");
     public static final Set<String> MUST_NOT_ALERT = Set.of("SAME_EVENT", "UNRELATED");
 
-    public record Article(String id, String title, String body, Instant publishedAt) {}
+    /** An article of a set: its id, title, body, publication time and source (publisher; null when unknown). */
+    public record Article(String id, String title, String body, Instant publishedAt, String source) {}
 
     public record Pair(String original, String candidate, String label) {}
 
@@ -66,7 +67,8 @@ public final class EvalData {
                         n.path("id").asText(),
                         n.path("title").isNull() ? null : n.path("title").asText(null),
                         n.path("body").asText(""),
-                        Instant.parse(n.path("publishedAt").asText())));
+                        Instant.parse(n.path("publishedAt").asText()),
+                        n.path("source").isTextual() ? n.path("source").asText() : null));
             }
             Path pf = folder.resolve("pairs.jsonl");
             if (Files.exists(pf)) {

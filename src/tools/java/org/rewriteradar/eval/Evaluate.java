@@ -1,6 +1,10 @@
 package org.rewriteradar.eval;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,10 +54,17 @@ public final class Evaluate {
 
     static final boolean TOPOLOGY_STREAM = "topology".equals(STREAM);
 
+    /**
+     * {@code -Deval.alerts}: a file to which the topology stream appends one line per alert (set, original,
+     * article, kind, the label of the pair or UNJUDGED), for reading what a setting changed; unset, none.
+     */
+    static final String ALERTS_FILE = System.getProperty("eval.alerts", "");
+
     static final String USAGE = "usage: Evaluate <set folder | folder of sets>...\n"
             + "  -Deval.stream=topology  engine stream mode through the service topology (default)\n"
             + "  -Deval.stream=index     engine stream mode over InMemoryCandidateIndex (cross-check)\n"
-            + "  -Deval.settings=group.name=value,...  detection setting overrides";
+            + "  -Deval.settings=group.name=value,...  detection setting overrides\n"
+            + "  -Deval.alerts=FILE      append the topology stream's alerts to FILE, judged";
 
     /** A detection method seen by the evaluation: fingerprints, keys, pair and version comparison. */
     interface Method<F> {
@@ -322,7 +333,7 @@ public final class Evaluate {
                 new ArrayList<>(set.articles().size());
         for (Article a : set.articles()) {
             published.add(new TopologyReplay.Published(
-                    a.id(), publishedId(revisedOriginal, a.id()), a.title(), a.body(), a.publishedAt()));
+                    a.id(), publishedId(revisedOriginal, a.id()), a.title(), a.body(), a.publishedAt(), a.source()));
         }
         long t0 = System.nanoTime();
         TopologyReplay.Result result = TopologyReplay.replay("rewrite-radar-eval", engine, published);
@@ -342,7 +353,34 @@ public final class Evaluate {
         for (TopologyReplay.Alerted a : result.alerts()) {
             judge(out, pairByIds, a.originalArticleId(), a.articleId(), a.kind());
         }
+        if (!ALERTS_FILE.isEmpty()) {
+            appendAlerts(set, pairByIds, result.alerts());
+        }
         return out;
+    }
+
+    private static void appendAlerts(
+            LabelledSet set, Map<String, Pair> pairByIds, List<TopologyReplay.Alerted> alerts) {
+        StringBuilder lines = new StringBuilder();
+        for (TopologyReplay.Alerted a : alerts) {
+            Pair p = pairByIds.get(a.originalArticleId() + "\u0000" + a.articleId());
+            if (p == null) {
+                p = pairByIds.get(a.articleId() + "\u0000" + a.originalArticleId());
+            }
+            lines.append(String.join(
+                            "\t",
+                            set.name(),
+                            a.originalArticleId(),
+                            a.articleId(),
+                            a.kind().name(),
+                            p == null ? "UNJUDGED" : p.label()))
+                    .append('\n');
+        }
+        try {
+            Files.writeString(Path.of(ALERTS_FILE), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** FORMAT.md: the candidate of a REVISED pair is published under its original's id. */

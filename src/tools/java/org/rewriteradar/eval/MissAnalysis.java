@@ -93,7 +93,7 @@ public final class MissAnalysis {
             }
             head.append(
                     "\tj5\twordsO\twordsC\tshared5\tshared5n\tcov3n\tcov4n\tbigramContent\tentity\tlead\tleadO\tquoteShare"
-                            + "\tc5Cand\tc5Story\tstoryBest\tn5Story\tn5StoryTop");
+                            + "\tc5Cand\tc5Story\tstoryBest\tn5Story\tn5StoryTop\tn5StoryTop2");
             w.println(head);
             for (Path folder : EvalData.expand(List.of(args).subList(1, args.length))) {
                 LabelledSet set = EvalData.load(folder, folder.getFileName().toString());
@@ -168,9 +168,11 @@ public final class MissAnalysis {
                     }
                     double[] storyC5 = storyContainment(o, c, set.articles(), position, fps, sources, null);
                     Set<String> top = retrieved.getOrDefault(c.id(), Set.of());
-                    double storyTop = top.contains(o.id())
-                            ? storyContainment(o, c, set.articles(), position, fps, sources, top)[3]
-                            : 0;
+                    double[] storyTopAll = top.contains(o.id())
+                            ? storyContainment(o, c, set.articles(), position, fps, sources, top)
+                            : new double[] {0, 0, 0, 0, 0};
+                    double storyTop = storyTopAll[3];
+                    double storyTop2 = storyTopAll[4] >= 2 ? storyTop : 0;
                     row.append('\t')
                             .append(fmt(storyC5[0]))
                             .append('\t')
@@ -180,7 +182,9 @@ public final class MissAnalysis {
                             .append('\t')
                             .append(fmt(storyC5[3]))
                             .append('\t')
-                            .append(fmt(storyTop));
+                            .append(fmt(storyTop))
+                            .append('\t')
+                            .append(fmt(storyTop2));
                     w.println(row);
                     String desc = String.format(
                             Locale.ROOT,
@@ -321,7 +325,9 @@ public final class MissAnalysis {
      * substitutes, night leads), treated as one text. METER judges a story derived against all the wire's
      * copy on it, not the one version it is paired with. Third: 1 when no such article holds more of the
      * candidate's shingles than the original (the pair a story-level alert would name), else 0. Fourth: the
-     * second for the candidate's narrative (non-quote) shingles only. With {@code only}, the other articles are
+     * second for the candidate's narrative (non-quote) shingles only. Fifth: the versions united (the original
+     * and the others holding more than {@link #STORY_MEMBER_MIN}); a story alert needs two by default
+     * ({@code n5StoryTop2}: {@code n5StoryTop} where they are at least two, else 0). With {@code only}, the other articles are
      * taken from it alone (the candidates the stream retrieves).
      */
     static double[] storyContainment(
@@ -334,11 +340,12 @@ public final class MissAnalysis {
             Set<String> only) {
         int[] sc = c.shingles();
         if (sc.length == 0) {
-            return new double[] {0, 0, 1, 0};
+            return new double[] {0, 0, 1, 0, 1};
         }
         boolean[] found = new boolean[sc.length];
         int own = shared(sc, o.shingles(), found);
         boolean best = true;
+        int versions = 1;
         String source = sources.get(o.id());
         int end = position.getOrDefault(c.id(), 0);
         if (source != null) {
@@ -353,6 +360,7 @@ public final class MissAnalysis {
                 int theirs = shared(sc, fps.get(v.id()).shingles(), mine);
                 best &= theirs <= own;
                 if (theirs > STORY_MEMBER_MIN * sc.length) {
+                    versions++;
                     for (int k = 0; k < sc.length; k++) {
                         found[k] |= mine[k];
                     }
@@ -373,7 +381,8 @@ public final class MissAnalysis {
             (double) own / sc.length,
             (double) union / sc.length,
             best ? 1 : 0,
-            narrative == 0 ? 0 : (double) narrativeFound / narrative
+            narrative == 0 ? 0 : (double) narrativeFound / narrative,
+            versions
         };
     }
 

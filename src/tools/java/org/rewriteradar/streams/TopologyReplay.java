@@ -52,7 +52,8 @@ import org.rewriteradar.similarity.RewriteKind;
 public final class TopologyReplay {
 
     /** One article to publish: {@code articleId} is the caller's id, {@code publishedId} the key and event id. */
-    public record Published(String articleId, String publishedId, String title, String body, Instant publishedAt) {}
+    public record Published(
+            String articleId, String publishedId, String title, String body, Instant publishedAt, String source) {}
 
     /** An alert, in the caller's article ids. */
     public record Alerted(String originalArticleId, String articleId, RewriteKind kind) {}
@@ -113,7 +114,7 @@ public final class TopologyReplay {
             Instant now = wallClock;
             for (Published a : articles) {
                 ArticleEvent event =
-                        new ArticleEvent(a.publishedId(), null, null, a.title(), a.body(), a.publishedAt(), null);
+                        new ArticleEvent(a.publishedId(), null, a.source(), a.title(), a.body(), a.publishedAt(), null);
                 in.pipeInput(
                         a.publishedId().getBytes(StandardCharsets.UTF_8),
                         RadarTopology.ARTICLE_SERDE
