@@ -81,9 +81,15 @@ final class PackedHashes {
         int start = 0;
         for (int s = 0; s + 1 < offsets.length; s++) {
             int from = k;
+            if (offsets[s + 1] < start || offsets[s + 1] > sentenceTerms.length) {
+                throw new IllegalArgumentException("malformed fingerprint: sentence offsets out of order or range");
+            }
             for (int j = start; j < offsets[s + 1]; j++) {
                 if (sentenceTerms[j] >= n) {
                     throw new IllegalArgumentException("malformed fingerprint: sentence term beyond the content terms");
+                }
+                if (sentenceTerms[j] < 0) {
+                    throw new IllegalArgumentException("malformed fingerprint: negative sentence term");
                 }
                 sentences[k++] = moved[sentenceTerms[j]];
             }

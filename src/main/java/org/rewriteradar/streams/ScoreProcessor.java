@@ -68,14 +68,14 @@ final class ScoreProcessor extends ContextualProcessor<String, ScoringRequest, S
                 RadarCounters.dropped("score", "article-expired");
                 continue;
             }
+            boolean candidateIsOriginal = isOriginal(candidate.ref(), request.ref());
             String mark = PairMarks.key(candidateId, sentId);
             Long seen = pairs.get(mark);
             if (seen != null && (seen == PairMarks.SCORED || candidateId.compareTo(sentId) > 0)) {
-                settled = true;
+                settled |= candidateIsOriginal; // the article was judged against this original before
                 continue; // scored already, or sent from both sides and scored on the smaller id's side
             }
             pairs.put(mark, PairMarks.SCORED);
-            boolean candidateIsOriginal = isOriginal(candidate.ref(), request.ref());
             boolean alerted =
                     score(record, candidate.ref(), candidate.fingerprint(), request.ref(), request.fingerprint());
             settled |= alerted && candidateIsOriginal;

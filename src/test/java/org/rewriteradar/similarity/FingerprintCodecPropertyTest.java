@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -94,6 +95,19 @@ class FingerprintCodecPropertyTest {
         random[1] = (byte) version;
         System.arraycopy(garbage, 0, random, 2, garbage.length);
         decodedOrRefused(random);
+    }
+
+    /** Found by the property above (a run of 2026-12-06): a version 2 sentence term below zero. */
+    @Example
+    void refusesAVersion2SentenceTermBelowZero() {
+        ArticleFingerprint fp = new RewriteEngine().fingerprint("x", null, "One sentence here. And another one there.");
+        int[] terms = fp.sentenceTerms().clone();
+        terms[0] = -3;
+        byte[] bytes = FingerprintCodecV2.encode(
+                fp.withSets(fp.contentTerms(), fp.shingles(), fp.skeleton(), terms, fp.sentenceOffsets()));
+        assertThatThrownBy(() -> FingerprintCodec.decode(bytes))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sentence term");
     }
 
     private static void decodedOrRefused(byte[] bytes) {

@@ -26,6 +26,7 @@ import org.rewriteradar.similarity.Feature;
 import org.rewriteradar.similarity.InMemoryCandidateIndex;
 import org.rewriteradar.similarity.PairFeatures;
 import org.rewriteradar.similarity.RewriteEngine;
+import org.rewriteradar.similarity.StoryCoverage;
 import org.rewriteradar.text.AnalyzedText;
 import org.rewriteradar.text.TextAnalyzer;
 
@@ -104,7 +105,6 @@ public final class MissAnalysis {
                     fps.put(a.id(), fp);
                 }
                 Map<String, String> notes = notes(folder);
-                Map<String, String> sources = sources(folder);
                 Map<String, Set<String>> retrieved = retrieved(engine, set, fps);
                 Map<String, Integer> position = new HashMap<>();
                 for (Article a : set.articles()) {
@@ -166,10 +166,10 @@ public final class MissAnalysis {
                     }) {
                         row.append('\t').append(fmt(v));
                     }
-                    double[] storyC5 = storyContainment(o, c, set.articles(), position, fps, sources, null);
+                    double[] storyC5 = storyContainment(engine, o, c, set.articles(), position, fps, null);
                     Set<String> top = retrieved.getOrDefault(c.id(), Set.of());
                     double[] storyTopAll = top.contains(o.id())
-                            ? storyContainment(o, c, set.articles(), position, fps, sources, top)
+                            ? storyContainment(engine, o, c, set.articles(), position, fps, top)
                             : new double[] {0, 0, 0, 0, 0};
                     double storyTop = storyTopAll[3];
                     double storyTop2 = storyTopAll[4] >= 2 ? storyTop : 0;
@@ -321,72 +321,62 @@ public final class MissAnalysis {
     /**
      * The candidate's 5-shingles found in the original, as a share of the candidate's, and the same share
      * found in the original or in any earlier article of the original's source that on its own holds more
-     * than {@link #STORY_MEMBER_MIN} of them: the wire's other versions of the story (METER's first copy,
+     * than {@code stories.member-min} of them: the wire's other versions of the story (METER's first copy,
      * substitutes, night leads), treated as one text. METER judges a story derived against all the wire's
      * copy on it, not the one version it is paired with. Third: 1 when no such article holds more of the
      * candidate's shingles than the original (the pair a story-level alert would name), else 0. Fourth: the
      * second for the candidate's narrative (non-quote) shingles only. Fifth: the versions united (the original
-     * and the others holding more than {@link #STORY_MEMBER_MIN}); a story alert needs two by default
+     * and the others holding more than {@code stories.member-min}); a story alert needs two by default
      * ({@code n5StoryTop2}: {@code n5StoryTop} where they are at least two, else 0). With {@code only}, the other articles are
      * taken from it alone (the candidates the stream retrieves).
      */
     static double[] storyContainment(
+            RewriteEngine engine,
             ArticleFingerprint o,
             ArticleFingerprint c,
             List<Article> articles,
             Map<String, Integer> position,
             Map<String, ArticleFingerprint> fps,
-            Map<String, String> sources,
             Set<String> only) {
         int[] sc = c.shingles();
         if (sc.length == 0) {
             return new double[] {0, 0, 1, 0, 1};
         }
-        boolean[] found = new boolean[sc.length];
-        int own = shared(sc, o.shingles(), found);
+        double memberMin = engine.settings().stories().memberMin();
+        StoryCoverage own = engine.storyCoverage(c, o);
+        long[] found = own.found().clone();
         boolean best = true;
         int versions = 1;
-        String source = sources.get(o.id());
+        String source = articles.get(position.get(o.id())).source();
         int end = position.getOrDefault(c.id(), 0);
         if (source != null) {
             for (int i = 0; i < end; i++) {
                 Article v = articles.get(i);
-                if (v.id().equals(o.id())
-                        || !source.equals(sources.get(v.id()))
-                        || (only != null && !only.contains(v.id()))) {
+                if (v.id().equals(o.id()) || !source.equals(v.source()) || (only != null && !only.contains(v.id()))) {
                     continue;
                 }
-                boolean[] mine = new boolean[sc.length];
-                int theirs = shared(sc, fps.get(v.id()).shingles(), mine);
-                best &= theirs <= own;
-                if (theirs > STORY_MEMBER_MIN * sc.length) {
+                StoryCoverage theirs = engine.storyCoverage(c, fps.get(v.id()));
+                best &= theirs.shared() <= own.shared();
+                if (theirs.shared() > memberMin * sc.length) {
                     versions++;
-                    for (int k = 0; k < sc.length; k++) {
-                        found[k] |= mine[k];
+                    for (int w = 0; w < found.length; w++) {
+                        found[w] |= theirs.found()[w];
                     }
                 }
             }
         }
         int union = 0;
-        int narrative = 0;
-        int narrativeFound = 0;
-        for (int k = 0; k < sc.length; k++) {
-            union += found[k] ? 1 : 0;
-            if ((sc[k] & 1) != 0) {
-                narrative++;
-                narrativeFound += found[k] ? 1 : 0;
-            }
+        for (long w : found) {
+            union += Long.bitCount(w);
         }
         return new double[] {
-            (double) own / sc.length,
+            (double) own.shared() / sc.length,
             (double) union / sc.length,
             best ? 1 : 0,
-            narrative == 0 ? 0 : (double) narrativeFound / narrative,
+            engine.storyShare(c, found),
             versions
         };
     }
-
-    static final double STORY_MEMBER_MIN = 0.02;
 
     /** Each article's candidates as the stream finds them: the set replayed in order through the index. */
     static Map<String, Set<String>> retrieved(
@@ -400,41 +390,6 @@ public final class MissAnalysis {
             long[] keys = engine.candidateKeys(fp);
             out.put(a.id(), new HashSet<>(index.candidates(keys, places, a.id(), engine.minSharedKeys(keys))));
             index.put(fp, keys);
-        }
-        return out;
-    }
-
-    /** Marks the items of sorted packed set {@code a} whose hash is in sorted packed set {@code b}; their count. */
-    private static int shared(int[] a, int[] b, boolean[] mark) {
-        int i = 0;
-        int j = 0;
-        int n = 0;
-        while (i < a.length && j < b.length) {
-            int x = a[i] >> 1;
-            int y = b[j] >> 1;
-            if (x < y) {
-                i++;
-            } else if (x > y) {
-                j++;
-            } else {
-                mark[i++] = true;
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** Each article's source by id ({@code null} where unknown). */
-    static Map<String, String> sources(Path folder) throws IOException {
-        Map<String, String> out = new HashMap<>();
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        for (String l : Files.readAllLines(folder.resolve("articles.jsonl"), StandardCharsets.UTF_8)) {
-            if (!l.isBlank()) {
-                var n = json.readTree(l);
-                out.put(
-                        n.path("id").asText(),
-                        n.path("source").isTextual() ? n.path("source").asText() : null);
-            }
         }
         return out;
     }
