@@ -74,18 +74,11 @@ public interface RadarConfig {
          * refuses for its size fails the transaction and stops the stream thread, whatever the production
          * exception handler answers, so every record the topology writes must fit.
          *
-         * <p>Kafka's defaults (about 1 MB) are too small for an article near the body limit. Measured at the
-         * default limits ({@code RecordBudgetTest}: a 786,431-byte body of real text, the id and the optional
-         * fields at their limits, the rest of {@link Validation#maxRecordBytes()} as headers, which every
-         * derived record carries): the {@code article-store} changelog record (normalised text and
-         * fingerprint, 2.07 times the body) 1,675,160 bytes, the {@code scoring-requests} record 1,679,252, the
-         * largest with key and headers 1,820,247; for the worst hostile body known, HTML numeric entities that
-         * NFKC expands, 3,172,884. Alerts do not grow with the body (passage texts are cut to {@code
-         * radar.detection.evidence.max-passage-chars}): a verbatim copy's alert at these limits 101,886 bytes
-         * (it was 1,678,349 with both whole texts), the largest any detection makes 223,704. A {@code
-         * rewrite-store} record keeps within a quarter of this ({@link Index#maxAlertsPerArticle()}). The
-         * default, 8 MiB, leaves four times headroom on real text and holds the hostile case (README, "Record
-         * sizes").
+         * <p>Kafka's defaults (about 1 MB) are too small for an article near the body limit once headers and
+         * hostile bodies are counted: {@code RecordBudgetTest} measures every record the topology derives from
+         * a body at the limits with the service's serdes and checks the largest against this; a {@code
+         * rewrite-store} record keeps within a quarter of it ({@link Index#maxAlertsPerArticle()}). The default,
+         * 8 MiB, holds the worst hostile body known (README, "Record sizes", for the figures).
          */
         @WithDefault("8388608")
         int maxMessageBytes();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.rewriteradar.similarity.Feature;
 import org.rewriteradar.similarity.MatchedPassage;
 import org.rewriteradar.similarity.RewriteEngine;
 import org.rewriteradar.similarity.RewriteKind;
+import org.rewriteradar.similarity.StoryCoverage;
 
 /**
  * The size budget behind {@code radar.topics.max-message-bytes}: the largest records the topology writes for
@@ -155,19 +157,41 @@ class RecordBudgetTest {
     }
 
     private record Sizes(
-            int bodyBytes, int raw, int headers, int byId, int stored, int scoringRequest, int alert, int rewrites) {
+            int bodyBytes,
+            int raw,
+            int headers,
+            int byId,
+            int stored,
+            int scoringRequest,
+            int alert,
+            int rewrites,
+            int storyReply,
+            int storyRequest) {
 
         /** The largest derived record with the key and the headers it carries. */
         int largest() {
-            return Collections.max(List.of(byId, stored, scoringRequest, alert, rewrites)) + 512 + headers;
+            return Collections.max(List.of(byId, stored, scoringRequest, alert, rewrites, storyReply, storyRequest))
+                    + 512
+                    + headers;
         }
 
         @Override
         public String toString() {
             return String.format(
                     "body %,d, record %,d (headers %,d), articles-by-id %,d, article-store %,d, scoring-requests"
-                            + " %,d, alert %,d, rewrite-store %,d: largest with key and headers %,d",
-                    bodyBytes, raw, headers, byId, stored, scoringRequest, alert, rewrites, largest());
+                            + " %,d, alert %,d, rewrite-store %,d, story-replies %,d, story-requests %,d: largest"
+                            + " with key and headers %,d",
+                    bodyBytes,
+                    raw,
+                    headers,
+                    byId,
+                    stored,
+                    scoringRequest,
+                    alert,
+                    rewrites,
+                    storyReply,
+                    storyRequest,
+                    largest());
         }
     }
 
@@ -191,7 +215,23 @@ class RecordBudgetTest {
         }
         int request = BinarySerdes.SCORING_REQUEST
                 .serializer()
-                .serialize("scoring-requests", new ScoringRequest(ref, fp, candidates))
+                .serialize("scoring-requests", new ScoringRequest(ref, fp, candidates, 64))
+                .length;
+        // a story reply naming every candidate, each holding every shingle of the article; the story-store
+        // gathering of a round holds the same members
+        long[] all = new long[StoryCoverage.words(fp.shingles().length)];
+        Arrays.fill(all, -1L);
+        List<StoryReply.Member> members = new ArrayList<>();
+        for (String candidate : candidates) {
+            members.add(new StoryReply.Member(candidate, field, fp.shingles().length, all));
+        }
+        int storyReply = BinarySerdes.STORY_REPLY
+                .serializer()
+                .serialize("story-replies", new StoryReply(id, 1, 64, false, members))
+                .length;
+        int storyRequest = BinarySerdes.STORY_REQUEST
+                .serializer()
+                .serialize("story-requests", new StoryRequest(ref, fp, candidates.get(0), 1.0, candidates.size()))
                 .length;
         ArticleRef copyRef = new ArticleRef(
                 "c".repeat(v.maxIdBytes()), 1, field, field, field, Instant.parse("2024-03-05T12:00:00Z"));
@@ -210,6 +250,8 @@ class RecordBudgetTest {
                 stored,
                 request,
                 alertBytes,
-                rewrites);
+                rewrites,
+                storyReply,
+                storyRequest);
     }
 }
