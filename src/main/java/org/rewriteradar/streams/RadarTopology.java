@@ -40,7 +40,7 @@ import org.rewriteradar.similarity.RewriteEngine;
  *   ─▶ (by article id) bucket-replies ─▶ candidates [candidate-store, article-store, pair-store]:
  *        best candidates by buckets shared, the article sent once per partition holding some of them
  *   ─▶ (by candidate partition) scoring-requests ─▶ score [article-store, pair-store] ──▶ rewrite-alerts
- *        └─ (stories on) ─▶ (by article id) story-replies ─▶ stories [story-store, article-store]:
+ *        └─ (stories on) ─▶ (by article id) story-replies ─▶ stories [story-store, article-store, rewrite-store]:
  *             the article's earlier candidates of one source united, once every partition has replied
  *           ─▶ (by the best version's partition) story-requests ─▶ story-alerts [article-store] ─▶ rewrite-alerts
  * rewrite-alerts (both kinds) ─▶ (by each article named) alerts-by-article ─▶ [rewrite-store]
@@ -259,7 +259,12 @@ public final class RadarTopology {
                     .repartition(Repartitioned.with(Serdes.String(), STORY_REPLY_SERDE)
                             .withName(STORY_REPLIES)
                             .withNumberOfPartitions(partitions))
-                    .process(() -> new StoryCollector(engine), Named.as("stories"), STORY_STORE, ARTICLE_STORE)
+                    .process(
+                            () -> new StoryCollector(engine),
+                            Named.as("stories"),
+                            STORY_STORE,
+                            ARTICLE_STORE,
+                            REWRITE_STORE)
                     .repartition(Repartitioned.with(Serdes.String(), STORY_REQUEST_SERDE)
                             .withName(STORY_REQUESTS)
                             .withNumberOfPartitions(partitions)

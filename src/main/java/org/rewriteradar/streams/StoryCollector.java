@@ -11,16 +11,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.rewriteradar.similarity.BinaryCodec.In;
 import org.rewriteradar.similarity.BinaryCodec.Out;
 import org.rewriteradar.similarity.RewriteEngine;
+import org.rewriteradar.similarity.RewriteKind;
 
 /**
  * Keyed by the scored article's id, on the partition that stores it: gathers the {@link StoryReply}s of a
  * story round and, once every scoring partition has answered, decides whether the article rewrites a story
- * ({@link org.rewriteradar.similarity.DetectionSettings.Stories}). Unless some reply settled the article
- * (one of its pairs alerted, or was judged before), its earlier candidates from other sources than its own
- * are grouped by source (one without a source is a story alone), each group's found shingles united; the group whose versions hold the
- * largest share of the article's narrative shingles together, if at least {@code alertNarrative} and of
- * at least {@code minVersions} versions, is sent to be explained on the partition of its version holding
- * most of the article's shingles (on equal counts the smaller id), as a {@link StoryRequest}.
+ * ({@link org.rewriteradar.similarity.DetectionSettings.Stories}). Unless the article is settled (a reply
+ * says one of its pairs alerted or was judged before, or {@code rewrite-store} holds an alert naming it as
+ * a rewrite, from an earlier version's round), its earlier candidates from other sources than its own are
+ * grouped by source (one without a source is a story alone) and each group's found shingles united; the
+ * group whose versions hold the largest share of the article's narrative shingles together, if at least
+ * {@code alertNarrative} and of at least {@code minVersions} versions, is sent to be explained on the
+ * partition of its version holding most of the article's shingles (on equal counts the smaller id), as a
+ * {@link StoryRequest}.
  *
  * <p>{@code story-store} holds, per article, what has been gathered so far. Versions are handled as in
  * {@link CandidateCollector}: an older version's reply is dropped, a newer version starts over, and a round
@@ -34,6 +37,7 @@ final class StoryCollector extends ContextualProcessor<String, StoryReply, Strin
     private final int minVersions;
     private KeyValueStore<String, byte[]> gathering;
     private KeyValueStore<String, StoredArticle> articles;
+    private KeyValueStore<String, ArticleRewrites> rewrites;
 
     StoryCollector(RewriteEngine engine) {
         this.engine = engine;
@@ -78,6 +82,7 @@ final class StoryCollector extends ContextualProcessor<String, StoryReply, Strin
         super.init(context);
         gathering = context.getStateStore(RadarTopology.STORY_STORE);
         articles = context.getStateStore(RadarTopology.ARTICLE_STORE);
+        rewrites = context.getStateStore(RadarTopology.REWRITE_STORE);
     }
 
     @Override
@@ -121,6 +126,9 @@ final class StoryCollector extends ContextualProcessor<String, StoryReply, Strin
             RadarCounters.dropped("stories", "superseded-version");
             return;
         }
+        if (alertedAsRewrite(id)) {
+            return;
+        }
         Map<String, List<StoryReply.Member>> bySource = new LinkedHashMap<>();
         String ownSource = article.ref().source();
         for (StoryReply.Member m : gathered.members()) {
@@ -155,6 +163,12 @@ final class StoryCollector extends ContextualProcessor<String, StoryReply, Strin
                 .forward(record.withKey(id)
                         .withValue(new StoryRequest(
                                 article.ref(), article.fingerprint(), best.id(), bestShare, bestStory.size())));
+    }
+
+    /** Whether an alert names the article as a rewrite (of another article: revisions aside). */
+    private boolean alertedAsRewrite(String id) {
+        ArticleRewrites known = rewrites.get(id);
+        return known != null && known.asRewrite().stream().anyMatch(a -> a.kind() != RewriteKind.REVISED);
     }
 
     private static long[] union(List<StoryReply.Member> story) {

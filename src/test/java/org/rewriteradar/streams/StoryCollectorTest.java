@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -12,9 +13,11 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rewriteradar.model.ArticleRef;
+import org.rewriteradar.model.RewriteAlert;
 import org.rewriteradar.similarity.ArticleFingerprint;
 import org.rewriteradar.similarity.DetectionSettings;
 import org.rewriteradar.similarity.RewriteEngine;
+import org.rewriteradar.similarity.RewriteKind;
 import org.rewriteradar.similarity.StoryCoverage;
 
 /**
@@ -29,6 +32,7 @@ class StoryCollectorTest {
     private MockProcessorContext<String, StoryRequest> context;
     private KeyValueStore<String, byte[]> gathering;
     private KeyValueStore<String, StoredArticle> articles;
+    private KeyValueStore<String, ArticleRewrites> rewrites;
     private StoryCollector collector;
     private ArticleFingerprint article;
     private int[] narrative;
@@ -38,6 +42,7 @@ class StoryCollectorTest {
         context = new MockProcessorContext<>();
         gathering = MockStores.stringKeyed(context, RadarTopology.STORY_STORE, Serdes.ByteArray());
         articles = MockStores.stringKeyed(context, RadarTopology.ARTICLE_STORE, RadarTopology.STORED_ARTICLE_SERDE);
+        rewrites = MockStores.stringKeyed(context, RadarTopology.REWRITE_STORE, RadarTopology.REWRITES_SERDE);
         collector = new StoryCollector(ENGINE);
         collector.init(context);
         article = ENGINE.fingerprint("np-1", null, body());
@@ -141,6 +146,27 @@ class StoryCollectorTest {
     void leavesASourcesOwnEarlierCopyToItsPairs() {
         assertThat(reply(1, 1, false, member("dp-1", "Daily Paper", 0, 0.4), member("dp-2", "Daily Paper", 0.4, 0.9)))
                 .isEmpty();
+    }
+
+    @Test
+    void raisesNoStoryForAnArticleAnEarlierRoundAlertedAsARewrite() {
+        RewriteAlert revised = alert(RewriteKind.REVISED, "np-1");
+        rewrites.put("np-1", new ArticleRewrites(List.of(revised), List.of()));
+        assertThat(reply(1, 1, false, member("pa-first", "PA", 0, 0.3), member("pa-night", "PA", 0.3, 0.65)))
+                .as("a revision of the article itself settles nothing")
+                .hasSize(1);
+
+        rewrites.put("np-1", new ArticleRewrites(List.of(revised, alert(RewriteKind.PARAPHRASE, "other")), List.of()));
+        assertThat(reply(1, 1, false, member("pa-first", "PA", 0, 0.3), member("pa-night", "PA", 0.3, 0.65)))
+                .isEmpty();
+    }
+
+    private static RewriteAlert alert(RewriteKind kind, String originalId) {
+        ArticleRef article =
+                new ArticleRef("np-1", 1, null, "Daily Paper", null, Instant.parse("2024-03-02T10:00:00Z"));
+        ArticleRef original = new ArticleRef(originalId, 1, null, null, null, Instant.parse("2024-03-01T10:00:00Z"));
+        return new RewriteAlert(
+                kind + "-" + originalId, kind, 0.9, article, original, Map.of(), List.of(), Instant.EPOCH);
     }
 
     @Test
