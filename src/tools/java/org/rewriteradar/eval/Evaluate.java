@@ -363,10 +363,7 @@ public final class Evaluate {
             LabelledSet set, Map<String, Pair> pairByIds, List<TopologyReplay.Alerted> alerts) {
         StringBuilder lines = new StringBuilder();
         for (TopologyReplay.Alerted a : alerts) {
-            Pair p = pairByIds.get(a.originalArticleId() + "\u0000" + a.articleId());
-            if (p == null) {
-                p = pairByIds.get(a.articleId() + "\u0000" + a.originalArticleId());
-            }
+            Pair p = labelled(pairByIds, a.originalArticleId(), a.articleId());
             lines.append(String.join(
                             "\t",
                             set.name(),
@@ -447,15 +444,18 @@ public final class Evaluate {
     }
 
     private static void judge(Outcomes out, Map<String, Pair> pairs, String original, String candidate, RewriteKind k) {
-        Pair p = pairs.get(original + "\u0000" + candidate);
-        if (p == null) {
-            p = pairs.get(candidate + "\u0000" + original);
-        }
+        Pair p = labelled(pairs, original, candidate);
         if (p == null) {
             out.unjudged++;
         } else {
             out.alerts.putIfAbsent(p, k);
         }
+    }
+
+    /** The labelled pair of two articles, in either order; null when the pair is unlabelled. */
+    private static Pair labelled(Map<String, Pair> pairs, String original, String candidate) {
+        Pair p = pairs.get(original + "\u0000" + candidate);
+        return p != null ? p : pairs.get(candidate + "\u0000" + original);
     }
 
     static String report(String method, String mode, LabelledSet set, Outcomes o) {
